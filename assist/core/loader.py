@@ -1,0 +1,408 @@
+"""Stage two of loading: raw YAML nodes into a validated, immutable `Phrasebook`.
+
+Every problem is collected with its `path:line:col`; a book with any error is not
+returned, so the caller keeps whatever good book it had. Warnings do not stop a load.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from assist.core import builtin, templates
+from assist.core.model import (
+    Forbidden,
+    Gloss,
+    GuidanceItem,
+    GuidanceSection,
+    GuidanceStyle,
+    MatchMode,
+    Phrase,
+    Phrasebook,
+    Placeholder,
+    Situation,
+)
+from assist.core.problems import PhrasebookError, Position, Problem, Severity
+from assist.core.yaml_source import RawDocument, RawList, RawMap, RawNode, RawScalar, read_file, read_text
+
+FORMAT_VERSION = 1
+_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+_PLACEHOLDER_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """The book, if it has no errors, and every problem found (errors and warnings)."""
+
+    book: Phrasebook | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.severity is Severity.ERROR)
+
+
+def load_phrasebook(path: Path | str | None = None) -> Phrasebook:
+    """Load a phrasebook (the built-in one when `path` is None); raise `PhrasebookError` if it has errors."""
+    result = check_file(path if path is not None else builtin.default_phrasebook())
+    if result.book is None:
+        raise PhrasebookError(list(result.errors))
+    return result.book
+
+
+def check_file(path: Path | str) -> LoadResult:
+    return _validate(read_file(path), str(path))
+
+
+def check_text(text: str, name: str = "<text>") -> LoadResult:
+    return _validate(read_text(text, name), name)
+
+
+def _validate(document: RawDocument, name: str) -> LoadResult:
+    if document.root is None:
+        return LoadResult(None, tuple(document.problems))
+    validator = _Validator(name)
+    book = validator.phrasebook(document.root)
+    problems = tuple(document.problems) + tuple(validator.problems)
+    has_errors = any(problem.severity is Severity.ERROR for problem in problems)
+    return LoadResult(None if has_errors else book, problems)
+
+
+class _Validator:
+    """Reads raw nodes against the phrasebook format, collecting problems as it goes."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+        self.placeholders: dict[str, Placeholder] = {}
+
+    # -- the format -------------------------------------------------------------------------
+
+    def phrasebook(self, root: RawNode) -> Phrasebook | None:
+        fields = self.fields(root, "the phrasebook", required=("name", "situations"),
+                             optional=("format", "name_en", "description", "placeholders", "guidance"))
+        if fields is None:
+            return None
+        version_node = fields.get("format")
+        if version_node is not None and self.integer(version_node, "format") not in (None, FORMAT_VERSION):
+            self.error(version_node.position, f"format {self.scalar(version_node)} is not supported; "
+                       f"this version of Assist reads format {FORMAT_VERSION}")
+        name = self.text(fields.get("name"), "name")
+        if "placeholders" in fields:
+            self.placeholders = self.placeholder_table(fields["placeholders"])
+        situations = self.unique_list(fields.get("situations"), "situations", self.situation)
+        guidance = self.unique_list(fields.get("guidance"), "guidance", self.guidance_section, required=False)
+        self.check_forbidden_is_not_standard(situations)
+        if name is None:
+            return None
+        return Phrasebook(
+            name=name,
+            name_en=self.optional_text(fields, "name_en"),
+            situations=tuple(situations),
+            guidance=tuple(guidance),
+            placeholders=dict(self.placeholders),
+            source=self.name,
+        )
+
+    def placeholder_table(self, node: RawNode) -> dict[str, Placeholder]:
+        table: dict[str, Placeholder] = {}
+        if not self.expect(node, RawMap, "placeholders", "a mapping of placeholder names"):
+            return table
+        assert isinstance(node, RawMap)
+        for name, (key_position, value) in node.entries.items():
+            if not _PLACEHOLDER_NAME.match(name):
+                self.error(key_position, f"placeholder name '{name}' must be lower-case letters, digits "
+                           "and _, starting with a letter")
+                continue
+            fields = self.fields(value, f"placeholder '{name}'", required=("label",),
+                                 optional=("label_en", "example", "profile"))
+            if fields is None:
+                continue
+            label = self.text(fields.get("label"), f"placeholder '{name}' label")
+            if label is not None:
+                table[name] = Placeholder(name, label, self.optional_text(fields, "label_en"),
+                                          self.optional_text(fields, "example"),
+                                          self.boolean(fields.get("profile"), "profile"))
+        return table
+
+    def situation(self, node: RawNode, index: int) -> Situation | None:
+        fields = self.fields(node, f"situation {index}", required=("id", "title", "phrases"),
+                             optional=("title_en", "keywords", "forbidden", "conduct", "subjects", "note"))
+        if fields is None:
+            return None
+        situation_id = self.identifier(fields.get("id"), f"situation {index}")
+        where = f"situation '{situation_id or index}'"
+        title = self.text(fields.get("title"), f"{where} title")
+        phrases = self.list_of(fields.get("phrases"), f"{where} phrases", self.phrase)
+        self.require_entries(fields.get("phrases"), f"{where} phrases")
+        self.warn_repeats(phrases, where)
+        forbidden = self.list_of(fields.get("forbidden"), f"{where} forbidden", self.forbidden_entry)
+        texts = {phrase.text for phrase in phrases}
+        for entry in forbidden:
+            if entry.instead not in texts:
+                self.error(entry.position, _instead_message(entry.instead, where, list(texts)))
+        do, dont = self.conduct(fields.get("conduct"), where)
+        subjects = self.list_of(fields.get("subjects"), f"{where} subjects", self.gloss)
+        keywords = self.list_of(fields.get("keywords"), f"{where} keywords",
+                                lambda item, _: self.text(item, f"{where} keyword"))
+        if situation_id is None or title is None:
+            return None
+        return Situation(
+            id=situation_id,
+            title=title,
+            title_en=self.optional_text(fields, "title_en"),
+            phrases=tuple(phrases),
+            forbidden=tuple(forbidden),
+            keywords=tuple(keywords),
+            do=tuple(do),
+            dont=tuple(dont),
+            subjects=tuple(subjects),
+            note=self.optional_text(fields, "note"),
+        )
+
+    def phrase(self, node: RawNode, index: int) -> Phrase | None:
+        fields = self.fields(node, f"phrase {index}", required=("text",), optional=("en", "note"))
+        if fields is None:
+            return None
+        text = self.text(fields.get("text"), "phrase text")
+        if text is None:
+            return None
+        self.check_placeholders(text, fields["text"].position)
+        en, note = self.optional_text(fields, "en"), self.optional_text(fields, "note")
+        return Phrase(text, en, note, node.position)
+
+    def forbidden_entry(self, node: RawNode, index: int) -> Forbidden | None:
+        fields = self.fields(node, f"forbidden {index}", required=("text", "instead"),
+                             optional=("en", "match", "unless", "variants"))
+        if fields is None:
+            return None
+        text = self.text(fields.get("text"), "forbidden text")
+        instead = self.text(fields.get("instead"), "instead")
+        match = self.choice(fields.get("match"), "match", MatchMode, MatchMode.CONTAINS)
+        unless = self.list_of(fields.get("unless"), "unless", lambda item, _: self.exception(item, text))
+        variants = self.list_of(fields.get("variants"), "variants",
+                                lambda item, _: self.text(item, "variant"))
+        if text is None or instead is None or match is None:
+            return None
+        return Forbidden(text, instead, self.optional_text(fields, "en"), match, tuple(unless),
+                         tuple(variants), node.position)
+
+    def exception(self, node: RawNode, forbidden_text: str | None) -> str | None:
+        """An entry of `unless`: a longer, acceptable wording around the forbidden text."""
+        context = self.text(node, "unless")
+        if context is not None and forbidden_text is not None and forbidden_text not in context:
+            self.error(node.position, f"'{context}' does not contain '{forbidden_text}'; an exception in "
+                       "'unless' is a longer wording around the forbidden text")
+            return None
+        return context
+
+    def conduct(self, node: RawNode | None, where: str) -> tuple[list[Gloss], list[Gloss]]:
+        if node is None:
+            return [], []
+        fields = self.fields(node, f"{where} conduct", required=(), optional=("do", "dont"))
+        if fields is None:
+            return [], []
+        do = self.list_of(fields.get("do"), f"{where} conduct do", self.gloss)
+        dont = self.list_of(fields.get("dont"), f"{where} conduct dont", self.gloss)
+        return do, dont
+
+    def gloss(self, node: RawNode, index: int) -> Gloss | None:
+        if isinstance(node, RawScalar):
+            text = self.text(node, f"item {index}")
+            return Gloss(text) if text is not None else None
+        fields = self.fields(node, f"item {index}", required=("text",), optional=("en",))
+        if fields is None:
+            return None
+        text = self.text(fields.get("text"), "text")
+        return Gloss(text, self.optional_text(fields, "en")) if text is not None else None
+
+    def guidance_section(self, node: RawNode, index: int) -> GuidanceSection | None:
+        fields = self.fields(node, f"guidance section {index}", required=("id", "title", "items"),
+                             optional=("title_en", "style"))
+        if fields is None:
+            return None
+        section_id = self.identifier(fields.get("id"), f"guidance section {index}")
+        title = self.text(fields.get("title"), "title")
+        style = self.choice(fields.get("style"), "style", GuidanceStyle, GuidanceStyle.LIST)
+        items = self.list_of(fields.get("items"), "items", self.guidance_item)
+        if section_id is None or title is None or style is None:
+            return None
+        return GuidanceSection(section_id, title, tuple(items), self.optional_text(fields, "title_en"), style)
+
+    def guidance_item(self, node: RawNode, index: int) -> GuidanceItem | None:
+        if isinstance(node, RawScalar):
+            text = self.text(node, f"item {index}")
+            return GuidanceItem(text) if text is not None else None
+        fields = self.fields(node, f"item {index}", required=("text",), optional=("en", "detail"))
+        if fields is None:
+            return None
+        text = self.text(fields.get("text"), "text")
+        if text is None:
+            return None
+        return GuidanceItem(text, self.optional_text(fields, "en"), self.optional_text(fields, "detail"))
+
+    # -- checks across entries --------------------------------------------------------------
+
+    def check_placeholders(self, text: str, position: Position) -> None:
+        for name in templates.placeholders_in(text):
+            if name not in self.placeholders:
+                declared = ", ".join(sorted(self.placeholders)) or "none"
+                self.error(position, f"placeholder {{{name}}} is not declared under 'placeholders' "
+                           f"(declared: {declared})")
+
+    def check_forbidden_is_not_standard(self, situations: list[Situation]) -> None:
+        standard = {phrase.text for situation in situations for phrase in situation.phrases}
+        for situation in situations:
+            for entry in situation.forbidden:
+                if entry.text in standard:
+                    self.error(entry.position, f"forbidden text '{entry.text}' is also a standard phrase")
+
+    def warn_repeats(self, phrases: list[Phrase], where: str) -> None:
+        seen: set[str] = set()
+        for phrase in phrases:
+            if phrase.text in seen:
+                self.warn(phrase.position, f"{where} lists the phrase '{phrase.text}' twice")
+            seen.add(phrase.text)
+
+    def require_entries(self, node: RawNode | None, what: str) -> None:
+        if isinstance(node, RawList) and not node.items:
+            self.error(node.position, f"{what} is empty; it needs at least one entry")
+
+    # -- building blocks --------------------------------------------------------------------
+
+    def error(self, position: Position, message: str) -> None:
+        self.problems.append(Problem(self.name, position, message))
+
+    def warn(self, position: Position, message: str) -> None:
+        self.problems.append(Problem(self.name, position, message, Severity.WARNING))
+
+    def expect(self, node: RawNode, kind: type, what: str, expected: str) -> bool:
+        if isinstance(node, kind):
+            return True
+        self.error(node.position, f"{what} must be {expected}, not {_describe(node)}")
+        return False
+
+    def fields(self, node: RawNode, what: str, required: tuple[str, ...],
+               optional: tuple[str, ...]) -> dict[str, RawNode] | None:
+        """The entries of a mapping, after reporting unknown and missing keys."""
+        if not self.expect(node, RawMap, what, "a mapping (key: value lines)"):
+            return None
+        assert isinstance(node, RawMap)
+        known = required + optional
+        for key, (key_position, _) in node.entries.items():
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(known)}"
+                self.error(key_position, f"unknown key '{key}' in {what}{hint}")
+        for key in required:
+            if key not in node.entries:
+                self.error(node.position, f"{what} is missing '{key}'")
+        return {key: value for key, (_, value) in node.entries.items() if key in known}
+
+    def scalar(self, node: RawNode) -> object:
+        return node.value if isinstance(node, RawScalar) else None
+
+    def text(self, node: RawNode | None, what: str) -> str | None:
+        if node is None:
+            return None  # a missing required key is reported by `fields`
+        if not isinstance(node, RawScalar) or isinstance(node.value, bool) or node.value is None:
+            self.error(node.position, f"{what} must be text, not {_describe(node)}")
+            return None
+        text = str(node.value).strip()
+        if not text:
+            self.error(node.position, f"{what} is empty")
+            return None
+        return text
+
+    def optional_text(self, fields: dict[str, RawNode], key: str) -> str:
+        return self.text(fields.get(key), key) or "" if key in fields else ""
+
+    def integer(self, node: RawNode, what: str) -> int | None:
+        if isinstance(node, RawScalar) and isinstance(node.value, int) and not isinstance(node.value, bool):
+            return node.value
+        self.error(node.position, f"{what} must be a whole number, not {_describe(node)}")
+        return None
+
+    def boolean(self, node: RawNode | None, what: str) -> bool:
+        if node is None:
+            return False
+        if isinstance(node, RawScalar) and isinstance(node.value, bool):
+            return node.value
+        self.error(node.position, f"{what} must be true or false, not {_describe(node)}")
+        return False
+
+    def identifier(self, node: RawNode | None, what: str) -> str | None:
+        value = self.text(node, f"{what} id")
+        if value is None or node is None:
+            return None
+        if not _ID.match(value):
+            self.error(node.position, f"id '{value}' must be lower-case letters, digits, '-' and '_', "
+                       "starting with a letter")
+            return None
+        return value
+
+    def choice(self, node: RawNode | None, what: str, enum: type, default: T) -> T | None:
+        if node is None:
+            return default
+        value = self.text(node, what)
+        options = [member.value for member in enum]
+        if value is None:
+            return None
+        if value not in options:
+            self.error(node.position, f"{what} must be one of {', '.join(options)}, not '{value}'")
+            return None
+        return enum(value)
+
+    def list_of(self, node: RawNode | None, what: str, read: Callable[[RawNode, int], T | None]) -> list[T]:
+        if node is None:
+            return []
+        if not self.expect(node, RawList, what, "a list (lines starting with '- ')"):
+            return []
+        values = [read(item, index) for index, item in enumerate(_items(node), start=1)]
+        return [value for value in values if value is not None]
+
+    def unique_list(self, node: RawNode | None, what: str, read: Callable[[RawNode, int], T | None],
+                    required: bool = True) -> list[T]:
+        """A list of entries with ids, reporting repeated ids and an empty required list."""
+        entries = self.list_of(node, what, read)
+        if required:
+            self.require_entries(node, what)
+        seen: set[str] = set()
+        unique: list[T] = []
+        for entry, item in zip(entries, _items(node) if isinstance(node, RawList) else [], strict=False):
+            entry_id = getattr(entry, "id", None)
+            if entry_id in seen:
+                self.error(item.position, f"duplicate id '{entry_id}' in {what}")
+                continue
+            seen.add(entry_id)
+            unique.append(entry)
+        return unique
+
+
+def _items(node: RawNode) -> list[RawNode]:
+    return node.items if isinstance(node, RawList) else []
+
+
+def _describe(node: RawNode) -> str:
+    if isinstance(node, RawMap):
+        return "a mapping"
+    if isinstance(node, RawList):
+        return "a list"
+    if node.value is None:
+        return "nothing"
+    if isinstance(node.value, bool):
+        return f"true/false ({str(node.value).lower()})"
+    if isinstance(node.value, int | float):
+        return f"a number ({node.value})"
+    return f"text ('{node.value}')"
+
+
+def _instead_message(instead: str, where: str, phrases: list[str]) -> str:
+    close = difflib.get_close_matches(instead, phrases, n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else "; copy one of its phrases word for word"
+    return f"instead '{instead}' names no phrase of {where}{hint}"

@@ -1,0 +1,113 @@
+"""The phrasebook as immutable, validated domain objects (stage two of loading builds them)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+
+from assist.core.problems import Position
+
+
+class MatchMode(Enum):
+    """How a forbidden entry matches what an agent says."""
+
+    CONTAINS = "contains"  # anywhere in an utterance ("等一会" in "你等一会!")
+    UTTERANCE = "utterance"  # only as the whole utterance, ignoring punctuation (a bare "再见")
+
+
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    """A line of text with its optional English gloss."""
+
+    text: str
+    en: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Placeholder:
+    """A named blank in a phrase, such as the organisation's name; written `{name}` in phrase text."""
+
+    name: str
+    label: str
+    label_en: str = ""
+    example: str = ""
+    profile: bool = False  # the agent's own value (asked for at first start), not one that changes per call
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    text: str
+    en: str = ""
+    note: str = ""
+    position: Position = field(default=Position(), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Forbidden:
+    """A forbidden wording (禁语) and the standard phrase to say instead."""
+
+    text: str
+    instead: str
+    en: str = ""
+    match: MatchMode = MatchMode.CONTAINS
+    unless: tuple[str, ...] = ()  # longer wordings that contain `text` yet are fine ("听不清楚")
+    variants: tuple[str, ...] = ()  # other ways people say the same thing
+    position: Position = field(default=Position(), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    id: str
+    title: str
+    phrases: tuple[Phrase, ...]
+    title_en: str = ""
+    keywords: tuple[str, ...] = ()
+    forbidden: tuple[Forbidden, ...] = ()
+    do: tuple[Gloss, ...] = ()
+    dont: tuple[Gloss, ...] = ()
+    subjects: tuple[Gloss, ...] = ()
+    note: str = ""
+
+    def replacement_for(self, forbidden: Forbidden) -> Phrase:
+        """The standard phrase a forbidden entry points at (validated to exist when loading)."""
+        return next(phrase for phrase in self.phrases if phrase.text == forbidden.instead)
+
+
+class GuidanceStyle(Enum):
+    LIST = "list"  # items with details, one under the other
+    FLOW = "flow"  # ordered steps shown with arrows
+    WORDS = "words"  # short words shown side by side
+
+
+@dataclass(frozen=True, slots=True)
+class GuidanceItem:
+    text: str
+    en: str = ""
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class GuidanceSection:
+    id: str
+    title: str
+    items: tuple[GuidanceItem, ...]
+    title_en: str = ""
+    style: GuidanceStyle = GuidanceStyle.LIST
+
+
+@dataclass(frozen=True, slots=True)
+class Phrasebook:
+    name: str
+    situations: tuple[Situation, ...]
+    source: str = ""  # the file it was loaded from
+    name_en: str = ""
+    placeholders: Mapping[str, Placeholder] = field(default_factory=dict)
+    guidance: tuple[GuidanceSection, ...] = ()
+
+    def situation(self, situation_id: str) -> Situation | None:
+        return next((situation for situation in self.situations if situation.id == situation_id), None)
+
+    @property
+    def phrase_count(self) -> int:
+        return sum(len(situation.phrases) for situation in self.situations)

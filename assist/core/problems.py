@@ -1,0 +1,43 @@
+"""Problems found in a phrasebook, each tied to a place in its file.
+
+Loading never stops at the first problem: every stage collects them so that
+`assist check` can list them all, one `path:line:col: message` per line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A place in a file: line and column are 1-based and counted in characters."""
+
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    position: Position
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        label = "" if self.severity is Severity.ERROR else "warning: "
+        return f"{self.path}:{self.position.line}:{self.position.column}: {label}{self.message}"
+
+
+class PhrasebookError(Exception):
+    """A phrasebook could not be used; carries every problem found in it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))

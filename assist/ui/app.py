@@ -1,0 +1,64 @@
+"""Starting the sidebar: the Qt application, the phrasebook, the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from assist.core import builtin
+from assist.core.loader import check_file
+from assist.core.model import Phrasebook
+from assist.core.problems import Problem
+from assist.ui.main_window import SidebarWindow
+from assist.ui.settings import Settings
+
+EMPTY_BOOK = Phrasebook(name="(没有可用的用语库 no usable phrasebook)", situations=())
+
+
+def load_for_window(path: Path | str | None) -> tuple[Phrasebook, str, list[Problem]]:
+    """The book to show, plus a banner title and problems when the requested book could not be used.
+
+    A broken book never stops the sidebar: it falls back to the built-in book (and, should even
+    that be broken, to an empty one), and says so.
+    """
+    requested = Path(path) if path is not None else builtin.default_phrasebook()
+    result = check_file(requested)
+    if result.book is not None:
+        return result.book, "", []
+    problems = list(result.errors)
+    if path is not None:
+        fallback = check_file(builtin.default_phrasebook())
+        if fallback.book is not None:
+            return fallback.book, f"无法使用用语库 {requested.name},已改用内置用语库。" \
+                f"Could not use {requested.name}; showing the built-in phrasebook.", problems
+        problems += list(fallback.errors)
+    return EMPTY_BOOK, "内置用语库有误,请修复后重启。The built-in phrasebook is broken.", problems
+
+
+def stylesheet() -> str:
+    try:
+        return (builtin.resources_folder() / "assist.qss").read_text(encoding="utf-8")
+    except OSError:
+        return ""  # an unstyled sidebar still works
+
+
+def create_window(path: Path | str | None, settings: Settings) -> SidebarWindow:
+    book, title, problems = load_for_window(path)
+    window = SidebarWindow(book, settings)
+    if problems:
+        window.show_problems(title, problems)
+    return window
+
+
+def run(path: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Assist")
+    app.setStyleSheet(stylesheet())
+    window = create_window(path, Settings.for_user())
+    window.place()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return app.exec()

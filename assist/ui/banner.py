@@ -1,0 +1,50 @@
+"""A non-blocking banner that says what is wrong with a phrasebook, where, and what Assist did about it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from assist.core.problems import Problem
+
+SHOWN_PROBLEMS = 3
+
+
+class ProblemBanner(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemBanner")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 6, 8)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("bannerTitle")
+        self.title.setWordWrap(True)
+        top.addWidget(self.title, 1)
+        close = QToolButton()
+        close.setObjectName("bannerClose")
+        close.setText("✕")
+        close.setToolTip("隐藏(标题栏的 ⚠ 可再次打开) Hide; the ⚠ button shows it again")
+        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        close.clicked.connect(self.hide)
+        top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.details = QLabel()
+        self.details.setObjectName("bannerDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
+        self.problems: list[Problem] = []
+        self.hide()
+
+    def show_problems(self, title: str, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        self.title.setText(title)
+        lines = [str(problem) for problem in problems[:SHOWN_PROBLEMS]]
+        if len(problems) > SHOWN_PROBLEMS:
+            lines.append(f"… 另有 {len(problems) - SHOWN_PROBLEMS} 个问题;运行 assist check 查看全部 "
+                         f"({len(problems) - SHOWN_PROBLEMS} more: run assist check)")
+        self.details.setText("\n".join(lines))
+        self.show()

@@ -1,0 +1,186 @@
+"""The clickable cards of the sidebar: situation rows, standard phrases and forbidden phrases."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from assist.core.model import Forbidden, Phrase, Placeholder, Situation
+from assist.ui.rich_text import phrase_html
+
+COPIED_FEEDBACK_MS = 1500
+
+
+class Card(QFrame):
+    """A frame that is clicked as a whole and shows whether it is selected."""
+
+    clicked = Signal()
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("kind", kind)
+        self.setProperty("selected", False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    @property
+    def is_selected(self) -> bool:
+        return bool(self.property("selected"))
+
+    def set_selected(self, selected: bool) -> None:
+        if self.is_selected != selected:
+            self.setProperty("selected", selected)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+def _label(text: str, name: str, rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    return label
+
+
+class SituationRow(Card):
+    def __init__(self, number: int, situation: Situation, parent: QWidget | None = None) -> None:
+        super().__init__("situation", parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        key = str(number % 10) if number <= 10 else ""
+        badge = _label(key, "numberBadge")
+        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        badge.setFixedWidth(26)
+        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        texts = QVBoxLayout()
+        texts.setSpacing(0)
+        texts.addWidget(_label(situation.title, "title"))
+        if situation.title_en:
+            texts.addWidget(_label(situation.title_en, "gloss"))
+        layout.addLayout(texts, 1)
+        if key:
+            layout.addWidget(_label(f"Alt+{key}", "keyHint"), 0, Qt.AlignmentFlag.AlignTop)
+        self.setToolTip(f"Alt+{key}" if key else "")
+
+
+class CopyCard(Card):
+    """A card that copies a phrase: shows it with placeholders, confirms a copy, hosts the values form."""
+
+    def __init__(self, kind: str, phrase: Phrase, number: int, feedback: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(kind, parent)
+        self.phrase = phrase  # the phrase this card copies
+        self.number = number  # its number in the situation: Ctrl+number copies it
+        self.gloss_label: QLabel | None = None
+        self.copy_button = QToolButton()
+        self.copy_button.setObjectName("copyButton")
+        self.copy_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.copy_button.clicked.connect(self.clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 8, 8)
+        layout.setSpacing(3)
+        self.text_label = self._build(layout)
+        self.feedback = _label(feedback, "copiedFeedback")
+        self.feedback.hide()
+        layout.addWidget(self.feedback)
+        self.form_area = QVBoxLayout()
+        layout.addLayout(self.form_area)
+        self._feedback_timer = QTimer(self)
+        self._feedback_timer.setSingleShot(True)
+        self._feedback_timer.timeout.connect(self._on_feedback_timeout)
+
+    def _build(self, layout: QVBoxLayout) -> QLabel:
+        """Lay out the card's body; return the label that shows the phrase to copy."""
+        raise NotImplementedError
+
+    def show_values(self, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> None:
+        self.text_label.setText(phrase_html(self.phrase.text, values, placeholders))
+        if self.gloss_label is not None:
+            self.gloss_label.setText(phrase_html(self.phrase.en, values, placeholders))
+
+    def flash_copied(self) -> None:
+        self.feedback.show()
+        self._set_copied(True)
+        self._feedback_timer.start(COPIED_FEEDBACK_MS)
+
+    def _on_feedback_timeout(self) -> None:
+        self.feedback.hide()
+        self._set_copied(False)
+
+    def _set_copied(self, copied: bool) -> None:
+        self.setProperty("copied", copied)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class PhraseCard(CopyCard):
+    """A standard phrase: its number key, its text, note, English gloss and a copy button."""
+
+    def __init__(self, number: int, phrase: Phrase, parent: QWidget | None = None) -> None:
+        super().__init__("phrase", phrase, number, "✓ 已复制 Copied", parent)
+
+    def _build(self, layout: QVBoxLayout) -> QLabel:
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(_label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge"), 0,
+                      Qt.AlignmentFlag.AlignTop)
+        text = _label("", "phraseText", rich=True)
+        top.addWidget(text, 1)
+        self.copy_button.setText("复制")
+        self.copy_button.setToolTip("复制到剪贴板 Copy to the clipboard")
+        top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        if self.phrase.note:
+            layout.addWidget(_label(self.phrase.note, "note"))
+        if self.phrase.en:
+            self.gloss_label = _label("", "gloss", rich=True)
+            layout.addWidget(self.gloss_label)
+        return text
+
+
+class ForbiddenCard(CopyCard):
+    """A forbidden wording, struck through in red, pointing at the standard phrase to say instead.
+
+    What it copies is the replacement, never the forbidden text.
+    """
+
+    def __init__(self, forbidden: Forbidden, replacement: Phrase, replacement_number: int,
+                 parent: QWidget | None = None) -> None:
+        self.forbidden = forbidden
+        super().__init__("forbidden", replacement, replacement_number,
+                         "✓ 已复制应说的用语 Copied what to say instead", parent)
+
+    def _build(self, layout: QVBoxLayout) -> QLabel:
+        top = QHBoxLayout()
+        badge = _label("忌", "forbiddenBadge")
+        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        badge.setFixedSize(24, 24)
+        top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(_label(f"<s>{escape(self.forbidden.text)}</s>", "forbiddenText", rich=True))
+        if self.forbidden.en:
+            texts.addWidget(_label(self.forbidden.en, "gloss"))
+        if self.forbidden.unless:
+            texts.addWidget(_label("不算禁语 fine:" + "、".join(self.forbidden.unless), "note"))
+        top.addLayout(texts, 1)
+        self.copy_button.setText("复制改说")
+        self.copy_button.setToolTip("复制应说的标准用语 Copy what to say instead")
+        top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        instead = QHBoxLayout()
+        key = f" Ctrl+{self.number}" if self.number <= 9 else ""
+        instead.addWidget(_label(f"→ 改说{key}", "insteadArrow"), 0, Qt.AlignmentFlag.AlignTop)
+        text = _label("", "insteadText", rich=True)
+        instead.addWidget(text, 1)
+        layout.addLayout(instead)
+        return text

@@ -1,0 +1,64 @@
+"""Every default key binding, declared once.
+
+The window builds its actions from this table, the F1 cheat sheet lists it, and a test
+checks that the README's keyboard table says the same. Qt-free on purpose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SITUATION_KEYS = tuple(f"Alt+{digit}" for digit in "1234567890")
+COPY_KEYS = tuple(f"Ctrl+{digit}" for digit in "123456789")
+
+
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """An action and its keys. With several keys, the n-th key runs the action with argument n."""
+
+    action: str
+    keys: tuple[str, ...]
+    description: str
+    description_en: str
+
+    @property
+    def keys_label(self) -> str:
+        """The keys as the README and the cheat sheet show them: `Alt+1` … `Alt+9`, `Alt+0`."""
+        if len(self.keys) > 3 and self.keys[-1].endswith("0"):  # 1 … 9, then 0 as on the keyboard
+            return f"{self.keys[0]} … {self.keys[-2]}, {self.keys[-1]}"
+        if len(self.keys) > 3:
+            return f"{self.keys[0]} … {self.keys[-1]}"
+        return " / ".join(self.keys)
+
+
+BINDINGS: tuple[Binding, ...] = (
+    Binding("open_situation", SITUATION_KEYS, "打开第 1–10 个场景", "Open situation 1–10"),
+    Binding("copy_phrase", COPY_KEYS, "复制当前场景的第 1–9 句标准用语", "Copy phrase 1–9 of the shown situation"),
+    Binding("previous_card", ("Up",), "上一张卡片", "Select the previous card"),
+    Binding("next_card", ("Down",), "下一张卡片", "Select the next card"),
+    Binding("activate_card", ("Return", "Enter"),
+            "复制选中的卡片(禁语卡片复制应说的标准用语);在场景列表中打开选中的场景",
+            "Copy the selected card (a forbidden card copies what to say instead); "
+            "in the situation list, open the selected situation"),
+    Binding("back", ("Esc",), "返回场景列表", "Back to the situation list"),
+    Binding("show_guidance", ("F2",), "服务规范总则(流程、三声、礼貌用语)",
+            "General guidance: call flow, three voices, courtesy words"),
+    Binding("show_keys", ("F1",), "快捷键一览", "Cheat sheet of every key binding"),
+)
+
+
+def binding(action: str) -> Binding:
+    return next(entry for entry in BINDINGS if entry.action == action)
+
+
+def markdown_table() -> str:
+    """The README's keyboard table, generated from `BINDINGS` (`python -m assist.ui.keymap`)."""
+    rows = ["| Keys | Action |", "|---|---|"]
+    for entry in BINDINGS:
+        keys = entry.keys_label.replace(" … ", "` … `").replace(", ", "`, `").replace(" / ", "` / `")
+        rows.append(f"| `{keys}` | {entry.description_en} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

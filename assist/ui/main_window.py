@@ -1,0 +1,354 @@
+"""The sidebar window: header, banners, the page stack and the status line, wired to the navigator."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assist.core.model import Phrasebook
+from assist.core.problems import Problem
+from assist.ui.banner import ProblemBanner
+from assist.ui.copier import Copier
+from assist.ui.keymap import BINDINGS
+from assist.ui.navigator import Navigator, Page
+from assist.ui.pages import BackButton, GuidancePage, KeysPage, SituationListPage, SituationPage
+from assist.ui.profile_bar import ProfileBar
+from assist.ui.settings import Settings
+from assist.ui.values_form import ValuesForm
+
+DEFAULT_WIDTH = 400
+GEOMETRY_SAVE_DELAY_MS = 800
+
+
+class SidebarWindow(QWidget):
+    def __init__(self, book: Phrasebook, settings: Settings,
+                 put_on_clipboard: Callable[[str], None] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("sidebar")
+        self.setWindowTitle("Assist · 96128 规范服务用语")
+        self.settings = settings
+        self.navigator = Navigator(book, self)
+        self.copier = Copier(settings, put_on_clipboard or _set_clipboard_text, self)
+        self.actions_by_key: dict[str, QAction] = {}
+        self._values_form: ValuesForm | None = None
+        self._header_buttons: list[QToolButton] = []
+        self._build()
+        self._build_actions()
+        self.navigator.page_changed.connect(self._on_page_changed)
+        self.navigator.selection_changed.connect(self._on_selection_changed)
+        self.navigator.book_changed.connect(self._on_book_changed)
+        self.copier.copied.connect(self._on_copied)
+        self.copier.values_needed.connect(self._on_values_needed)
+        self.copier.profile_changed.connect(self._on_profile_changed)
+        self._geometry_timer = QTimer(self)
+        self._geometry_timer.setSingleShot(True)
+        self._geometry_timer.timeout.connect(self.save_geometry)
+        self._on_book_changed()
+        self._on_page_changed()
+        self._on_selection_changed(0)
+        self._ask_profile_on_first_start()
+
+    # -- building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        header = QWidget()
+        header.setObjectName("header")
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(10, 6, 6, 6)
+        self.book_label = QLabel()
+        self.book_label.setObjectName("bookName")
+        header_row.addWidget(self.book_label, 1)
+        self.problems_button = self._header_button("⚠", "用语库问题 Phrasebook problems", self._on_show_problems)
+        self.problems_button.setObjectName("problemsButton")
+        self.problems_button.hide()
+        self._header_button("资料", "我的资料:单位、部门 My details", self._on_edit_profile)
+        self._header_button("总则 F2", "服务规范总则 General guidance", lambda: self._run("show_guidance", 0))
+        self._header_button("?", "快捷键 F1 Keyboard", lambda: self._run("show_keys", 0))
+        for button in self._header_buttons:
+            header_row.addWidget(button)
+        layout.addWidget(header)
+
+        self.banner = ProblemBanner()
+        layout.addWidget(self.banner)
+        self.profile_bar = ProfileBar()
+        self.profile_bar.saved.connect(self._on_profile_saved)
+        self.profile_bar.dismissed.connect(self._on_profile_dismissed)
+        layout.addWidget(self.profile_bar)
+
+        self.nav_bar = QWidget()
+        self.nav_bar.setObjectName("navBar")
+        nav_row = QHBoxLayout(self.nav_bar)
+        nav_row.setContentsMargins(6, 4, 6, 0)
+        back = BackButton()
+        back.clicked.connect(self.navigator.back)
+        nav_row.addWidget(back)
+        nav_row.addStretch()
+        layout.addWidget(self.nav_bar)
+
+        self.stack = QStackedWidget()
+        self.list_page = SituationListPage()
+        self.list_page.row_clicked.connect(self._on_row_clicked)
+        self.situation_page = SituationPage()
+        self.situation_page.card_clicked.connect(self._on_card_clicked)
+        self.guidance_page = GuidancePage()
+        self.keys_page = KeysPage()
+        self.pages = {
+            Page.SITUATIONS: self.list_page,
+            Page.SITUATION: self.situation_page,
+            Page.GUIDANCE: self.guidance_page,
+            Page.KEYS: self.keys_page,
+        }
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        layout.addWidget(self.stack, 1)
+
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(False)
+        layout.addWidget(self.status)
+        self._show_hint()
+
+    def _header_button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        self._header_buttons.append(button)
+        return button
+
+    def _build_actions(self) -> None:
+        """One QAction per key of the keymap table; they work wherever the focus is in the window."""
+        for entry in BINDINGS:
+            for argument, key in enumerate(entry.keys):
+                action = QAction(f"{entry.description_en} ({key})", self)
+                action.setShortcut(QKeySequence(key))
+                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+                action.triggered.connect(lambda _=False, a=entry.action, n=argument: self._run(a, n))
+                self.addAction(action)
+                self.actions_by_key[key] = action
+
+    # -- what the keys do ---------------------------------------------------------------------
+
+    def _run(self, action: str, argument: int) -> None:
+        handlers: dict[str, Callable[[int], object]] = {
+            "open_situation": self.navigator.open_situation,
+            "copy_phrase": self._copy_phrase_number,
+            "previous_card": lambda _: self._move(-1),
+            "next_card": lambda _: self._move(1),
+            "activate_card": lambda _: self._activate(),
+            "back": lambda _: self._back(),
+            "show_guidance": lambda _: self.navigator.show_page(Page.GUIDANCE),
+            "show_keys": lambda _: self._toggle_keys(),
+        }
+        handlers[action](argument)
+
+    def _copy_phrase_number(self, index: int) -> None:
+        card = self.navigator.phrase_card(index + 1)
+        if card is None:
+            if self.navigator.page is Page.SITUATION:
+                self.show_status(f"此场景没有第 {index + 1} 句用语 · No phrase {index + 1} here")
+            else:
+                self.show_status("请先选择场景 Alt+1 … Alt+0 · Choose a situation first")
+            return
+        self.navigator.select(card)
+        self._copy_card(card)
+
+    def _move(self, step: int) -> None:
+        if self.navigator.page in (Page.GUIDANCE, Page.KEYS):
+            self.pages[self.navigator.page].scroll_by_page(step)
+        else:
+            self.navigator.move(step)
+
+    def _activate(self) -> None:
+        if self.navigator.page is Page.SITUATIONS:
+            self.navigator.open_situation(self.navigator.selected)
+        elif self.navigator.page is Page.SITUATION:
+            self._copy_card(self.navigator.selected)
+
+    def _back(self) -> None:
+        if self._values_form is not None:
+            self._close_values_form()
+        else:
+            self.navigator.back()
+
+    def _toggle_keys(self) -> None:
+        if self.navigator.page is Page.KEYS:
+            self.navigator.back()
+        else:
+            self.navigator.show_page(Page.KEYS)
+
+    def _copy_card(self, index: int) -> None:
+        if 0 <= index < len(self.navigator.cards):
+            self._close_values_form()
+            self.copier.copy(self.navigator.cards[index].phrase.text, index)
+
+    # -- slots --------------------------------------------------------------------------------
+
+    def _on_row_clicked(self, index: int) -> None:
+        self.navigator.open_situation(index)
+
+    def _on_card_clicked(self, index: int) -> None:
+        self.navigator.select(index)
+        self._copy_card(index)
+
+    def _on_book_changed(self) -> None:
+        book = self.navigator.book
+        self.book_label.setText(book.name)
+        self.book_label.setToolTip(f"{book.name_en}\n{book.source}".strip())
+        self.list_page.show_book(book)
+        self.guidance_page.show_guidance(book, self.copier.values())
+
+    def _on_page_changed(self) -> None:
+        page = self.navigator.page
+        if page is Page.SITUATION and self.navigator.situation is not None:
+            number = self.navigator.book.situations.index(self.navigator.situation) + 1
+            self._values_form = None
+            self.situation_page.show_situation(number, self.navigator.situation, self.copier.values(),
+                                               self.navigator.book.placeholders)
+        self.nav_bar.setVisible(page is not Page.SITUATIONS)
+        self.stack.setCurrentWidget(self.pages[page])
+        if self._values_form is None and self.focusWidget() is not None and self.focusWidget().isHidden():
+            self.setFocus()
+
+    def _on_selection_changed(self, index: int) -> None:
+        if self.navigator.page is Page.SITUATIONS:
+            self.list_page.select(index)
+        elif self.navigator.page is Page.SITUATION:
+            self.situation_page.select(index)
+
+    def _on_copied(self, text: str, card: int) -> None:
+        self._close_values_form()
+        if self.navigator.page is Page.SITUATION and 0 <= card < len(self.situation_page.cards):
+            self.situation_page.cards[card].flash_copied()
+        self.show_status(f"✓ 已复制 Copied: {text}")
+
+    def _on_values_needed(self, card: int, names: list[str]) -> None:
+        if not 0 <= card < len(self.situation_page.cards):
+            return
+        self._close_values_form()
+        placeholders = self.navigator.book.placeholders
+        form = ValuesForm(names, placeholders, self.copier.values(), "保存并复制 Enter", "取消 Esc",
+                          prompt="填写后复制,并记住这些值。Fill in to copy; the values are remembered.")
+        form.submitted.connect(self.copier.supply)
+        form.cancelled.connect(self._close_values_form)
+        self.situation_page.cards[card].form_area.addWidget(form)
+        self._values_form = form
+        self.situation_page.ensureWidgetVisible(form)
+        form.focus_first_empty()
+        missing = "、".join(placeholders[name].label if name in placeholders else name for name in names)
+        self.show_status(f"请先填写:{missing} · Fill in the blank to copy")
+
+    def _close_values_form(self) -> None:
+        if self._values_form is not None:
+            form, self._values_form = self._values_form, None
+            had_focus = form.isAncestorOf(self.focusWidget()) if self.focusWidget() else False
+            form.hide()
+            form.deleteLater()
+            self.copier.cancel()
+            if had_focus:
+                self.setFocus()
+
+    def _on_profile_changed(self) -> None:
+        values = self.copier.values()
+        self.situation_page.show_values(values, self.navigator.book.placeholders)
+        self.guidance_page.show_guidance(self.navigator.book, values)
+
+    def _on_profile_saved(self, values: dict) -> None:
+        self.copier.remember(values)
+        self.setFocus()
+        self.show_status("✓ 资料已保存 Details saved")
+
+    def _on_profile_dismissed(self) -> None:
+        self.settings.set("profile/dismissed", True)
+        self.setFocus()
+
+    def _on_edit_profile(self) -> None:
+        if self.profile_bar.isVisible():
+            self.profile_bar.hide()
+        else:
+            self.profile_bar.ask(self.navigator.book.placeholders, self.copier.values())
+
+    def _on_show_problems(self) -> None:
+        self.banner.setVisible(not self.banner.isVisible())
+
+    def _ask_profile_on_first_start(self) -> None:
+        placeholders = self.navigator.book.placeholders
+        values = self.copier.values()
+        missing = [name for name, item in placeholders.items() if item.profile and not values.get(name)]
+        if missing and not self.settings.get("profile/dismissed"):
+            self.profile_bar.ask(placeholders, values)
+
+    # -- public -------------------------------------------------------------------------------
+
+    def show_problems(self, title: str, problems: Sequence[Problem]) -> None:
+        """Show a phrasebook's problems in the banner, and keep them reachable from the ⚠ button."""
+        self.banner.show_problems(title, problems)
+        self.problems_button.setVisible(bool(problems))
+        self.problems_button.setToolTip(title)
+
+    def show_status(self, text: str) -> None:
+        metrics = self.status.fontMetrics()
+        self.status.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.width() - 20, 100)))
+        self.status.setToolTip(text)
+
+    def _show_hint(self) -> None:
+        self.status.setText("Alt+1…0 场景 · Ctrl+1…9 复制 · F1 快捷键")
+
+    # -- geometry -----------------------------------------------------------------------------
+
+    def place(self) -> None:
+        """Restore the saved geometry if it lands on an existing screen, else dock at the right edge."""
+        saved = self.settings.get("window/geometry")
+        if isinstance(saved, QByteArray) and not saved.isEmpty() and self.restoreGeometry(saved) \
+                and _on_some_screen(self.frameGeometry()):
+            return
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(DEFAULT_WIDTH, 800)
+            return
+        area = screen.availableGeometry()
+        self.setGeometry(area.right() - DEFAULT_WIDTH + 1, area.top(), DEFAULT_WIDTH, area.height())
+
+    def save_geometry(self) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+
+    def moveEvent(self, event) -> None:  # noqa: ANN001 - Qt event
+        super().moveEvent(event)
+        if self.isVisible():
+            self._geometry_timer.start(GEOMETRY_SAVE_DELAY_MS)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt event
+        super().resizeEvent(event)
+        if self.isVisible():
+            self._geometry_timer.start(GEOMETRY_SAVE_DELAY_MS)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        super().closeEvent(event)
+
+
+def _on_some_screen(frame: QRect) -> bool:
+    """True when enough of the window is on a screen that exists now to grab and move it."""
+    for screen in QGuiApplication.screens():
+        overlap = screen.availableGeometry().intersected(frame)
+        if overlap.width() >= 100 and overlap.height() >= 100:
+            return True
+    return False
+
+
+def _set_clipboard_text(text: str) -> None:
+    QGuiApplication.clipboard().setText(text)

@@ -1,0 +1,122 @@
+"""What the sidebar shows and which card is selected: the state the widgets observe.
+
+The widgets hold no logic of their own: keys and clicks call the navigator, and the
+navigator's signals tell the widgets what to redraw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QObject, Signal
+
+from assist.core.model import Forbidden, Phrase, Phrasebook, Situation
+
+
+class Page(Enum):
+    SITUATIONS = "situations"
+    SITUATION = "situation"
+    GUIDANCE = "guidance"
+    KEYS = "keys"
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A card on a situation page: a standard phrase, or a forbidden one with what to say instead."""
+
+    phrase: Phrase  # the phrase this card copies: its own, or a forbidden entry's replacement
+    forbidden: Forbidden | None = None
+
+    @property
+    def is_forbidden(self) -> bool:
+        return self.forbidden is not None
+
+
+def cards_of(situation: Situation) -> list[Card]:
+    standard = [Card(phrase) for phrase in situation.phrases]
+    forbidden = [Card(situation.replacement_for(entry), entry) for entry in situation.forbidden]
+    return standard + forbidden
+
+
+class Navigator(QObject):
+    page_changed = Signal()
+    selection_changed = Signal(int)
+    book_changed = Signal()
+
+    def __init__(self, book: Phrasebook, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.page = Page.SITUATIONS
+        self.situation: Situation | None = None
+        self.cards: list[Card] = []
+        self.selected = 0  # the highlighted situation on the list page, the selected card on a situation
+
+    def set_book(self, book: Phrasebook) -> None:
+        """Show another book, staying on the same situation when the new book has it."""
+        shown = self.situation.id if self.situation else None
+        self.book = book
+        self.book_changed.emit()
+        index = next((i for i, situation in enumerate(book.situations) if situation.id == shown), None)
+        if self.page is Page.SITUATION and index is not None:
+            self.open_situation(index)
+        elif self.page is Page.SITUATION:
+            self.back()
+        else:
+            self._select(min(self.selected, len(self._selectable()) - 1))
+
+    def open_situation(self, index: int) -> bool:
+        if not 0 <= index < len(self.book.situations):
+            return False
+        self.situation = self.book.situations[index]
+        self.cards = cards_of(self.situation)
+        self.page = Page.SITUATION
+        self.selected = 0
+        self.page_changed.emit()
+        self.selection_changed.emit(self.selected)
+        return True
+
+    def show_page(self, page: Page) -> None:
+        if page is Page.SITUATION:
+            raise ValueError("open a situation with open_situation()")
+        if page is Page.SITUATIONS and self.situation is not None:
+            self.selected = self.book.situations.index(self.situation)
+        elif page is Page.SITUATIONS:
+            self.selected = 0
+        self.page = page
+        self.page_changed.emit()
+        self.selection_changed.emit(self.selected)
+
+    def back(self) -> None:
+        self.show_page(Page.SITUATIONS)
+
+    def move(self, step: int) -> None:
+        count = len(self._selectable())
+        if count:
+            self._select(max(0, min(count - 1, self.selected + step)))
+
+    def select(self, index: int) -> None:
+        if 0 <= index < len(self._selectable()):
+            self._select(index)
+
+    def selected_card(self) -> Card | None:
+        if self.page is Page.SITUATION and 0 <= self.selected < len(self.cards):
+            return self.cards[self.selected]
+        return None
+
+    def phrase_card(self, number: int) -> int | None:
+        """The card index of standard phrase `number` (1-based) of the shown situation."""
+        if self.page is not Page.SITUATION or self.situation is None:
+            return None
+        return number - 1 if 1 <= number <= len(self.situation.phrases) else None
+
+    def _selectable(self) -> list[object]:
+        if self.page is Page.SITUATIONS:
+            return list(self.book.situations)
+        if self.page is Page.SITUATION:
+            return list(self.cards)
+        return []
+
+    def _select(self, index: int) -> None:
+        self.selected = max(index, 0)
+        self.selection_changed.emit(self.selected)

@@ -1,0 +1,205 @@
+"""The pages of the sidebar's stack: the situation list, one situation, the guidance, the key sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assist.core.model import GuidanceSection, GuidanceStyle, Phrasebook, Placeholder, Situation
+from assist.ui.cards import Card, CopyCard, ForbiddenCard, PhraseCard, SituationRow
+from assist.ui.keymap import BINDINGS
+from assist.ui.rich_text import phrase_html
+
+
+def _label(text: str, name: str, rich: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    return label
+
+
+class ScrollPage(QScrollArea):
+    """A page whose content scrolls; subclasses fill `self.body`."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._reset_body()
+
+    def _reset_body(self) -> None:
+        container = QWidget()
+        container.setObjectName("pageBody")
+        self.body = QVBoxLayout(container)
+        self.body.setContentsMargins(8, 8, 8, 8)
+        self.body.setSpacing(6)
+        self.setWidget(container)  # the old container, if any, is deleted by the scroll area
+
+    def section(self, title: str, title_en: str = "") -> None:
+        text = f"{escape(title)}  <span style='color:#7a7f87;font-weight:normal'>{escape(title_en)}</span>"
+        self.body.addWidget(_label(text, "sectionTitle", rich=True))
+
+    def scroll_by_page(self, step: int) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + step * bar.singleStep() * 3)
+
+
+class SituationListPage(ScrollPage):
+    row_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("situationListPage", parent)
+        self.rows: list[SituationRow] = []
+
+    def show_book(self, book: Phrasebook) -> None:
+        self._reset_body()
+        self.section("场景", "Situations · Alt+1 … Alt+0")
+        self.rows = []
+        for index, situation in enumerate(book.situations):
+            row = SituationRow(index + 1, situation)
+            row.clicked.connect(lambda index=index: self.row_clicked.emit(index))
+            self.body.addWidget(row)
+            self.rows.append(row)
+        self.body.addStretch()
+
+    def select(self, index: int) -> None:
+        _select_in(self, self.rows, index)
+
+
+class SituationPage(ScrollPage):
+    """One situation: its standard phrases, its forbidden phrases, its conduct."""
+
+    card_clicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("situationPage", parent)
+        self.cards: list[CopyCard] = []
+
+    def show_situation(self, number: int, situation: Situation, values: Mapping[str, str],
+                       placeholders: Mapping[str, Placeholder]) -> None:
+        self._reset_body()
+        self.cards = []
+        heading = f"{number % 10 if number <= 10 else ''}  {situation.title}"
+        self.body.addWidget(_label(heading, "situationTitle"))
+        if situation.title_en:
+            self.body.addWidget(_label(situation.title_en, "gloss"))
+        if situation.note:
+            self.body.addWidget(_label(situation.note, "note"))
+        self.section("标准用语", "Say")
+        for number_in_situation, phrase in enumerate(situation.phrases, start=1):
+            self._add_card(PhraseCard(number_in_situation, phrase))
+        if situation.forbidden:
+            self.section("禁语", "Never say · click copies what to say instead")
+            for entry in situation.forbidden:
+                replacement = situation.replacement_for(entry)
+                self._add_card(ForbiddenCard(entry, replacement, situation.phrases.index(replacement) + 1))
+        if situation.subjects:
+            self.section("投诉事项", "Complaint subjects")
+            self.body.addWidget(_label("、".join(item.text for item in situation.subjects), "conduct"))
+        if situation.do or situation.dont:
+            self.section("行为规范", "Conduct")
+            conduct = [f"<span style='color:#1a7f37'>✓ 宜</span> {escape(item.text)}" for item in situation.do]
+            conduct += [f"<span style='color:#c62828'>✗ 忌</span> {escape(item.text)}" for item in situation.dont]
+            self.body.addWidget(_label("<br>".join(conduct), "conduct", rich=True))
+        self.body.addStretch()
+        self.show_values(values, placeholders)
+
+    def _add_card(self, card: CopyCard) -> None:
+        index = len(self.cards)
+        card.clicked.connect(lambda: self.card_clicked.emit(index))
+        self.body.addWidget(card)
+        self.cards.append(card)
+
+    def show_values(self, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> None:
+        for card in self.cards:
+            card.show_values(values, placeholders)
+
+    def select(self, index: int) -> None:
+        _select_in(self, self.cards, index)
+
+
+class GuidancePage(ScrollPage):
+    """The norm's general guidance: speech, honorifics, call flow, three voices, courtesy words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("guidancePage", parent)
+
+    def show_guidance(self, book: Phrasebook, values: Mapping[str, str]) -> None:
+        self._reset_body()
+        self.body.addWidget(_label("服务规范总则", "situationTitle"))
+        self.body.addWidget(_label("General guidance · Esc back", "gloss"))
+        if not book.guidance:
+            self.body.addWidget(_label("此用语库没有总则。This phrasebook has no general guidance.", "note"))
+        for section in book.guidance:
+            self.section(section.title, section.title_en)
+            self.body.addWidget(_label(_guidance_html(section, values, book.placeholders), "guidance",
+                                       rich=True))
+        self.body.addStretch()
+
+
+def _guidance_html(section: GuidanceSection, values: Mapping[str, str],
+                   placeholders: Mapping[str, Placeholder]) -> str:
+    if section.style is GuidanceStyle.FLOW:
+        steps = [f"<b>{escape(item.text)}</b><span style='color:#7a7f87'> {escape(item.en)}</span>"
+                 for item in section.items]
+        return " <span style='color:#1f5fbf'>→</span> ".join(steps)
+    if section.style is GuidanceStyle.WORDS:
+        return "<span style='font-size:large'>" + " · ".join(escape(item.text) for item in section.items) + \
+            "</span>"
+    lines = []
+    for item in section.items:
+        line = f"<b>{escape(item.text)}</b>"
+        if item.en:
+            line += f" <span style='color:#7a7f87'>{escape(item.en)}</span>"
+        if item.detail:
+            line += "<br>" + phrase_html(item.detail, values, placeholders)
+        lines.append(line)
+    return "<br><br>".join(lines)
+
+
+class KeysPage(ScrollPage):
+    """The cheat sheet: every key binding, from the same table the actions are built from."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("keysPage", parent)
+        self.body.addWidget(_label("快捷键", "situationTitle"))
+        self.body.addWidget(_label("Keyboard · works wherever the focus is in the sidebar · Esc back", "gloss"))
+        for entry in BINDINGS:
+            row = QHBoxLayout()
+            keys = _label(entry.keys_label, "keyCell")
+            keys.setFixedWidth(150)
+            row.addWidget(keys, 0, Qt.AlignmentFlag.AlignTop)
+            text = f"{escape(entry.description)}<br><span style='color:#7a7f87'>{escape(entry.description_en)}</span>"
+            row.addWidget(_label(text, "keyDescription", rich=True), 1)
+            self.body.addLayout(row)
+        self.body.addStretch()
+
+
+def _select_in(page: ScrollPage, cards: list[Card], index: int) -> None:
+    for position, card in enumerate(cards):
+        card.set_selected(position == index)
+    if 0 <= index < len(cards):
+        page.ensureWidgetVisible(cards[index], 0, 24)
+
+
+class BackButton(QToolButton):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("backButton")
+        self.setText("← 返回 Esc")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)

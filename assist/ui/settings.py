@@ -1,0 +1,82 @@
+"""The sidebar's settings, declared once, stored with QSettings.
+
+QSettings writes its file through QSaveFile (a temporary file renamed over the old one),
+so a crash in the middle of a save never leaves a half-written settings file. Tests
+pass their own file; the app uses the user's config folder (XDG_CONFIG_HOME on Linux).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    key: str
+    type: type
+    default: object
+    description: str
+
+
+SETTINGS: dict[str, Setting] = {
+    setting.key: setting
+    for setting in (
+        Setting("window/geometry", QByteArray, QByteArray(), "Where the sidebar was and how big, restored at start"),
+        Setting("profile/dismissed", bool, False, "The agent closed the first-start profile prompt"),
+    )
+}
+PROFILE_GROUP = "profile-values"  # one entry per placeholder name: the agent's value for it
+
+
+class Settings:
+    """Typed access to the settings declared in `SETTINGS`, plus the agent's placeholder values."""
+
+    def __init__(self, store: QSettings) -> None:
+        self._store = store
+
+    @classmethod
+    def for_user(cls) -> Settings:
+        return cls(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Assist", "assist"))
+
+    @classmethod
+    def at(cls, path: Path | str) -> Settings:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    @property
+    def location(self) -> str:
+        return self._store.fileName()
+
+    def get(self, key: str) -> object:
+        setting = SETTINGS[key]
+        value = self._store.value(key, setting.default)
+        if setting.type is bool and isinstance(value, str):
+            return value.lower() == "true"
+        if setting.type is QByteArray and not isinstance(value, QByteArray):
+            return setting.default
+        return value
+
+    def set(self, key: str, value: object) -> None:
+        setting = SETTINGS[key]
+        if not isinstance(value, setting.type):
+            raise TypeError(f"setting {key} takes {setting.type.__name__}, not {type(value).__name__}")
+        self._store.setValue(key, value)
+        self._store.sync()
+
+    def profile(self) -> dict[str, str]:
+        self._store.beginGroup(PROFILE_GROUP)
+        try:
+            return {name: str(self._store.value(name, "")) for name in self._store.childKeys()}
+        finally:
+            self._store.endGroup()
+
+    def set_profile_values(self, values: dict[str, str]) -> None:
+        self._store.beginGroup(PROFILE_GROUP)
+        try:
+            for name, value in values.items():
+                self._store.setValue(name, value.strip())
+        finally:
+            self._store.endGroup()
+        self._store.sync()

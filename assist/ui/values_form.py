@@ -1,0 +1,80 @@
+"""Fields for placeholder values, shown in place: in a card when copying needs them, or at first start."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from assist.core.model import Placeholder
+from assist.ui.inline_edit import InlineEdit
+
+
+class ValuesForm(QWidget):
+    """One field per placeholder. Enter moves to the next empty field, or submits when all are filled."""
+
+    submitted = Signal(dict)
+    cancelled = Signal()
+
+    def __init__(self, names: Sequence[str], placeholders: Mapping[str, Placeholder],
+                 values: Mapping[str, str], submit_text: str, cancel_text: str, prompt: str = "",
+                 require_all: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._require_all = require_all
+        self.setObjectName("valuesForm")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        if prompt:
+            hint = QLabel(prompt)
+            hint.setObjectName("formPrompt")
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.fields: dict[str, InlineEdit] = {}
+        for name in names:
+            placeholder = placeholders.get(name)
+            field = InlineEdit(values.get(name, ""))
+            field.setObjectName(f"value_{name}")
+            if placeholder and placeholder.example:
+                field.setPlaceholderText(f"例如:{placeholder.example}")
+            field.returnPressed.connect(self._on_return)
+            field.escaped.connect(self.cancelled)
+            form.addRow(QLabel(placeholder.label if placeholder else name), field)
+            self.fields[name] = field
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        cancel = QPushButton(cancel_text)
+        cancel.setObjectName("cancelButton")
+        cancel.clicked.connect(self.cancelled)
+        submit = QPushButton(submit_text)
+        submit.setObjectName("submitButton")
+        submit.setDefault(True)
+        submit.clicked.connect(self._on_submit)
+        buttons.addWidget(cancel)
+        buttons.addWidget(submit)
+        layout.addLayout(buttons)
+
+    def focus_first_empty(self) -> None:
+        empty = [field for field in self.fields.values() if not field.text().strip()]
+        target = empty[0] if empty else next(iter(self.fields.values()), None)
+        if target is not None:
+            target.setFocus()
+
+    def values(self) -> dict[str, str]:
+        return {name: field.text().strip() for name, field in self.fields.items()}
+
+    def _ready(self) -> bool:
+        filled = [bool(value) for value in self.values().values()]
+        return all(filled) if self._require_all else any(filled)
+
+    def _on_return(self) -> None:
+        if self._ready():
+            self.submitted.emit(self.values())
+        else:
+            self.focus_first_empty()
+
+    def _on_submit(self) -> None:
+        self._on_return()
