@@ -19,17 +19,25 @@ def build_parser() -> argparse.ArgumentParser:
         prog="assist",
         description="Assist: a keyboard-first sidebar of the 96128 hotline's standard service phrases. "
         "With no command, it opens the sidebar.",
-        epilog="Keys in the sidebar: Alt+1…Alt+0 pick a situation, Ctrl+1…Ctrl+9 copy a phrase, F1 lists all keys.",
+        epilog="Keys in the sidebar: Alt+1…Alt+0 pick a situation, Ctrl+1…Ctrl+9 copy a phrase, "
+        "F1 lists all keys.",
     )
-    parser.add_argument("--phrasebook", metavar="PATH",
-                        help="open the sidebar on this phrasebook (YAML) instead of the built-in one; "
-                        "if it is broken, the sidebar shows why and uses the built-in one")
+    parser.add_argument(
+        "--phrasebook",
+        metavar="PATH",
+        help="open the sidebar on this phrasebook (YAML) instead of the built-in one; "
+        "if it is broken, the sidebar shows why and uses the built-in one",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
-        "check", help="validate phrasebooks",
+        "check",
+        help="validate phrasebooks",
         description="Validate phrasebooks. Prints one 'path:line:col: message' line per problem. "
-        "Exit status: 0 valid, 1 problems found, 2 usage error (such as a missing file).")
-    check.add_argument("paths", nargs="*", metavar="PATH", help="phrasebook files (default: the built-in one)")
+        "Exit status: 0 valid, 1 problems found, 2 usage error (such as a missing file).",
+    )
+    check.add_argument(
+        "paths", nargs="*", metavar="PATH", help="phrasebook files (default: the built-in one)"
+    )
     return parser
 
 
@@ -61,6 +69,8 @@ def check(paths: Sequence[str]) -> int:
         elif result.book is not None:
             book = result.book
             forbidden = sum(len(situation.forbidden) for situation in book.situations)
-            print(f"{target}: ok: {len(book.situations)} situations, {book.phrase_count} phrases, "
-                  f"{forbidden} forbidden phrases")
+            print(
+                f"{target}: ok: {len(book.situations)} situations, {book.phrase_count} phrases, "
+                f"{forbidden} forbidden phrases"
+            )
     return status

@@ -84,14 +84,21 @@ class _Validator:
     # -- the format -------------------------------------------------------------------------
 
     def phrasebook(self, root: RawNode) -> Phrasebook | None:
-        fields = self.fields(root, "the phrasebook", required=("name", "situations"),
-                             optional=("format", "name_en", "description", "placeholders", "guidance"))
+        fields = self.fields(
+            root,
+            "the phrasebook",
+            required=("name", "situations"),
+            optional=("format", "name_en", "description", "placeholders", "guidance"),
+        )
         if fields is None:
             return None
         version_node = fields.get("format")
         if version_node is not None and self.integer(version_node, "format") not in (None, FORMAT_VERSION):
-            self.error(version_node.position, f"format {self.scalar(version_node)} is not supported; "
-                       f"this version of Assist reads format {FORMAT_VERSION}")
+            self.error(
+                version_node.position,
+                f"format {self.scalar(version_node)} is not supported; "
+                f"this version of Assist reads format {FORMAT_VERSION}",
+            )
         name = self.text(fields.get("name"), "name")
         if "placeholders" in fields:
             self.placeholders = self.placeholder_table(fields["placeholders"])
@@ -116,23 +123,38 @@ class _Validator:
         assert isinstance(node, RawMap)
         for name, (key_position, value) in node.entries.items():
             if not _PLACEHOLDER_NAME.match(name):
-                self.error(key_position, f"placeholder name '{name}' must be lower-case letters, digits "
-                           "and _, starting with a letter")
+                self.error(
+                    key_position,
+                    f"placeholder name '{name}' must be lower-case letters, digits "
+                    "and _, starting with a letter",
+                )
                 continue
-            fields = self.fields(value, f"placeholder '{name}'", required=("label",),
-                                 optional=("label_en", "example", "profile"))
+            fields = self.fields(
+                value,
+                f"placeholder '{name}'",
+                required=("label",),
+                optional=("label_en", "example", "profile"),
+            )
             if fields is None:
                 continue
             label = self.text(fields.get("label"), f"placeholder '{name}' label")
             if label is not None:
-                table[name] = Placeholder(name, label, self.optional_text(fields, "label_en"),
-                                          self.optional_text(fields, "example"),
-                                          self.boolean(fields.get("profile"), "profile"))
+                table[name] = Placeholder(
+                    name,
+                    label,
+                    self.optional_text(fields, "label_en"),
+                    self.optional_text(fields, "example"),
+                    self.boolean(fields.get("profile"), "profile"),
+                )
         return table
 
     def situation(self, node: RawNode, index: int) -> Situation | None:
-        fields = self.fields(node, f"situation {index}", required=("id", "title", "phrases"),
-                             optional=("title_en", "keywords", "forbidden", "conduct", "subjects", "note"))
+        fields = self.fields(
+            node,
+            f"situation {index}",
+            required=("id", "title", "phrases"),
+            optional=("title_en", "keywords", "forbidden", "conduct", "subjects", "note"),
+        )
         if fields is None:
             return None
         situation_id = self.identifier(fields.get("id"), f"situation {index}")
@@ -148,8 +170,9 @@ class _Validator:
                 self.error(entry.position, _instead_message(entry.instead, where, list(texts)))
         do, dont = self.conduct(fields.get("conduct"), where)
         subjects = self.list_of(fields.get("subjects"), f"{where} subjects", self.gloss)
-        keywords = self.list_of(fields.get("keywords"), f"{where} keywords",
-                                lambda item, _: self.text(item, f"{where} keyword"))
+        keywords = self.list_of(
+            fields.get("keywords"), f"{where} keywords", lambda item, _: self.text(item, f"{where} keyword")
+        )
         if situation_id is None or title is None:
             return None
         return Situation(
@@ -177,27 +200,42 @@ class _Validator:
         return Phrase(text, en, note, node.position)
 
     def forbidden_entry(self, node: RawNode, index: int) -> Forbidden | None:
-        fields = self.fields(node, f"forbidden {index}", required=("text", "instead"),
-                             optional=("en", "match", "unless", "variants"))
+        fields = self.fields(
+            node,
+            f"forbidden {index}",
+            required=("text", "instead"),
+            optional=("en", "match", "unless", "variants"),
+        )
         if fields is None:
             return None
         text = self.text(fields.get("text"), "forbidden text")
         instead = self.text(fields.get("instead"), "instead")
         match = self.choice(fields.get("match"), "match", MatchMode, MatchMode.CONTAINS)
         unless = self.list_of(fields.get("unless"), "unless", lambda item, _: self.exception(item, text))
-        variants = self.list_of(fields.get("variants"), "variants",
-                                lambda item, _: self.text(item, "variant"))
+        variants = self.list_of(
+            fields.get("variants"), "variants", lambda item, _: self.text(item, "variant")
+        )
         if text is None or instead is None or match is None:
             return None
-        return Forbidden(text, instead, self.optional_text(fields, "en"), match, tuple(unless),
-                         tuple(variants), node.position)
+        return Forbidden(
+            text,
+            instead,
+            self.optional_text(fields, "en"),
+            match,
+            tuple(unless),
+            tuple(variants),
+            node.position,
+        )
 
     def exception(self, node: RawNode, forbidden_text: str | None) -> str | None:
         """An entry of `unless`: a longer, acceptable wording around the forbidden text."""
         context = self.text(node, "unless")
         if context is not None and forbidden_text is not None and forbidden_text not in context:
-            self.error(node.position, f"'{context}' does not contain '{forbidden_text}'; an exception in "
-                       "'unless' is a longer wording around the forbidden text")
+            self.error(
+                node.position,
+                f"'{context}' does not contain '{forbidden_text}'; an exception in "
+                "'unless' is a longer wording around the forbidden text",
+            )
             return None
         return context
 
@@ -222,8 +260,12 @@ class _Validator:
         return Gloss(text, self.optional_text(fields, "en")) if text is not None else None
 
     def guidance_section(self, node: RawNode, index: int) -> GuidanceSection | None:
-        fields = self.fields(node, f"guidance section {index}", required=("id", "title", "items"),
-                             optional=("title_en", "style"))
+        fields = self.fields(
+            node,
+            f"guidance section {index}",
+            required=("id", "title", "items"),
+            optional=("title_en", "style"),
+        )
         if fields is None:
             return None
         section_id = self.identifier(fields.get("id"), f"guidance section {index}")
@@ -252,8 +294,10 @@ class _Validator:
         for name in templates.placeholders_in(text):
             if name not in self.placeholders:
                 declared = ", ".join(sorted(self.placeholders)) or "none"
-                self.error(position, f"placeholder {{{name}}} is not declared under 'placeholders' "
-                           f"(declared: {declared})")
+                self.error(
+                    position,
+                    f"placeholder {{{name}}} is not declared under 'placeholders' (declared: {declared})",
+                )
 
     def check_forbidden_is_not_standard(self, situations: list[Situation]) -> None:
         standard = {phrase.text for situation in situations for phrase in situation.phrases}
@@ -287,8 +331,9 @@ class _Validator:
         self.error(node.position, f"{what} must be {expected}, not {_describe(node)}")
         return False
 
-    def fields(self, node: RawNode, what: str, required: tuple[str, ...],
-               optional: tuple[str, ...]) -> dict[str, RawNode] | None:
+    def fields(
+        self, node: RawNode, what: str, required: tuple[str, ...], optional: tuple[str, ...]
+    ) -> dict[str, RawNode] | None:
         """The entries of a mapping, after reporting unknown and missing keys."""
         if not self.expect(node, RawMap, what, "a mapping (key: value lines)"):
             return None
@@ -341,8 +386,10 @@ class _Validator:
         if value is None or node is None:
             return None
         if not _ID.match(value):
-            self.error(node.position, f"id '{value}' must be lower-case letters, digits, '-' and '_', "
-                       "starting with a letter")
+            self.error(
+                node.position,
+                f"id '{value}' must be lower-case letters, digits, '-' and '_', starting with a letter",
+            )
             return None
         return value
 
@@ -366,8 +413,9 @@ class _Validator:
         values = [read(item, index) for index, item in enumerate(_items(node), start=1)]
         return [value for value in values if value is not None]
 
-    def unique_list(self, node: RawNode | None, what: str, read: Callable[[RawNode, int], T | None],
-                    required: bool = True) -> list[T]:
+    def unique_list(
+        self, node: RawNode | None, what: str, read: Callable[[RawNode, int], T | None], required: bool = True
+    ) -> list[T]:
         """A list of entries with ids, reporting repeated ids and an empty required list."""
         entries = self.list_of(node, what, read)
         if required:

@@ -38,7 +38,7 @@ def segments(text: str) -> list[Segment]:
     cursor = 0
     for match in PLACEHOLDER.finditer(text):
         if match.start() > cursor:
-            pieces.append(Segment(text[cursor:match.start()]))
+            pieces.append(Segment(text[cursor : match.start()]))
         pieces.append(Segment(match.group(1), is_placeholder=True))
         cursor = match.end()
     if cursor < len(text):

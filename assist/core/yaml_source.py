@@ -74,8 +74,11 @@ def read_file(path: Path | str) -> RawDocument:
     try:
         size = Path(path).stat().st_size
         if size > MAX_FILE_BYTES:
-            return _fail(name, Position(), f"the file is {size / 2**20:.0f} MB; the limit is "
-                         f"{MAX_FILE_BYTES // 2**20} MB")
+            return _fail(
+                name,
+                Position(),
+                f"the file is {size / 2**20:.0f} MB; the limit is {MAX_FILE_BYTES // 2**20} MB",
+            )
         data = Path(path).read_bytes()
     except FileNotFoundError:
         return _fail(name, Position(), "no such file")
@@ -93,9 +96,12 @@ def read_bytes(data: bytes, name: str) -> RawDocument:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        return _fail(name, _position_of_byte(data, error.start),
-                     f"not {encoding.removesuffix('-sig').upper()} text (byte 0x{data[error.start]:02x}); "
-                     "save the file as UTF-8")
+        return _fail(
+            name,
+            _position_of_byte(data, error.start),
+            f"not {encoding.removesuffix('-sig').upper()} text (byte 0x{data[error.start]:02x}); "
+            "save the file as UTF-8",
+        )
     return read_text(text, name)
 
 
@@ -104,8 +110,11 @@ def read_text(text: str, name: str) -> RawDocument:
     bad = _first_control_character(text)
     if bad is not None:
         index, char = bad
-        return _fail(name, _position_of_char(text, index),
-                     f"control character U+{ord(char):04X} in the text; is this a binary file?")
+        return _fail(
+            name,
+            _position_of_char(text, index),
+            f"control character U+{ord(char):04X} in the text; is this a binary file?",
+        )
     if not text.strip():
         return _fail(name, Position(), "the file is empty")
     builder = _Builder(name)
@@ -213,8 +222,10 @@ class _Builder:
     def _count(self, nodes: int, position: Position) -> None:
         self._expanded += nodes
         if self._expanded > MAX_EXPANDED_NODES:
-            raise self.stop(position, f"more than {MAX_EXPANDED_NODES:,} values once aliases are expanded "
-                            "(an alias bomb?)")
+            raise self.stop(
+                position,
+                f"more than {MAX_EXPANDED_NODES:,} values once aliases are expanded (an alias bomb?)",
+            )
 
     def _check_tag(self, tag: str | None, position: Position, scalar: bool) -> None:
         if tag is None or tag == "!":
@@ -222,8 +233,11 @@ class _Builder:
         allowed = _SCALAR_TAGS if scalar else _ALLOWED_TAGS - _SCALAR_TAGS
         if tag not in allowed:
             shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
-            raise self.stop(position, f"tag {shown} is not allowed: a phrasebook holds only text, numbers, "
-                            "true/false, lists and mappings")
+            raise self.stop(
+                position,
+                f"tag {shown} is not allowed: a phrasebook holds only text, numbers, "
+                "true/false, lists and mappings",
+            )
 
     def _scalar_value(self, event: yaml.ScalarEvent, position: Position) -> str | int | float | bool | None:
         tag = event.tag

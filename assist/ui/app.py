@@ -14,7 +14,7 @@ from assist.core.problems import Problem
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
 
-EMPTY_BOOK = Phrasebook(name="(没有可用的用语库 no usable phrasebook)", situations=())
+EMPTY_BOOK = Phrasebook(name="没有可用的用语库 No usable phrasebook", situations=())
 
 
 def load_for_window(path: Path | str | None) -> tuple[Phrasebook, str, list[Problem]]:
@@ -31,10 +31,14 @@ def load_for_window(path: Path | str | None) -> tuple[Phrasebook, str, list[Prob
     if path is not None:
         fallback = check_file(builtin.default_phrasebook())
         if fallback.book is not None:
-            return fallback.book, f"无法使用用语库 {requested.name},已改用内置用语库。" \
-                f"Could not use {requested.name}; showing the built-in phrasebook.", problems
+            return (
+                fallback.book,
+                f"无法使用用语库 {requested.name}，已改用内置用语库。"
+                f"Could not use {requested.name}; showing the built-in phrasebook.",
+                problems,
+            )
         problems += list(fallback.errors)
-    return EMPTY_BOOK, "内置用语库有误,请修复后重启。The built-in phrasebook is broken.", problems
+    return EMPTY_BOOK, "内置用语库有误，请修复后重启。The built-in phrasebook is broken.", problems
 
 
 def stylesheet() -> str:

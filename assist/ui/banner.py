@@ -26,7 +26,7 @@ class ProblemBanner(QFrame):
         close = QToolButton()
         close.setObjectName("bannerClose")
         close.setText("✕")
-        close.setToolTip("隐藏(标题栏的 ⚠ 可再次打开) Hide; the ⚠ button shows it again")
+        close.setToolTip("隐藏（标题栏的 ⚠ 可再次打开） Hide; the ⚠ button shows it again")
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(self.hide)
         top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
@@ -44,7 +44,9 @@ class ProblemBanner(QFrame):
         self.title.setText(title)
         lines = [str(problem) for problem in problems[:SHOWN_PROBLEMS]]
         if len(problems) > SHOWN_PROBLEMS:
-            lines.append(f"… 另有 {len(problems) - SHOWN_PROBLEMS} 个问题;运行 assist check 查看全部 "
-                         f"({len(problems) - SHOWN_PROBLEMS} more: run assist check)")
+            lines.append(
+                f"… 另有 {len(problems) - SHOWN_PROBLEMS} 个问题；运行 assist check 查看全部 "
+                f"({len(problems) - SHOWN_PROBLEMS} more: run assist check)"
+            )
         self.details.setText("\n".join(lines))
         self.show()

@@ -75,8 +75,9 @@ class SituationRow(Card):
 class CopyCard(Card):
     """A card that copies a phrase: shows it with placeholders, confirms a copy, hosts the values form."""
 
-    def __init__(self, kind: str, phrase: Phrase, number: int, feedback: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, kind: str, phrase: Phrase, number: int, feedback: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(kind, parent)
         self.phrase = phrase  # the phrase this card copies
         self.number = number  # its number in the situation: Ctrl+number copies it
@@ -131,8 +132,11 @@ class PhraseCard(CopyCard):
     def _build(self, layout: QVBoxLayout) -> QLabel:
         top = QHBoxLayout()
         top.setSpacing(6)
-        top.addWidget(_label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge"), 0,
-                      Qt.AlignmentFlag.AlignTop)
+        top.addWidget(
+            _label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge"),
+            0,
+            Qt.AlignmentFlag.AlignTop,
+        )
         text = _label("", "phraseText", rich=True)
         top.addWidget(text, 1)
         self.copy_button.setText("复制")
@@ -153,11 +157,21 @@ class ForbiddenCard(CopyCard):
     What it copies is the replacement, never the forbidden text.
     """
 
-    def __init__(self, forbidden: Forbidden, replacement: Phrase, replacement_number: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        forbidden: Forbidden,
+        replacement: Phrase,
+        replacement_number: int,
+        parent: QWidget | None = None,
+    ) -> None:
         self.forbidden = forbidden
-        super().__init__("forbidden", replacement, replacement_number,
-                         "✓ 已复制应说的用语 Copied what to say instead", parent)
+        super().__init__(
+            "forbidden",
+            replacement,
+            replacement_number,
+            "✓ 已复制应说的用语 Copied what to say instead",
+            parent,
+        )
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
         top = QHBoxLayout()

@@ -19,8 +19,9 @@ class Copier(QObject):
     values_needed = Signal(int, list)  # the card, the names of the placeholders without a value
     profile_changed = Signal()
 
-    def __init__(self, settings: Settings, put_on_clipboard: Callable[[str], None],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, settings: Settings, put_on_clipboard: Callable[[str], None], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._put_on_clipboard = put_on_clipboard

@@ -14,9 +14,12 @@ class InlineEdit(QLineEdit):
 
     def event(self, event: QEvent) -> bool:
         # Accepting the override stops the window's Enter/Esc shortcuts while typing here.
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.key() in _OWN_KEYS and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
-                                                                       Qt.KeyboardModifier.KeypadModifier):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in _OWN_KEYS
+            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        ):
             event.accept()
             return True
         return super().event(event)

@@ -33,16 +33,25 @@ class Binding:
 
 BINDINGS: tuple[Binding, ...] = (
     Binding("open_situation", SITUATION_KEYS, "打开第 1–10 个场景", "Open situation 1–10"),
-    Binding("copy_phrase", COPY_KEYS, "复制当前场景的第 1–9 句标准用语", "Copy phrase 1–9 of the shown situation"),
+    Binding(
+        "copy_phrase", COPY_KEYS, "复制当前场景的第 1–9 句标准用语", "Copy phrase 1–9 of the shown situation"
+    ),
     Binding("previous_card", ("Up",), "上一张卡片", "Select the previous card"),
     Binding("next_card", ("Down",), "下一张卡片", "Select the next card"),
-    Binding("activate_card", ("Return", "Enter"),
-            "复制选中的卡片(禁语卡片复制应说的标准用语);在场景列表中打开选中的场景",
-            "Copy the selected card (a forbidden card copies what to say instead); "
-            "in the situation list, open the selected situation"),
+    Binding(
+        "activate_card",
+        ("Return", "Enter"),
+        "复制选中的卡片（禁语卡片复制应说的标准用语）；在场景列表中打开选中的场景",
+        "Copy the selected card (a forbidden card copies what to say instead); "
+        "in the situation list, open the selected situation",
+    ),
     Binding("back", ("Esc",), "返回场景列表", "Back to the situation list"),
-    Binding("show_guidance", ("F2",), "服务规范总则(流程、三声、礼貌用语)",
-            "General guidance: call flow, three voices, courtesy words"),
+    Binding(
+        "show_guidance",
+        ("F2",),
+        "服务规范总则（流程、三声、礼貌用语）",
+        "General guidance: call flow, three voices, courtesy words",
+    ),
     Binding("show_keys", ("F1",), "快捷键一览", "Cheat sheet of every key binding"),
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from html import escape
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -31,8 +32,9 @@ GEOMETRY_SAVE_DELAY_MS = 800
 
 
 class SidebarWindow(QWidget):
-    def __init__(self, book: Phrasebook, settings: Settings,
-                 put_on_clipboard: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, book: Phrasebook, settings: Settings, put_on_clipboard: Callable[[str], None] | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("sidebar")
         self.setWindowTitle("Assist · 96128 规范服务用语")
@@ -71,10 +73,12 @@ class SidebarWindow(QWidget):
         self.book_label = QLabel()
         self.book_label.setObjectName("bookName")
         header_row.addWidget(self.book_label, 1)
-        self.problems_button = self._header_button("⚠", "用语库问题 Phrasebook problems", self._on_show_problems)
+        self.problems_button = self._header_button(
+            "⚠", "用语库问题 Phrasebook problems", self._on_show_problems
+        )
         self.problems_button.setObjectName("problemsButton")
         self.problems_button.hide()
-        self._header_button("资料", "我的资料:单位、部门 My details", self._on_edit_profile)
+        self._header_button("资料", "我的资料：单位、部门 My details", self._on_edit_profile)
         self._header_button("总则 F2", "服务规范总则 General guidance", lambda: self._run("show_guidance", 0))
         self._header_button("?", "快捷键 F1 Keyboard", lambda: self._run("show_keys", 0))
         for button in self._header_buttons:
@@ -91,11 +95,15 @@ class SidebarWindow(QWidget):
         self.nav_bar = QWidget()
         self.nav_bar.setObjectName("navBar")
         nav_row = QHBoxLayout(self.nav_bar)
-        nav_row.setContentsMargins(6, 4, 6, 0)
+        nav_row.setContentsMargins(6, 6, 6, 6)
         back = BackButton()
         back.clicked.connect(self.navigator.back)
-        nav_row.addWidget(back)
-        nav_row.addStretch()
+        nav_row.addWidget(back, 0, Qt.AlignmentFlag.AlignTop)
+        self.page_title = QLabel()
+        self.page_title.setObjectName("pageTitle")
+        self.page_title.setWordWrap(True)
+        self.page_title.setTextFormat(Qt.TextFormat.RichText)
+        nav_row.addWidget(self.page_title, 1)
         layout.addWidget(self.nav_bar)
 
         self.stack = QStackedWidget()
@@ -214,15 +222,29 @@ class SidebarWindow(QWidget):
 
     def _on_page_changed(self) -> None:
         page = self.navigator.page
-        if page is Page.SITUATION and self.navigator.situation is not None:
-            number = self.navigator.book.situations.index(self.navigator.situation) + 1
+        situation = self.navigator.situation
+        if page is Page.SITUATION and situation is not None:
             self._values_form = None
-            self.situation_page.show_situation(number, self.navigator.situation, self.copier.values(),
-                                               self.navigator.book.placeholders)
+            self.situation_page.show_situation(
+                situation, self.copier.values(), self.navigator.book.placeholders
+            )
+            number = self.navigator.book.situations.index(situation) + 1
+            self._set_page_title(
+                f"{number % 10 if number <= 10 else ''}  {situation.title}", situation.title_en
+            )
+        elif page is Page.GUIDANCE:
+            self._set_page_title("服务规范总则", "General guidance")
+        elif page is Page.KEYS:
+            self._set_page_title("快捷键", "Keyboard")
         self.nav_bar.setVisible(page is not Page.SITUATIONS)
         self.stack.setCurrentWidget(self.pages[page])
         if self._values_form is None and self.focusWidget() is not None and self.focusWidget().isHidden():
             self.setFocus()
+
+    def _set_page_title(self, title: str, title_en: str) -> None:
+        self.page_title.setText(
+            f"<b>{escape(title)}</b><br><span style='color:#6a737d;font-size:12px'>{escape(title_en)}</span>"
+        )
 
     def _on_selection_changed(self, index: int) -> None:
         if self.navigator.page is Page.SITUATIONS:
@@ -241,8 +263,14 @@ class SidebarWindow(QWidget):
             return
         self._close_values_form()
         placeholders = self.navigator.book.placeholders
-        form = ValuesForm(names, placeholders, self.copier.values(), "保存并复制 Enter", "取消 Esc",
-                          prompt="填写后复制,并记住这些值。Fill in to copy; the values are remembered.")
+        form = ValuesForm(
+            names,
+            placeholders,
+            self.copier.values(),
+            "保存并复制 Enter",
+            "取消 Esc",
+            prompt="填写后复制，并记住这些值。Fill in to copy; the values are remembered.",
+        )
         form.submitted.connect(self.copier.supply)
         form.cancelled.connect(self._close_values_form)
         self.situation_page.cards[card].form_area.addWidget(form)
@@ -250,7 +278,7 @@ class SidebarWindow(QWidget):
         self.situation_page.ensureWidgetVisible(form)
         form.focus_first_empty()
         missing = "、".join(placeholders[name].label if name in placeholders else name for name in names)
-        self.show_status(f"请先填写:{missing} · Fill in the blank to copy")
+        self.show_status(f"请先填写：{missing} · Fill in the blank to copy")
 
     def _close_values_form(self) -> None:
         if self._values_form is not None:
@@ -302,7 +330,9 @@ class SidebarWindow(QWidget):
 
     def show_status(self, text: str) -> None:
         metrics = self.status.fontMetrics()
-        self.status.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.width() - 20, 100)))
+        self.status.setText(
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.width() - 20, 100))
+        )
         self.status.setToolTip(text)
 
     def _show_hint(self) -> None:
@@ -313,8 +343,12 @@ class SidebarWindow(QWidget):
     def place(self) -> None:
         """Restore the saved geometry if it lands on an existing screen, else dock at the right edge."""
         saved = self.settings.get("window/geometry")
-        if isinstance(saved, QByteArray) and not saved.isEmpty() and self.restoreGeometry(saved) \
-                and _on_some_screen(self.frameGeometry()):
+        if (
+            isinstance(saved, QByteArray)
+            and not saved.isEmpty()
+            and self.restoreGeometry(saved)
+            and _on_some_screen(self.frameGeometry())
+        ):
             return
         screen = QGuiApplication.primaryScreen()
         if screen is None:
@@ -326,12 +360,12 @@ class SidebarWindow(QWidget):
     def save_geometry(self) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
 
-    def moveEvent(self, event) -> None:  # noqa: ANN001 - Qt event
+    def moveEvent(self, event) -> None:
         super().moveEvent(event)
         if self.isVisible():
             self._geometry_timer.start(GEOMETRY_SAVE_DELAY_MS)
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt event
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         if self.isVisible():
             self._geometry_timer.start(GEOMETRY_SAVE_DELAY_MS)

@@ -90,14 +90,11 @@ class SituationPage(ScrollPage):
         super().__init__("situationPage", parent)
         self.cards: list[CopyCard] = []
 
-    def show_situation(self, number: int, situation: Situation, values: Mapping[str, str],
-                       placeholders: Mapping[str, Placeholder]) -> None:
+    def show_situation(
+        self, situation: Situation, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]
+    ) -> None:
         self._reset_body()
         self.cards = []
-        heading = f"{number % 10 if number <= 10 else ''}  {situation.title}"
-        self.body.addWidget(_label(heading, "situationTitle"))
-        if situation.title_en:
-            self.body.addWidget(_label(situation.title_en, "gloss"))
         if situation.note:
             self.body.addWidget(_label(situation.note, "note"))
         self.section("标准用语", "Say")
@@ -113,8 +110,12 @@ class SituationPage(ScrollPage):
             self.body.addWidget(_label("、".join(item.text for item in situation.subjects), "conduct"))
         if situation.do or situation.dont:
             self.section("行为规范", "Conduct")
-            conduct = [f"<span style='color:#1a7f37'>✓ 宜</span> {escape(item.text)}" for item in situation.do]
-            conduct += [f"<span style='color:#c62828'>✗ 忌</span> {escape(item.text)}" for item in situation.dont]
+            conduct = [
+                f"<span style='color:#1a7f37'>✓ 宜</span> {escape(item.text)}" for item in situation.do
+            ]
+            conduct += [
+                f"<span style='color:#c62828'>✗ 忌</span> {escape(item.text)}" for item in situation.dont
+            ]
             self.body.addWidget(_label("<br>".join(conduct), "conduct", rich=True))
         self.body.addStretch()
         self.show_values(values, placeholders)
@@ -141,26 +142,31 @@ class GuidancePage(ScrollPage):
 
     def show_guidance(self, book: Phrasebook, values: Mapping[str, str]) -> None:
         self._reset_body()
-        self.body.addWidget(_label("服务规范总则", "situationTitle"))
-        self.body.addWidget(_label("General guidance · Esc back", "gloss"))
         if not book.guidance:
             self.body.addWidget(_label("此用语库没有总则。This phrasebook has no general guidance.", "note"))
         for section in book.guidance:
             self.section(section.title, section.title_en)
-            self.body.addWidget(_label(_guidance_html(section, values, book.placeholders), "guidance",
-                                       rich=True))
+            self.body.addWidget(
+                _label(_guidance_html(section, values, book.placeholders), "guidance", rich=True)
+            )
         self.body.addStretch()
 
 
-def _guidance_html(section: GuidanceSection, values: Mapping[str, str],
-                   placeholders: Mapping[str, Placeholder]) -> str:
+def _guidance_html(
+    section: GuidanceSection, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]
+) -> str:
     if section.style is GuidanceStyle.FLOW:
-        steps = [f"<b>{escape(item.text)}</b><span style='color:#7a7f87'> {escape(item.en)}</span>"
-                 for item in section.items]
+        steps = [
+            f"<b>{escape(item.text)}</b><span style='color:#7a7f87'> {escape(item.en)}</span>"
+            for item in section.items
+        ]
         return " <span style='color:#1f5fbf'>→</span> ".join(steps)
     if section.style is GuidanceStyle.WORDS:
-        return "<span style='font-size:large'>" + " · ".join(escape(item.text) for item in section.items) + \
-            "</span>"
+        return (
+            "<span style='font-size:large'>"
+            + " · ".join(escape(item.text) for item in section.items)
+            + "</span>"
+        )
     lines = []
     for item in section.items:
         line = f"<b>{escape(item.text)}</b>"
@@ -177,14 +183,16 @@ class KeysPage(ScrollPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("keysPage", parent)
-        self.body.addWidget(_label("快捷键", "situationTitle"))
-        self.body.addWidget(_label("Keyboard · works wherever the focus is in the sidebar · Esc back", "gloss"))
+        self.body.addWidget(
+            _label("在侧栏任何位置都有效。Keys work wherever the focus is in the sidebar.", "gloss")
+        )
         for entry in BINDINGS:
             row = QHBoxLayout()
             keys = _label(entry.keys_label, "keyCell")
             keys.setFixedWidth(150)
             row.addWidget(keys, 0, Qt.AlignmentFlag.AlignTop)
-            text = f"{escape(entry.description)}<br><span style='color:#7a7f87'>{escape(entry.description_en)}</span>"
+            english = f"<span style='color:#7a7f87'>{escape(entry.description_en)}</span>"
+            text = f"{escape(entry.description)}<br>{english}"
             row.addWidget(_label(text, "keyDescription", rich=True), 1)
             self.body.addLayout(row)
         self.body.addStretch()

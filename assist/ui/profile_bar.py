@@ -31,9 +31,15 @@ class ProfileBar(QFrame):
         if not names:
             self.hide()
             return
-        self.form = ValuesForm(names, placeholders, values, "保存 Save", "稍后 Later",
-                               prompt="请填写您的资料,复制用语时自动填入。Your details, filled into phrases "
-                                      "when copied.", require_all=False)
+        self.form = ValuesForm(
+            names,
+            placeholders,
+            values,
+            "保存 Save",
+            "稍后 Later",
+            prompt="请填写您的资料，复制用语时自动填入。Your details, filled into phrases when copied.",
+            require_all=False,
+        )
         self.form.submitted.connect(self._on_submitted)
         self.form.cancelled.connect(self._on_dismissed)
         self._layout.addWidget(self.form)

@@ -24,7 +24,12 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     setting.key: setting
     for setting in (
-        Setting("window/geometry", QByteArray, QByteArray(), "Where the sidebar was and how big, restored at start"),
+        Setting(
+            "window/geometry",
+            QByteArray,
+            QByteArray(),
+            "Where the sidebar was and how big, restored at start",
+        ),
         Setting("profile/dismissed", bool, False, "The agent closed the first-start profile prompt"),
     )
 }

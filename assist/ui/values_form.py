@@ -17,9 +17,17 @@ class ValuesForm(QWidget):
     submitted = Signal(dict)
     cancelled = Signal()
 
-    def __init__(self, names: Sequence[str], placeholders: Mapping[str, Placeholder],
-                 values: Mapping[str, str], submit_text: str, cancel_text: str, prompt: str = "",
-                 require_all: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        names: Sequence[str],
+        placeholders: Mapping[str, Placeholder],
+        values: Mapping[str, str],
+        submit_text: str,
+        cancel_text: str,
+        prompt: str = "",
+        require_all: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._require_all = require_all
         self.setObjectName("valuesForm")
@@ -38,7 +46,7 @@ class ValuesForm(QWidget):
             field = InlineEdit(values.get(name, ""))
             field.setObjectName(f"value_{name}")
             if placeholder and placeholder.example:
-                field.setPlaceholderText(f"例如:{placeholder.example}")
+                field.setPlaceholderText(f"例如：{placeholder.example}")
             field.returnPressed.connect(self._on_return)
             field.escaped.connect(self.cancelled)
             form.addRow(QLabel(placeholder.label if placeholder else name), field)
