@@ -68,7 +68,8 @@ def _validate(document: RawDocument, name: str) -> LoadResult:
         return LoadResult(None, tuple(document.problems))
     validator = _Validator(name)
     book = validator.phrasebook(document.root)
-    problems = tuple(document.problems) + tuple(validator.problems)
+    problems = tuple(sorted(document.problems + validator.problems,
+                            key=lambda problem: (problem.position.line, problem.position.column)))
     has_errors = any(problem.severity is Severity.ERROR for problem in problems)
     return LoadResult(None if has_errors else book, problems)
 
@@ -151,14 +152,14 @@ class _Validator:
     def situation(self, node: RawNode, index: int) -> Situation | None:
         fields = self.fields(
             node,
-            f"situation {index}",
+            _entry_name("situation", node, index),
             required=("id", "title", "phrases"),
             optional=("title_en", "keywords", "forbidden", "conduct", "subjects", "note"),
         )
         if fields is None:
             return None
         situation_id = self.identifier(fields.get("id"), f"situation {index}")
-        where = f"situation '{situation_id or index}'"
+        where = _entry_name("situation", node, index)
         title = self.text(fields.get("title"), f"{where} title")
         phrases = self.list_of(fields.get("phrases"), f"{where} phrases", self.phrase)
         self.require_entries(fields.get("phrases"), f"{where} phrases")
@@ -262,7 +263,7 @@ class _Validator:
     def guidance_section(self, node: RawNode, index: int) -> GuidanceSection | None:
         fields = self.fields(
             node,
-            f"guidance section {index}",
+            _entry_name("guidance section", node, index),
             required=("id", "title", "items"),
             optional=("title_en", "style"),
         )
@@ -430,6 +431,15 @@ class _Validator:
             seen.add(entry_id)
             unique.append(entry)
         return unique
+
+
+def _entry_name(kind: str, node: RawNode, index: int) -> str:
+    """How messages name an entry: by its id when it has a usable one, else by its number."""
+    if isinstance(node, RawMap) and "id" in node.entries:
+        value = node.entries["id"][1]
+        if isinstance(value, RawScalar) and isinstance(value.value, str) and value.value.strip():
+            return f"{kind} '{value.value.strip()}'"
+    return f"{kind} {index}"
 
 
 def _items(node: RawNode) -> list[RawNode]:
