@@ -18,6 +18,7 @@ import pytest  # noqa: E402
 from assist.core.loader import load_phrasebook  # noqa: E402
 from assist.core.model import Phrasebook  # noqa: E402
 
+
 @pytest.fixture(scope="session")
 def default_book() -> Phrasebook:
     return load_phrasebook()

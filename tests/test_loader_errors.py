@@ -70,25 +70,32 @@ def test_duplicate_situation_id():
 
 def test_instead_must_name_a_phrase_of_its_situation():
     text = MINIMAL.replace("        instead: 请稍等,我帮您查一下。", "        instead: 请稍等,我帮您查查。")
-    assert only_problem(text).startswith("8:9: instead '请稍等,我帮您查查。' names no phrase of situation 'hold'")
+    assert only_problem(text).startswith(
+        "8:9: instead '请稍等,我帮您查查。' names no phrase of situation 'hold'"
+    )
 
 
 def test_undefined_placeholder():
     text = MINIMAL.replace("      - text: 请稍等,我帮您查一下。", "      - text: 您好,{organisation}。", 1)
     text = text.replace("        instead: 请稍等,我帮您查一下。", "        instead: 您好,{organisation}。")
-    assert only_problem(text) == "6:15: placeholder {organisation} is not declared under 'placeholders' " \
+    assert (
+        only_problem(text) == "6:15: placeholder {organisation} is not declared under 'placeholders' "
         "(declared: none)"
+    )
 
 
 def test_declared_placeholder_is_fine():
     text = "placeholders:\n  organisation:\n    label: 单位名称\n" + MINIMAL.replace(
-        "请稍等,我帮您查一下。", "您好,{organisation}。")
+        "请稍等,我帮您查一下。", "您好,{organisation}。"
+    )
     assert check_text(text).problems == ()
 
 
 def test_yaml_syntax_error_with_position():
     text = MINIMAL.replace("    title: 查询等待", "    title: '查询等待")
-    assert problems(text)[0].startswith("4:12: YAML syntax:") or problems(text)[0].startswith("10:1: YAML syntax:")
+    assert problems(text)[0].startswith("4:12: YAML syntax:") or problems(text)[0].startswith(
+        "10:1: YAML syntax:"
+    )
     assert only_problem("name: x\nsituations: [a, b\n").startswith("3:1: YAML syntax:")
 
 
@@ -96,8 +103,10 @@ def test_tab_indentation():
     assert only_problem("name: x\n\tsituations: []\n").startswith("2:1: YAML syntax:")
 
 
-@pytest.mark.parametrize("tag", ["!!python/object:os.system", "!!python/name:os.system", "!custom",
-                                 "!!python/object/apply:os.system"])
+@pytest.mark.parametrize(
+    "tag",
+    ["!!python/object:os.system", "!!python/name:os.system", "!custom", "!!python/object/apply:os.system"],
+)
 def test_object_constructing_tags_are_refused(tag):
     found = only_problem(f"name: {tag} x\nsituations: []\n")
     assert found.startswith("1:7: tag ") and "is not allowed" in found
@@ -105,19 +114,25 @@ def test_object_constructing_tags_are_refused(tag):
 
 def test_empty_and_blank_files():
     assert only_problem("") == "1:1: the file is empty"
-    assert only_problem("   \n\n# only a comment\n") == "1:1: the file is empty" or \
-        only_problem("   \n\n# only a comment\n") == "1:1: the file holds no data"
+    assert (
+        only_problem("   \n\n# only a comment\n") == "1:1: the file is empty"
+        or only_problem("   \n\n# only a comment\n") == "1:1: the file holds no data"
+    )
 
 
 def test_top_level_must_be_a_mapping():
-    assert only_problem("- a\n- b\n") == "1:1: the phrasebook must be a mapping (key: value lines), not a list"
+    assert (
+        only_problem("- a\n- b\n") == "1:1: the phrasebook must be a mapping (key: value lines), not a list"
+    )
 
 
 def test_binary_file(tmp_path):
     path = tmp_path / "book.yaml"
     path.write_bytes(b"name: x\n\x89PNG\r\n\x1a\n\x00\x00")
     result = check_file(path)
-    assert [str(p) for p in result.problems] == [f"{path}:2:1: not UTF-8 text (byte 0x89); save the file as UTF-8"]
+    assert [str(p) for p in result.problems] == [
+        f"{path}:2:1: not UTF-8 text (byte 0x89); save the file as UTF-8"
+    ]
     path.write_bytes(b"name: x\x00\x01")
     assert "2" not in str(check_file(path).problems[0].position.line)
     assert "control character U+0000" in check_file(path).problems[0].message
@@ -158,19 +173,27 @@ def test_duplicate_mapping_key():
 
 
 def test_second_document():
-    assert only_problem(MINIMAL + "---\nname: other\n").startswith("10:1: a phrasebook holds one YAML document")
+    assert only_problem(MINIMAL + "---\nname: other\n").startswith(
+        "10:1: a phrasebook holds one YAML document"
+    )
 
 
 def test_unless_must_contain_the_forbidden_text():
-    text = MINIMAL.replace("        instead: 请稍等,我帮您查一下。", "        instead: 请稍等,我帮您查一下。\n"
-                           "        unless: [等一下]")
-    assert only_problem(text) == "10:18: '等一下' does not contain '等一会!'; an exception in 'unless' is a " \
+    text = MINIMAL.replace(
+        "        instead: 请稍等,我帮您查一下。",
+        "        instead: 请稍等,我帮您查一下。\n        unless: [等一下]",
+    )
+    assert (
+        only_problem(text) == "10:18: '等一下' does not contain '等一会!'; an exception in 'unless' is a "
         "longer wording around the forbidden text"
+    )
 
 
 def test_bad_match_mode():
-    text = MINIMAL.replace("        instead: 请稍等,我帮您查一下。", "        instead: 请稍等,我帮您查一下。\n"
-                           "        match: exact")
+    text = MINIMAL.replace(
+        "        instead: 请稍等,我帮您查一下。",
+        "        instead: 请稍等,我帮您查一下。\n        match: exact",
+    )
     assert only_problem(text) == "10:16: match must be one of contains, utterance, not 'exact'"
 
 
@@ -180,12 +203,16 @@ def test_forbidden_text_may_not_be_a_standard_phrase():
 
 
 def test_several_problems_are_all_reported():
-    text = MINIMAL.replace("    title: 查询等待", "    titel: 查询等待").replace("instead: 请稍等", "instead: 请等")
+    text = MINIMAL.replace("    title: 查询等待", "    titel: 查询等待").replace(
+        "instead: 请稍等", "instead: 请等"
+    )
     assert len(problems(text)) == 3
 
 
 def test_repeated_phrase_is_a_warning_only():
-    text = MINIMAL.replace("      - text: 请稍等,我帮您查一下。\n", "      - text: 请稍等,我帮您查一下。\n" * 2, 1)
+    text = MINIMAL.replace(
+        "      - text: 请稍等,我帮您查一下。\n", "      - text: 请稍等,我帮您查一下。\n" * 2, 1
+    )
     result = check_text(text)
     assert result.book is not None
     assert [p.severity for p in result.problems] == [Severity.WARNING]

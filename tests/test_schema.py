@@ -30,5 +30,6 @@ def test_books_reference_the_schema():
     for path in ("phrasebook/96128.yaml", "phrasebook/examples/minimal.yaml"):
         first_line = (ROOT / path).read_text(encoding="utf-8").splitlines()[0]
         assert first_line.startswith("# yaml-language-server: $schema=")
-        assert (ROOT / path).parent.joinpath(first_line.split("=", 1)[1]).resolve() == \
-            (ROOT / "resources/phrasebook.schema.json").resolve()
+        assert (ROOT / path).parent.joinpath(first_line.split("=", 1)[1]).resolve() == (
+            ROOT / "resources/phrasebook.schema.json"
+        ).resolve()

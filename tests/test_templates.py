@@ -19,4 +19,7 @@ def test_braces_that_are_not_placeholders_stay_text():
 
 def test_segments_split_text_and_placeholders():
     assert templates.segments("您好，{organisation}！") == [
-        templates.Segment("您好，"), templates.Segment("organisation", True), templates.Segment("！")]
+        templates.Segment("您好，"),
+        templates.Segment("organisation", True),
+        templates.Segment("！"),
+    ]

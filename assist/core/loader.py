@@ -68,8 +68,12 @@ def _validate(document: RawDocument, name: str) -> LoadResult:
         return LoadResult(None, tuple(document.problems))
     validator = _Validator(name)
     book = validator.phrasebook(document.root)
-    problems = tuple(sorted(document.problems + validator.problems,
-                            key=lambda problem: (problem.position.line, problem.position.column)))
+    problems = tuple(
+        sorted(
+            document.problems + validator.problems,
+            key=lambda problem: (problem.position.line, problem.position.column),
+        )
+    )
     has_errors = any(problem.severity is Severity.ERROR for problem in problems)
     return LoadResult(None if has_errors else book, problems)
 

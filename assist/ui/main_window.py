@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,6 +37,9 @@ class SidebarWindow(QWidget):
     ) -> None:
         super().__init__()
         self.setObjectName("sidebar")
+        # The window itself holds the focus until the agent clicks a field, so that Enter and Esc
+        # reach the cards rather than the first text field.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setWindowTitle("Assist · 96128 规范服务用语")
         self.settings = settings
         self.navigator = Navigator(book, self)
@@ -369,6 +372,11 @@ class SidebarWindow(QWidget):
         super().resizeEvent(event)
         if self.isVisible():
             self._geometry_timer.start(GEOMETRY_SAVE_DELAY_MS)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.focusWidget() is None or not self.focusWidget().isVisible():
+            self.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

@@ -79,10 +79,19 @@ class ValuesForm(QWidget):
         return all(filled) if self._require_all else any(filled)
 
     def _on_return(self) -> None:
-        if self._ready():
+        """Enter moves to the next empty field after this one; on the last, it submits."""
+        fields = list(self.fields.values())
+        current = fields.index(self.sender()) if self.sender() in fields else len(fields) - 1
+        later_empty = [field for field in fields[current + 1 :] if not field.text().strip()]
+        if later_empty:
+            later_empty[0].setFocus()
+        elif self._ready():
             self.submitted.emit(self.values())
         else:
             self.focus_first_empty()
 
     def _on_submit(self) -> None:
-        self._on_return()
+        if self._ready():
+            self.submitted.emit(self.values())
+        else:
+            self.focus_first_empty()

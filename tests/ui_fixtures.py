@@ -1,0 +1,80 @@
+"""Fixtures that build the real sidebar window with a temporary settings file."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from assist.ui.app import stylesheet
+from assist.ui.main_window import SidebarWindow
+from assist.ui.settings import Settings
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings.at(tmp_path / "assist.ini")
+
+
+@pytest.fixture
+def clipboard(qapp):
+    board = QGuiApplication.clipboard()
+    board.setText("(nothing copied yet)")
+    return board
+
+
+@pytest.fixture
+def open_window(qtbot, qapp, clipboard):
+    """Build, show and activate a sidebar on a book, the way the app does."""
+    qapp.setStyleSheet(stylesheet())
+
+    def open_(book, settings: Settings) -> SidebarWindow:
+        window = SidebarWindow(book, settings)
+        qtbot.addWidget(window)
+        window.place()
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        return window
+
+    return open_
+
+
+@pytest.fixture
+def window(open_window, default_book, settings) -> SidebarWindow:
+    return open_window(default_book, settings)
+
+
+def press(qtbot, window: SidebarWindow, key: str) -> None:
+    """Press a key sequence such as "Alt+5" where the focus is, as a user would."""
+    sequence = key.split("+")
+    modifiers = Qt.KeyboardModifier.NoModifier
+    names = {
+        "Alt": Qt.KeyboardModifier.AltModifier,
+        "Ctrl": Qt.KeyboardModifier.ControlModifier,
+        "Shift": Qt.KeyboardModifier.ShiftModifier,
+    }
+    for name in sequence[:-1]:
+        modifiers |= names[name]
+    keys = {
+        "Up": Qt.Key.Key_Up,
+        "Down": Qt.Key.Key_Down,
+        "Return": Qt.Key.Key_Return,
+        "Enter": Qt.Key.Key_Enter,
+        "Esc": Qt.Key.Key_Escape,
+        "F1": Qt.Key.Key_F1,
+        "F2": Qt.Key.Key_F2,
+    }
+    last = sequence[-1]
+    code = keys.get(last) or Qt.Key(ord(last.upper()))
+    target = QApplication.focusWidget() or window
+    qtbot.keyClick(target, code, modifiers)
+
+
+def type_chinese(widget, text: str) -> None:
+    """Commit text into a field the way a Chinese input method does (QTest cannot type non-Latin keys)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
