@@ -15,6 +15,8 @@ for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACH
 
 import pytest  # noqa: E402
 
+pytest_plugins = ["tests.ui_fixtures"]  # the window fixtures, kept apart from the Qt-free ones
+
 from assist.core.loader import load_phrasebook  # noqa: E402
 from assist.core.model import Phrasebook  # noqa: E402
 

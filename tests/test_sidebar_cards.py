@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 
 from assist.ui.settings import Settings
 from tests.helpers import zh
-from tests.ui_fixtures import clipboard, open_window, press, settings, type_chinese, window  # noqa: F401
+from tests.ui_fixtures import press, type_chinese
 
 
 def click(qtbot, widget):

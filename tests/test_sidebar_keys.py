@@ -3,7 +3,7 @@
 import pytest
 
 from tests.helpers import zh
-from tests.ui_fixtures import clipboard, open_window, press, settings, window  # noqa: F401
+from tests.ui_fixtures import press
 
 
 @pytest.mark.parametrize(
