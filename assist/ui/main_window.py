@@ -6,9 +6,10 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QSizePolicy,
     QLabel,
     QStackedWidget,
     QToolButton,
@@ -75,6 +76,8 @@ class SidebarWindow(QWidget):
         header_row.setContentsMargins(10, 6, 6, 6)
         self.book_label = QLabel()
         self.book_label.setObjectName("bookName")
+        # A long book name is cut short (the full name is in the tooltip) rather than widening the window.
+        self.book_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         header_row.addWidget(self.book_label, 1)
         self.problems_button = self._header_button(
             "⚠", "用语库问题 Phrasebook problems", self._on_show_problems
@@ -344,14 +347,10 @@ class SidebarWindow(QWidget):
     # -- geometry -----------------------------------------------------------------------------
 
     def place(self) -> None:
-        """Restore the saved geometry if it lands on an existing screen, else dock at the right edge."""
+        """Restore the saved geometry, kept whole on a screen that exists now; else dock at the right edge."""
         saved = self.settings.get("window/geometry")
-        if (
-            isinstance(saved, QByteArray)
-            and not saved.isEmpty()
-            and self.restoreGeometry(saved)
-            and _on_some_screen(self.frameGeometry())
-        ):
+        if isinstance(saved, QByteArray) and not saved.isEmpty() and self.restoreGeometry(saved):
+            self.setGeometry(_fit_on_screen(self.geometry()))
             return
         screen = QGuiApplication.primaryScreen()
         if screen is None:
@@ -383,13 +382,22 @@ class SidebarWindow(QWidget):
         super().closeEvent(event)
 
 
-def _on_some_screen(frame: QRect) -> bool:
-    """True when enough of the window is on a screen that exists now to grab and move it."""
-    for screen in QGuiApplication.screens():
-        overlap = screen.availableGeometry().intersected(frame)
-        if overlap.width() >= 100 and overlap.height() >= 100:
-            return True
-    return False
+def _fit_on_screen(rect: QRect) -> QRect:
+    """`rect` moved (and shrunk if need be) to lie whole on the screen it overlaps most, or the primary one."""
+    screens = QGuiApplication.screens()
+    if not screens:
+        return rect
+
+    def overlap(screen: QScreen) -> int:
+        common = screen.availableGeometry().intersected(rect)
+        return common.width() * common.height() if common.isValid() else 0
+
+    best = max(screens, key=overlap)
+    area = (best if overlap(best) > 0 else QGuiApplication.primaryScreen()).availableGeometry()
+    width, height = min(rect.width(), area.width()), min(rect.height(), area.height())
+    left = max(area.left(), min(rect.left(), area.right() - width + 1))
+    top = max(area.top(), min(rect.top(), area.bottom() - height + 1))
+    return QRect(left, top, width, height)
 
 
 def _set_clipboard_text(text: str) -> None:

@@ -1,0 +1,88 @@
+"""The window as a whole: a broken book's message, placement on screen, remembered geometry."""
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QGuiApplication
+
+from assist.ui.app import create_window, load_for_window
+from assist.ui.main_window import DEFAULT_WIDTH
+from assist.ui.settings import Settings
+from tests.ui_fixtures import press
+
+
+def test_broken_book_opens_the_builtin_one_and_shows_where_it_is_wrong(
+    qtbot, write_book, settings, clipboard
+):
+    broken = write_book("name: 坏的\nsituations:\n  - id: hold\n    titel: x\n", name="centre.yaml")
+    window = create_window(broken, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.navigator.book.name == "96128政务信息查询规范服务用语"
+    assert window.banner.isVisible()
+    assert "centre.yaml" in window.banner.title.text()
+    details = window.banner.details.text()
+    assert f"{broken}:4:5: unknown key 'titel'" in details
+    assert f"{broken}:3:5: situation 'hold' is missing 'title'" in details
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, window, "Alt+5")  # the built-in book works as usual
+    press(qtbot, window, "Ctrl+3")
+    qtbot.waitUntil(lambda: clipboard.text() == "谢谢您的耐心等待")
+
+
+def test_closed_banner_stays_reachable_from_the_header(qtbot, write_book, settings):
+    window = create_window(write_book("{{{"), settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.problems_button.isVisible()
+    window.banner.hide()
+    window.problems_button.click()
+    assert window.banner.isVisible()
+    assert "YAML syntax" in window.banner.details.text()
+
+
+def test_missing_book_file_is_reported_too(tmp_path):
+    book, title, problems = load_for_window(tmp_path / "gone.yaml")
+    assert book.situations and "gone.yaml" in title
+    assert [problem.message for problem in problems] == ["no such file"]
+
+
+def test_long_problem_lists_are_shortened(qtbot, write_book, settings):
+    situations = "".join(f"  - id: s{i}\n    title: t\n    phrases: []\n" for i in range(6))
+    window = create_window(write_book("name: x\nsituations:\n" + situations), settings)
+    qtbot.addWidget(window)
+    assert "3 more" in window.banner.details.text() or "另有 3 个问题" in window.banner.details.text()
+    assert len(window.banner.problems) == 6
+
+
+def test_first_start_docks_at_the_right_edge_with_full_height(window):
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert window.width() == DEFAULT_WIDTH
+    assert window.geometry().right() == area.right()
+    assert window.height() == area.height()
+
+
+def test_geometry_is_remembered(qtbot, open_window, default_book, settings):
+    first = open_window(default_book, settings)
+    first.setGeometry(100, 120, 380, 600)
+    first.close()
+    second = open_window(default_book, Settings.at(settings.location))
+    assert second.geometry() == QRect(100, 120, 380, 600)
+
+
+def test_geometry_off_every_screen_is_replaced(qtbot, open_window, default_book, settings):
+    first = open_window(default_book, settings)
+    first.setGeometry(20_000, 20_000, 380, 600)  # as if saved on a monitor that is now unplugged
+    first.save_geometry()
+    first.close()
+    second = open_window(default_book, Settings.at(settings.location))
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert area.contains(second.geometry())
+
+
+def test_moving_the_window_saves_its_place_without_closing(qtbot, window, settings):
+    window.move(50, 60)
+    qtbot.waitUntil(lambda: not settings.get("window/geometry").isEmpty(), timeout=3000)
+    restored = Settings.at(settings.location).get("window/geometry")
+    assert restored == window.saveGeometry()
