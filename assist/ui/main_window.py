@@ -9,8 +9,8 @@ from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QSizePolicy,
     QLabel,
+    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -383,7 +383,7 @@ class SidebarWindow(QWidget):
 
 
 def _fit_on_screen(rect: QRect) -> QRect:
-    """`rect` moved (and shrunk if need be) to lie whole on the screen it overlaps most, or the primary one."""
+    """`rect` moved (and shrunk if need be) to lie whole on the screen it overlaps most, else the primary."""
     screens = QGuiApplication.screens()
     if not screens:
         return rect
