@@ -34,13 +34,19 @@ class Card(QFrame):
     def set_selected(self, selected: bool) -> None:
         if self.is_selected != selected:
             self.setProperty("selected", selected)
-            self.style().unpolish(self)
-            self.style().polish(self)
+            _restyle(self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
         super().mouseReleaseEvent(event)
+
+
+def _restyle(widget: QWidget) -> None:
+    """Apply the stylesheet again after a property it selects on changed (not needed before the first show)."""
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 def _label(text: str, name: str, rich: bool = False) -> QLabel:
@@ -119,8 +125,7 @@ class CopyCard(Card):
 
     def _set_copied(self, copied: bool) -> None:
         self.setProperty("copied", copied)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        _restyle(self)
 
 
 class PhraseCard(CopyCard):

@@ -48,6 +48,7 @@ class SidebarWindow(QWidget):
         self.actions_by_key: dict[str, QAction] = {}
         self._values_form: ValuesForm | None = None
         self._header_buttons: list[QToolButton] = []
+        self._guidance_shown_for: tuple[object, ...] | None = None
         self._build()
         self._build_actions()
         self.navigator.page_changed.connect(self._on_page_changed)
@@ -224,7 +225,7 @@ class SidebarWindow(QWidget):
         self.book_label.setText(book.name)
         self.book_label.setToolTip(f"{book.name_en}\n{book.source}".strip())
         self.list_page.show_book(book)
-        self.guidance_page.show_guidance(book, self.copier.values())
+        self._guidance_shown_for = None
 
     def _on_page_changed(self) -> None:
         page = self.navigator.page
@@ -240,12 +241,23 @@ class SidebarWindow(QWidget):
             )
         elif page is Page.GUIDANCE:
             self._set_page_title("服务规范总则", "General guidance")
+            self._refresh_guidance()
         elif page is Page.KEYS:
             self._set_page_title("快捷键", "Keyboard")
+            self.keys_page.ensure_built()
         self.nav_bar.setVisible(page is not Page.SITUATIONS)
         self.stack.setCurrentWidget(self.pages[page])
         if self._values_form is None and self.focusWidget() is not None and self.focusWidget().isHidden():
             self.setFocus()
+
+    def _refresh_guidance(self) -> None:
+        """Build the guidance page when it is on screen and out of date (it is not needed at start)."""
+        if self.navigator.page is not Page.GUIDANCE:
+            return
+        shown_for = (id(self.navigator.book), tuple(sorted(self.copier.values().items())))
+        if self._guidance_shown_for != shown_for:
+            self.guidance_page.show_guidance(self.navigator.book, self.copier.values())
+            self._guidance_shown_for = shown_for
 
     def _set_page_title(self, title: str, title_en: str) -> None:
         self.page_title.setText(
@@ -299,7 +311,7 @@ class SidebarWindow(QWidget):
     def _on_profile_changed(self) -> None:
         values = self.copier.values()
         self.situation_page.show_values(values, self.navigator.book.placeholders)
-        self.guidance_page.show_guidance(self.navigator.book, values)
+        self._refresh_guidance()
 
     def _on_profile_saved(self, values: dict) -> None:
         self.copier.remember(values)

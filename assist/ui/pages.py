@@ -183,6 +183,12 @@ class KeysPage(ScrollPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("keysPage", parent)
+        self._built = False
+
+    def ensure_built(self) -> None:
+        if self._built:
+            return
+        self._built = True
         self.body.addWidget(
             _label("在侧栏任何位置都有效。Keys work wherever the focus is in the sidebar.", "gloss")
         )

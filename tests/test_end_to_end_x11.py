@@ -1,0 +1,114 @@
+"""The real program on a real X server (Xvfb, no window manager): keys in, clipboard out.
+
+This is the acceptance test of the sidebar issue, run the way an agent uses it: `python -m assist`
+in its own process, keys typed by xdotool, the clipboard read by xclip.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from tests.helpers import zh
+
+TOOLS = ("Xvfb", "xdotool", "xclip")
+pytestmark = pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in TOOLS), reason="needs Xvfb, xdotool and xclip (scripts/setup)"
+)
+
+
+def wait_for(condition: Callable[[], object], timeout: float, what: str) -> object:
+    """Poll a condition in another process; fail with `what` when it never holds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.05)
+    pytest.fail(f"timed out after {timeout}s waiting for {what}")
+
+
+@pytest.fixture
+def display(tmp_path) -> Iterator[str]:
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as numbers:
+        number = numbers.readline().strip()
+    yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture
+def sidebar(display, tmp_path) -> Iterator[dict[str, str]]:
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    env.update(
+        DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data")
+    )
+    log = tmp_path / "assist.log"
+    with log.open("w") as output:
+        app = subprocess.Popen(
+            [sys.executable, "-m", "assist"], env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+
+    def window_id() -> str:
+        found = subprocess.run(
+            ["xdotool", "search", "--onlyvisible", "--pid", str(app.pid)],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        return found.stdout.split()[0] if found.stdout.split() else ""
+
+    try:
+        window = wait_for(lambda: app.poll() is not None or window_id(), 30, "the sidebar window")
+        assert app.poll() is None, log.read_text()
+        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=10)
+        yield env
+    finally:
+        app.terminate()
+        app.wait(timeout=10)
+
+
+def clipboard(env: dict[str, str]) -> str:
+    result = subprocess.run(
+        ["xclip", "-o", "-selection", "clipboard"], env=env, capture_output=True, text=True, timeout=5
+    )
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [
+        ("alt+5 ctrl+1", zh("请稍等,我帮您查一下。")),
+        ("alt+9 ctrl+2", zh("感谢您对我工作的肯定,在今后的工作中我会更加努力,请问还有什么可以帮您?")),
+        (
+            "alt+3 ctrl+2",
+            zh(
+                "对不起,我听不到您的声音,请问有什么可以帮您,非常抱歉,您的电话没有声音,请您换一部电话再打来可以吗?谢谢!"
+            ),
+        ),
+        (
+            "alt+0 ctrl+1",
+            zh(
+                "很感谢您对我们提出的宝贵意见,您的建议对我们非常重要,对改善我们今后的工作很有帮助……谢谢您的来电,再见!"
+            ),
+        ),
+    ],
+)
+def test_keys_on_a_real_x_server_leave_the_phrase_on_the_clipboard(sidebar, keys, expected):
+    for key in keys.split():
+        subprocess.run(["xdotool", "key", "--clearmodifiers", key], env=sidebar, check=True, timeout=10)
+    wait_for(lambda: clipboard(sidebar) == expected, 10, f"{expected!r} on the clipboard")
