@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -76,9 +77,11 @@ def sidebar(display, tmp_path) -> Iterator[dict[str, str]]:
         window = wait_for(lambda: app.poll() is not None or window_id(), 30, "the sidebar window")
         assert app.poll() is None, log.read_text()
         subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=10)
+        env["ASSIST_TEST_PID"] = str(app.pid)
         yield env
     finally:
-        app.terminate()
+        if app.poll() is None:
+            app.terminate()
         app.wait(timeout=10)
 
 
@@ -112,3 +115,13 @@ def test_keys_on_a_real_x_server_leave_the_phrase_on_the_clipboard(sidebar, keys
     for key in keys.split():
         subprocess.run(["xdotool", "key", "--clearmodifiers", key], env=sidebar, check=True, timeout=10)
     wait_for(lambda: clipboard(sidebar) == expected, 10, f"{expected!r} on the clipboard")
+
+
+def test_terminating_the_sidebar_saves_its_place(sidebar, tmp_path):
+    settings_file = tmp_path / "config" / "Assist" / "assist.ini"
+    os.kill(int(sidebar["ASSIST_TEST_PID"]), signal.SIGTERM)
+    wait_for(
+        lambda: settings_file.exists() and "geometry=@Rect(880 0 400 800)" in settings_file.read_text(),
+        10,
+        "the window's place in the settings file after SIGTERM",
+    )

@@ -1,7 +1,7 @@
 """Cards: clicks copy, forbidden phrases are marked and copy their replacement, blanks are asked in place."""
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
 
 from assist.ui.settings import Settings
 from tests.helpers import zh
@@ -152,3 +152,12 @@ def test_profile_bar_later_is_remembered(qtbot, open_window, default_book, setti
     qtbot.waitUntil(lambda: not window.profile_bar.isVisible())
     assert settings.get("profile/dismissed") is True
     assert not open_window(default_book, Settings.at(settings.location)).profile_bar.isVisible()
+
+
+def test_esc_on_the_list_puts_off_the_profile_prompt(qtbot, window, settings):
+    assert window.profile_bar.isVisible()
+    press(qtbot, window, "Esc")
+    qtbot.waitUntil(lambda: not window.profile_bar.isVisible())
+    assert settings.get("profile/dismissed") is True
+    window.findChild(QToolButton, "profileButton").click()  # the header's 资料 button brings it back
+    assert window.profile_bar.isVisible()

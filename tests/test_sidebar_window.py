@@ -83,6 +83,14 @@ def test_geometry_off_every_screen_is_replaced(qtbot, open_window, default_book,
 
 def test_moving_the_window_saves_its_place_without_closing(qtbot, window, settings):
     window.move(50, 60)
-    qtbot.waitUntil(lambda: not settings.get("window/geometry").isEmpty(), timeout=3000)
-    restored = Settings.at(settings.location).get("window/geometry")
-    assert restored == window.saveGeometry()
+    qtbot.waitUntil(lambda: settings.get("window/geometry") == window.geometry(), timeout=3000)
+    assert Settings.at(settings.location).get("window/geometry").topLeft() == window.geometry().topLeft()
+
+
+def test_a_long_copy_message_does_not_widen_the_window(qtbot, window):
+    width = window.width()
+    press(qtbot, window, "Alt+3")
+    press(qtbot, window, "Ctrl+2")  # the longest phrase of the book, echoed in the status line
+    qtbot.waitUntil(lambda: "对不起" in window.status.toolTip())
+    assert window.width() == width
+    assert window.status.text().endswith("…")

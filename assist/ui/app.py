@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import signal
+import socket
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from assist.core import builtin
@@ -61,8 +64,27 @@ def run(path: str | None) -> int:
     app.setApplicationName("Assist")
     app.setStyleSheet(stylesheet())
     window = create_window(path, Settings.for_user())
+    app.aboutToQuit.connect(window.save_geometry)
+    _quit_cleanly_on_signals(app)
     window.place()
     window.show()
     window.raise_()
     window.activateWindow()
     return app.exec()
+
+
+def _quit_cleanly_on_signals(app: QApplication) -> None:
+    """Let SIGTERM (logout, `kill`) and Ctrl+C end the event loop, so that settings are saved on the way out.
+
+    Python runs signal handlers only when it has control; the wake-up socket gives it control
+    as soon as a signal arrives, without polling.
+    """
+    receiver, sender = socket.socketpair()
+    receiver.setblocking(False)
+    sender.setblocking(False)
+    signal.set_wakeup_fd(sender.fileno())
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: app.quit())
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
+    notifier.activated.connect(lambda: receiver.recv(64))
+    app._signal_sockets = (receiver, sender, notifier)  # kept alive as long as the application

@@ -43,7 +43,7 @@ class Card(QFrame):
 
 
 def _restyle(widget: QWidget) -> None:
-    """Apply the stylesheet again after a property it selects on changed (not needed before the first show)."""
+    """Apply the stylesheet again after a property it selects on changed (not needed before it is shown)."""
     if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         widget.style().unpolish(widget)
         widget.style().polish(widget)

@@ -45,7 +45,12 @@ BINDINGS: tuple[Binding, ...] = (
         "Copy the selected card (a forbidden card copies what to say instead); "
         "in the situation list, open the selected situation",
     ),
-    Binding("back", ("Esc",), "返回场景列表", "Back to the situation list"),
+    Binding(
+        "back",
+        ("Esc",),
+        "返回场景列表（或关闭填写框）",
+        "Back to the situation list (or close the open form)",
+    ),
     Binding(
         "show_guidance",
         ("F2",),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -81,13 +81,17 @@ class SidebarWindow(QWidget):
         self.book_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         header_row.addWidget(self.book_label, 1)
         self.problems_button = self._header_button(
-            "⚠", "用语库问题 Phrasebook problems", self._on_show_problems
+            "problemsButton", "⚠", "用语库问题 Phrasebook problems", self._on_show_problems
         )
-        self.problems_button.setObjectName("problemsButton")
         self.problems_button.hide()
-        self._header_button("资料", "我的资料：单位、部门 My details", self._on_edit_profile)
-        self._header_button("总则 F2", "服务规范总则 General guidance", lambda: self._run("show_guidance", 0))
-        self._header_button("?", "快捷键 F1 Keyboard", lambda: self._run("show_keys", 0))
+        self._header_button("profileButton", "资料", "我的资料：单位、部门 My details", self._on_edit_profile)
+        self._header_button(
+            "guidanceButton",
+            "总则 F2",
+            "服务规范总则 General guidance",
+            lambda: self._run("show_guidance", 0),
+        )
+        self._header_button("keysButton", "?", "快捷键 F1 Keyboard", lambda: self._run("show_keys", 0))
         for button in self._header_buttons:
             header_row.addWidget(button)
         layout.addWidget(header)
@@ -133,11 +137,13 @@ class SidebarWindow(QWidget):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(False)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.status)
         self._show_hint()
 
-    def _header_button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+    def _header_button(self, name: str, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
         button = QToolButton()
+        button.setObjectName(name)
         button.setText(text)
         button.setToolTip(tip)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -195,8 +201,12 @@ class SidebarWindow(QWidget):
             self._copy_card(self.navigator.selected)
 
     def _back(self) -> None:
+        """Esc: close the open values form, else go back to the list; on the list, put off the profile prompt."""
         if self._values_form is not None:
             self._close_values_form()
+        elif self.navigator.page is Page.SITUATIONS and self.profile_bar.isVisible():
+            self.profile_bar.hide()
+            self._on_profile_dismissed()
         else:
             self.navigator.back()
 
@@ -361,8 +371,8 @@ class SidebarWindow(QWidget):
     def place(self) -> None:
         """Restore the saved geometry, kept whole on a screen that exists now; else dock at the right edge."""
         saved = self.settings.get("window/geometry")
-        if isinstance(saved, QByteArray) and not saved.isEmpty() and self.restoreGeometry(saved):
-            self.setGeometry(_fit_on_screen(self.geometry()))
+        if isinstance(saved, QRect) and saved.isValid():
+            self.setGeometry(_fit_on_screen(saved))
             return
         screen = QGuiApplication.primaryScreen()
         if screen is None:
@@ -372,7 +382,9 @@ class SidebarWindow(QWidget):
         self.setGeometry(area.right() - DEFAULT_WIDTH + 1, area.top(), DEFAULT_WIDTH, area.height())
 
     def save_geometry(self) -> None:
-        self.settings.set("window/geometry", self.saveGeometry())
+        # The window's own rectangle, not Qt's saveGeometry(): that one guesses frame sizes, and
+        # without a window manager the guess moves the window down a little at every start.
+        self.settings.set("window/geometry", self.geometry())
 
     def moveEvent(self, event) -> None:
         super().moveEvent(event)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QRect, QSettings
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,8 +26,8 @@ SETTINGS: dict[str, Setting] = {
     for setting in (
         Setting(
             "window/geometry",
-            QByteArray,
-            QByteArray(),
+            QRect,
+            QRect(),
             "Where the sidebar was and how big, restored at start",
         ),
         Setting("profile/dismissed", bool, False, "The agent closed the first-start profile prompt"),
@@ -59,7 +59,7 @@ class Settings:
         value = self._store.value(key, setting.default)
         if setting.type is bool and isinstance(value, str):
             return value.lower() == "true"
-        if setting.type is QByteArray and not isinstance(value, QByteArray):
+        if not isinstance(value, setting.type):  # a hand-edited or foreign value: use the default
             return setting.default
         return value
 
