@@ -201,7 +201,7 @@ class SidebarWindow(QWidget):
             self._copy_card(self.navigator.selected)
 
     def _back(self) -> None:
-        """Esc: close the open values form, else go back to the list; on the list, put off the profile prompt."""
+        """Esc: close the open form, else go back to the list; on the list, put off the profile prompt."""
         if self._values_form is not None:
             self._close_values_form()
         elif self.navigator.page is Page.SITUATIONS and self.profile_bar.isVisible():
