@@ -126,8 +126,13 @@ def read_text(text: str, name: str) -> RawDocument:
         builder.problem(_mark_position(error.problem_mark or error.context_mark), _yaml_message(error))
     except yaml.YAMLError as error:
         builder.problem(Position(), f"YAML error: {error}")
-    if builder.root is None and not builder.problems:
-        builder.problem(Position(), "the file holds no data")
+    empty_document = isinstance(builder.root, RawScalar) and builder.root.value is None
+    if (builder.root is None or empty_document) and not builder.problems:
+        builder.problem(
+            Position(),
+            "the file holds no data, only comments or blank lines; "
+            "a phrasebook needs at least 'name' and 'situations'",
+        )
     return RawDocument(builder.root if not builder.problems else None, builder.problems)
 
 
@@ -277,7 +282,11 @@ def _mark_position(mark: yaml.Mark | None) -> Position:
 
 def _yaml_message(error: yaml.MarkedYAMLError) -> str:
     parts = [part for part in (error.context, error.problem) if part]
-    return "YAML syntax: " + (", ".join(parts) if parts else "cannot parse")
+    message = "YAML syntax: " + (", ".join(parts) if parts else "cannot parse")
+    start, problem = error.context_mark, error.problem_mark
+    if start is not None and problem is not None and start.line != problem.line:
+        message += f" (it began at line {start.line + 1}, column {start.column + 1})"
+    return message
 
 
 def _first_control_character(text: str) -> tuple[int, str] | None:

@@ -241,7 +241,8 @@ class SidebarWindow(QWidget):
         page = self.navigator.page
         situation = self.navigator.situation
         if page is Page.SITUATION and situation is not None:
-            self._values_form = None
+            self._values_form = None  # it lived in the cards being replaced
+            self.copier.cancel()
             self.situation_page.show_situation(
                 situation, self.copier.values(), self.navigator.book.placeholders
             )
