@@ -49,7 +49,8 @@ def _restyle(widget: QWidget) -> None:
         widget.style().polish(widget)
 
 
-def _label(text: str, name: str, rich: bool = False) -> QLabel:
+def make_label(text: str, name: str, rich: bool = False) -> QLabel:
+    """A word-wrapped label named for the stylesheet."""
     label = QLabel(text)
     label.setObjectName(name)
     label.setWordWrap(True)
@@ -63,18 +64,18 @@ class SituationRow(Card):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         key = str(number % 10) if number <= 10 else ""
-        badge = _label(key, "numberBadge")
+        badge = make_label(key, "numberBadge")
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge.setFixedWidth(26)
         layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(0)
-        texts.addWidget(_label(situation.title, "title"))
+        texts.addWidget(make_label(situation.title, "title"))
         if situation.title_en:
-            texts.addWidget(_label(situation.title_en, "gloss"))
+            texts.addWidget(make_label(situation.title_en, "gloss"))
         layout.addLayout(texts, 1)
         if key:
-            layout.addWidget(_label(f"Alt+{key}", "keyHint"), 0, Qt.AlignmentFlag.AlignTop)
+            layout.addWidget(make_label(f"Alt+{key}", "keyHint"), 0, Qt.AlignmentFlag.AlignTop)
         self.setToolTip(f"Alt+{key}" if key else "")
 
 
@@ -96,7 +97,7 @@ class CopyCard(Card):
         layout.setContentsMargins(10, 8, 8, 8)
         layout.setSpacing(3)
         self.text_label = self._build(layout)
-        self.feedback = _label(feedback, "copiedFeedback")
+        self.feedback = make_label(feedback, "copiedFeedback")
         self.feedback.hide()
         layout.addWidget(self.feedback)
         self.form_area = QVBoxLayout()
@@ -138,20 +139,20 @@ class PhraseCard(CopyCard):
         top = QHBoxLayout()
         top.setSpacing(6)
         top.addWidget(
-            _label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge"),
+            make_label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge"),
             0,
             Qt.AlignmentFlag.AlignTop,
         )
-        text = _label("", "phraseText", rich=True)
+        text = make_label("", "phraseText", rich=True)
         top.addWidget(text, 1)
         self.copy_button.setText("复制")
         self.copy_button.setToolTip("复制到剪贴板 Copy to the clipboard")
         top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         if self.phrase.note:
-            layout.addWidget(_label(self.phrase.note, "note"))
+            layout.addWidget(make_label(self.phrase.note, "note"))
         if self.phrase.en:
-            self.gloss_label = _label("", "gloss", rich=True)
+            self.gloss_label = make_label("", "gloss", rich=True)
             layout.addWidget(self.gloss_label)
         return text
 
@@ -180,17 +181,17 @@ class ForbiddenCard(CopyCard):
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
         top = QHBoxLayout()
-        badge = _label("忌", "forbiddenBadge")
+        badge = make_label("忌", "forbiddenBadge")
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge.setFixedSize(24, 24)
         top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(2)
-        texts.addWidget(_label(f"<s>{escape(self.forbidden.text)}</s>", "forbiddenText", rich=True))
+        texts.addWidget(make_label(f"<s>{escape(self.forbidden.text)}</s>", "forbiddenText", rich=True))
         if self.forbidden.en:
-            texts.addWidget(_label(self.forbidden.en, "gloss"))
+            texts.addWidget(make_label(self.forbidden.en, "gloss"))
         if self.forbidden.unless:
-            texts.addWidget(_label("不算禁语 fine:" + "、".join(self.forbidden.unless), "note"))
+            texts.addWidget(make_label("不算禁语 fine:" + "、".join(self.forbidden.unless), "note"))
         top.addLayout(texts, 1)
         self.copy_button.setText("复制改说")
         self.copy_button.setToolTip("复制应说的标准用语 Copy what to say instead")
@@ -198,8 +199,8 @@ class ForbiddenCard(CopyCard):
         layout.addLayout(top)
         instead = QHBoxLayout()
         key = f" Ctrl+{self.number}" if self.number <= 9 else ""
-        instead.addWidget(_label(f"→ 改说{key}", "insteadArrow"), 0, Qt.AlignmentFlag.AlignTop)
-        text = _label("", "insteadText", rich=True)
+        instead.addWidget(make_label(f"→ 改说{key}", "insteadArrow"), 0, Qt.AlignmentFlag.AlignTop)
+        text = make_label("", "insteadText", rich=True)
         instead.addWidget(text, 1)
         layout.addLayout(instead)
         return text

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -17,17 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from assist.core.model import GuidanceSection, GuidanceStyle, Phrasebook, Placeholder, Situation
-from assist.ui.cards import Card, CopyCard, ForbiddenCard, PhraseCard, SituationRow
+from assist.ui.cards import Card, CopyCard, ForbiddenCard, PhraseCard, SituationRow, make_label
 from assist.ui.keymap import BINDINGS
 from assist.ui.rich_text import phrase_html
-
-
-def _label(text: str, name: str, rich: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
-    return label
 
 
 class ScrollPage(QScrollArea):
@@ -52,7 +43,7 @@ class ScrollPage(QScrollArea):
 
     def section(self, title: str, title_en: str = "") -> None:
         text = f"{escape(title)}  <span style='color:#7a7f87;font-weight:normal'>{escape(title_en)}</span>"
-        self.body.addWidget(_label(text, "sectionTitle", rich=True))
+        self.body.addWidget(make_label(text, "sectionTitle", rich=True))
 
     def scroll_by_page(self, step: int) -> None:
         bar = self.verticalScrollBar()
@@ -96,7 +87,7 @@ class SituationPage(ScrollPage):
         self._reset_body()
         self.cards = []
         if situation.note:
-            self.body.addWidget(_label(situation.note, "note"))
+            self.body.addWidget(make_label(situation.note, "note"))
         self.section("标准用语", "Say")
         for number_in_situation, phrase in enumerate(situation.phrases, start=1):
             self._add_card(PhraseCard(number_in_situation, phrase))
@@ -107,7 +98,7 @@ class SituationPage(ScrollPage):
                 self._add_card(ForbiddenCard(entry, replacement, situation.phrases.index(replacement) + 1))
         if situation.subjects:
             self.section("投诉事项", "Complaint subjects")
-            self.body.addWidget(_label("、".join(item.text for item in situation.subjects), "conduct"))
+            self.body.addWidget(make_label("、".join(item.text for item in situation.subjects), "conduct"))
         if situation.do or situation.dont:
             self.section("行为规范", "Conduct")
             conduct = [
@@ -116,7 +107,7 @@ class SituationPage(ScrollPage):
             conduct += [
                 f"<span style='color:#c62828'>✗ 忌</span> {escape(item.text)}" for item in situation.dont
             ]
-            self.body.addWidget(_label("<br>".join(conduct), "conduct", rich=True))
+            self.body.addWidget(make_label("<br>".join(conduct), "conduct", rich=True))
         self.body.addStretch()
         self.show_values(values, placeholders)
 
@@ -143,11 +134,13 @@ class GuidancePage(ScrollPage):
     def show_guidance(self, book: Phrasebook, values: Mapping[str, str]) -> None:
         self._reset_body()
         if not book.guidance:
-            self.body.addWidget(_label("此用语库没有总则。This phrasebook has no general guidance.", "note"))
+            self.body.addWidget(
+                make_label("此用语库没有总则。This phrasebook has no general guidance.", "note")
+            )
         for section in book.guidance:
             self.section(section.title, section.title_en)
             self.body.addWidget(
-                _label(_guidance_html(section, values, book.placeholders), "guidance", rich=True)
+                make_label(_guidance_html(section, values, book.placeholders), "guidance", rich=True)
             )
         self.body.addStretch()
 
@@ -190,16 +183,16 @@ class KeysPage(ScrollPage):
             return
         self._built = True
         self.body.addWidget(
-            _label("在侧栏任何位置都有效。Keys work wherever the focus is in the sidebar.", "gloss")
+            make_label("在侧栏任何位置都有效。Keys work wherever the focus is in the sidebar.", "gloss")
         )
         for entry in BINDINGS:
             row = QHBoxLayout()
-            keys = _label(entry.keys_label, "keyCell")
+            keys = make_label(entry.keys_label, "keyCell")
             keys.setFixedWidth(150)
             row.addWidget(keys, 0, Qt.AlignmentFlag.AlignTop)
             english = f"<span style='color:#7a7f87'>{escape(entry.description_en)}</span>"
             text = f"{escape(entry.description)}<br>{english}"
-            row.addWidget(_label(text, "keyDescription", rich=True), 1)
+            row.addWidget(make_label(text, "keyDescription", rich=True), 1)
             self.body.addLayout(row)
         self.body.addStretch()
 
