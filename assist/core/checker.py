@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from assist.core.model import Forbidden, MatchMode, Phrasebook, Situation
 
@@ -35,14 +36,21 @@ _PUNCTUATION_RE = re.compile(f"[{_PUNCTUATION}]+")
 _DISCOURSE_WORDS = re.compile("好的|好吧|好|那就|那|行|嗯|对")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
 _LAST_SENTENCE_END = re.compile(r".*[。！？!?；;]")
+_ONLY_NOISE = re.compile(f"(?:{_NOISE}|{_DISCOURSE_WORDS.pattern})*")
+# A speaker label at the start of a transcript line ("坐席：", "agent:"): the agent's own words follow.
+AGENT_LABELS = ("坐席", "客服", "话务员", "接线员", "工号", "agent", "operator")
+CALLER_LABELS = ("客户", "用户", "来电人", "市民", "群众", "caller", "customer", "user")
+_SPEAKER = re.compile(
+    r"^\s*(?P<label>" + "|".join(AGENT_LABELS + CALLER_LABELS) + r")\s*(?:\d+\s*)?[:：]", re.IGNORECASE
+)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """One forbidden wording found; the attribute names are those of `assist lint --format json`.
 
     `line`, `column` and `end_column` are 1-based and counted in characters; `end_column` is the
     column just after the match. `start` and `end` are offsets in the whole checked text.
+    (A named tuple rather than a dataclass: a transcript can hold many, and they are built fast.)
     """
 
     line: int
@@ -55,8 +63,8 @@ class Finding:
     path: str = ""
     start: int = 0
     end: int = 0
-    situation_title: str = field(default="", compare=False)
-    entry: Forbidden | None = field(default=None, compare=False, repr=False)
+    situation_title: str = ""
+    entry: Forbidden | None = None
 
     def as_json(self) -> dict[str, object]:
         keys = ("path", "line", "column", "end_column", "match", "forbidden", "situation", "suggestion")
@@ -68,6 +76,7 @@ class _Rule:
     entry: Forbidden
     situation: Situation
     pattern: re.Pattern[str]  # this wording alone, tolerant of noise
+    unless: tuple[str, ...] = ()  # the entry's exceptions, without punctuation
 
 
 def core_of(text: str) -> str:
@@ -90,6 +99,30 @@ def _tolerant(core: str) -> str:
     return f"{_NOISE}*".join(f"{re.escape(char)}{re.escape(char)}*" for char in core)
 
 
+def _with_exceptions(pattern: str, core: str, unless: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """Fold simple exceptions into the pattern; return it and the exceptions left to check in Python.
+
+    An exception that only adds text before the wording (听 in 听不清楚) becomes a lookbehind, one
+    that only adds text after it (您 in 不知道您) a lookahead, so the scan never stops on them.
+    """
+    before: list[str] = []
+    after: list[str] = []
+    remaining: list[str] = []
+    for context in (core_of(context) for context in unless):
+        if context.endswith(core) and context != core:
+            before.append(context[: -len(core)])
+        elif context.startswith(core) and context != core:
+            after.append(context[len(core) :])
+        else:
+            remaining.append(context)
+    # The lookbehind goes after the first character, (?<!听不) rather than (?<!听) before 不, so
+    # that every branch of the joined pattern still starts with a literal character.
+    first = re.escape(core[0])
+    behind = "".join(f"(?<!{re.escape(text + core[0])})" for text in before)
+    ahead = f"(?!{'|'.join(re.escape(text) for text in after)})" if after else ""
+    return first + behind + pattern[len(first) :] + ahead, tuple(remaining)
+
+
 class Checker:
     """Finds the book's forbidden wording in text. Build once per book; `check` is cheap."""
 
@@ -102,7 +135,8 @@ class Checker:
                 for wording in dict.fromkeys((entry.text, *entry.variants)):
                     core = _pattern_core(wording)
                     if core:
-                        rule = _Rule(entry, situation, re.compile(_tolerant(core)))
+                        pattern, unless = _with_exceptions(_tolerant(core), core, entry.unless)
+                        rule = _Rule(entry, situation, re.compile(pattern), unless)
                         target = self._utterances if entry.match is MatchMode.UTTERANCE else contained
                         target.append((core, rule))
         # Longer wordings first, so that "你问我，我问谁呀" wins over a shorter entry inside it. The
@@ -114,7 +148,6 @@ class Checker:
         for core, rule in contained:
             self._rules_by_first.setdefault(core[0], []).append(rule)
         self._any = re.compile("|".join(rule.pattern.pattern for rule in self._rules)) if contained else None
-        self._unless = {id(rule.entry): [core_of(c) for c in rule.entry.unless] for rule in self._rules}
 
     def check(self, text: str, path: str = "") -> list[Finding]:
         """Every finding in `text`, in reading order. Each line is checked on its own."""
@@ -135,18 +168,8 @@ class Checker:
             start, end = match.span()
             candidates = self._rules_by_first[text[start]]
             rule = next(rule for rule in candidates if rule.pattern.match(text, start))
-            if not self._excused(text, start, end, rule):
+            if not rule.unless or not _excused(text, start, end, rule.unless):
                 yield start, end, rule
-
-    def _excused(self, text: str, start: int, end: int, rule: _Rule) -> bool:
-        """True when the match lies inside one of the entry's `unless` wordings ("听不清楚")."""
-        for context in self._unless[id(rule.entry)]:
-            position = text.find(context, max(0, end - len(context)), start + len(context))
-            while position != -1 and position <= start:
-                if position + len(context) >= end:
-                    return True
-                position = text.find(context, position + 1, start + len(context))
-        return False
 
     def _whole_utterances(self, text: str) -> Iterator[tuple[int, int, _Rule]]:
         """Utterance entries: flagged only when their sentence holds nothing else ("好的，再见！")."""
@@ -164,6 +187,17 @@ class Checker:
                     yield match.start(), last, rule
 
 
+def _excused(text: str, start: int, end: int, unless: tuple[str, ...]) -> bool:
+    """True when text[start:end] lies inside one of the `unless` wordings ("听不清楚")."""
+    for context in unless:
+        position = text.find(context, max(0, end - len(context)), start + len(context))
+        while position != -1 and position <= start:
+            if position + len(context) >= end:
+                return True
+            position = text.find(context, position + 1, start + len(context))
+    return False
+
+
 # A sentence longer than this is never "only" a short wording plus fillers; skipping the
 # check for it keeps long transcripts fast.
 _LONGEST_BARE_SENTENCE = 40
@@ -171,10 +205,9 @@ _LONGEST_BARE_SENTENCE = 40
 
 def _is_only(core: str, sentence: str) -> bool:
     """True when `sentence` holds `core` (perhaps repeated) and nothing but noise and discourse words."""
-    if len(sentence) > _LONGEST_BARE_SENTENCE:
+    if len(sentence) > _LONGEST_BARE_SENTENCE or core not in sentence:
         return False
-    bare = _DISCOURSE_WORDS.sub("", _NOISE_RE.sub("", sentence))
-    return bool(bare) and not bare.replace(core, "")
+    return _ONLY_NOISE.fullmatch(_SPEAKER.sub("", sentence, count=1).replace(core, "")) is not None
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,0 +1,194 @@
+#!/usr/bin/env python3
+"""Benchmark: search latency per keystroke and lint throughput, each against the naive way, in one run.
+
+Search: synthetic books of 100, 5,000 and 20,000 phrases (real phrases of the built-in book with
+varied words around them); realistic queries typed one character at a time (Chinese, pinyin,
+initials, English, a typo). Each keystroke is timed with Assist's `Search.query` and with the naive
+call, `rapidfuzz.process.extract(query, texts, scorer=fuzz.partial_ratio, limit=10)`.
+
+Lint: a synthetic transcript of agent and caller lines, checked with Assist's `Checker` and with a
+plain loop testing each forbidden text as a substring of each line.
+
+    .venv/bin/python scripts/bench_search_lint.py [--sizes 100 5000 20000] [--megabytes 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rapidfuzz import fuzz, process  # noqa: E402
+
+from assist.core.checker import Checker  # noqa: E402
+from assist.core.loader import load_phrasebook  # noqa: E402
+from assist.core.model import Phrase, Phrasebook, Situation  # noqa: E402
+from assist.core.pinyin import read  # noqa: E402
+from assist.core.search import Search  # noqa: E402
+
+QUERIES = [
+    "请稍等",
+    "qsd",
+    "shaodeng",
+    "tousu",
+    "wait a moment",
+    "apology",
+    "shaodneg",
+    "不清楚",
+    "thank you",
+    "zaijian",
+    "社保卡",
+]
+WORDS = [
+    "社保卡",
+    "公积金",
+    "营业执照",
+    "户口",
+    "医保",
+    "驾驶证",
+    "护照",
+    "居住证",
+    "不动产",
+    "税务",
+    "养老金",
+    "补办",
+    "挂失",
+    "查询",
+    "办理",
+    "预约",
+    "材料",
+    "窗口",
+    "网上",
+    "手机",
+    "身份证",
+    "地址",
+    "时间",
+]
+# A day of calls: mostly ordinary agent and caller lines, with forbidden wording now and then
+# (about one line in twenty) and polite lines that look like it (听不清楚, 谢谢您的来电，再见).
+CLEAN_LINES = [
+    "坐席：您好，请问有什么可以帮您？",
+    "客户：我想问一下社保卡怎么办理，在哪里可以办。",
+    "坐席：您可以携带身份证到就近的社保服务中心办理，我帮您查一下地址。",
+    "客户：好的，谢谢你啊。",
+    "坐席：请问还有什么可以帮您？",
+    "客户：没有了。",
+    "坐席：谢谢您的来电，请您在听到提示音后对我的服务做出评价，再见！",
+    "客户：公积金提取要带什么材料？",
+    "坐席：请稍等，我帮您查一下。",
+    "坐席：对不起，让您久等了。",
+    "坐席：需要身份证原件、银行卡和提取申请表。",
+    "客户：营业执照年检在网上能办吗？",
+    "坐席：可以的，您登录政务服务网，在企业服务栏目里办理即可。",
+    "客户：我这边信号不好，你再说一遍。",
+    "坐席：对不起，我这边听不清楚，麻烦您大声一点。",
+    "客户：驾驶证到期换证要体检吗？",
+    "坐席：需要的，您可以到指定医院体检后再去车管所办理。",
+    "坐席：不知道您还有什么需要？",
+]
+FORBIDDEN_LINES = ["坐席：这个不清楚，你问别人吧。", "坐席：等一会！", "坐席：喂，查什么？"]
+LINES = CLEAN_LINES * 6 + FORBIDDEN_LINES
+
+
+def big_book(base: Phrasebook, size: int, rng: random.Random) -> Phrasebook:
+    real = [(situation, phrase) for situation in base.situations for phrase in situation.phrases]
+    per_situation: dict[str, list[Phrase]] = {situation.id: [] for situation in base.situations}
+    for index in range(size):
+        situation, phrase = real[index % len(real)]
+        extra = "".join(rng.sample(WORDS, 2))
+        text = phrase.text if index < len(real) else f"关于{extra}，{phrase.text}"
+        per_situation[situation.id].append(Phrase(text, f"{phrase.en} ({extra})"))
+    situations = tuple(
+        Situation(
+            s.id,
+            s.title,
+            tuple(per_situation[s.id]),
+            s.title_en,
+            s.keywords,
+            tuple(f for f in s.forbidden),
+            s.do,
+            s.dont,
+        )
+        for s in base.situations
+    )
+    return Phrasebook(base.name, situations, placeholders=base.placeholders)
+
+
+def keystrokes() -> list[str]:
+    return [query[:length] for query in QUERIES for length in range(1, len(query) + 1)]
+
+
+def timed(function, argument) -> float:
+    started = time.perf_counter()
+    function(argument)
+    return (time.perf_counter() - started) * 1000
+
+
+def bench_search(base: Phrasebook, sizes: list[int]) -> None:
+    rng = random.Random(7)
+    print("search, per keystroke (ms)        median     p90   naive median   naive p90   build s")
+    for size in sizes:
+        book = big_book(base, size, rng)
+        started = time.perf_counter()
+        search = Search(book, read(Search.texts_to_read(book)))
+        built = time.perf_counter() - started
+        texts = [phrase.text for situation in book.situations for phrase in situation.phrases]
+        ours = [timed(lambda q: search.query(q, 10), q) for q in keystrokes() * 3]
+        naive = [
+            timed(lambda q: process.extract(q, texts, scorer=fuzz.partial_ratio, limit=10), q)
+            for q in keystrokes() * 3
+        ]
+        print(
+            f"  {size:>6,} phrases               {statistics.median(ours):>8.3f} {_p90(ours):>7.3f}"
+            f"   {statistics.median(naive):>12.3f} {_p90(naive):>11.3f}   {built:>7.2f}"
+        )
+
+
+def bench_lint(base: Phrasebook, megabytes: float) -> None:
+    rng = random.Random(11)
+    lines: list[str] = []
+    size = 0
+    while size < megabytes * 1_000_000:
+        line = rng.choice(LINES)
+        lines.append(line)
+        size += len(line.encode()) + 1
+    text = "\n".join(lines)
+    checker = Checker(base)
+    forbidden = [entry.text for situation in base.situations for entry in situation.forbidden]
+    started = time.perf_counter()
+    findings = len(checker.check(text))
+    ours = time.perf_counter() - started
+    started = time.perf_counter()
+    naive_findings = sum(1 for line in lines for wording in forbidden if wording in line)
+    naive = time.perf_counter() - started
+    draft = "".join(rng.choice(LINES) for _ in range(80))[:2000]
+    draft_ms = statistics.median(timed(checker.check, draft) for _ in range(200))
+    mb = size / 1_000_000
+    print(f"lint, {mb:.1f} MB transcript ({len(lines):,} lines)")
+    print(f"  Assist checker      {mb / ours:>7.1f} MB/s   {findings:>7,} findings (variants, match rules)")
+    print(f"  plain substring loop{mb / naive:>7.1f} MB/s   {naive_findings:>7,} findings (exact text only)")
+    print(f"  2,000-character draft: {draft_ms:.3f} ms")
+
+
+def _p90(values: list[float]) -> float:
+    return statistics.quantiles(values, n=10)[-1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 5000, 20000])
+    parser.add_argument("--megabytes", type=float, default=20.0)
+    args = parser.parse_args()
+    base = load_phrasebook()
+    bench_search(base, args.sizes)
+    bench_lint(base, args.megabytes)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
