@@ -17,19 +17,15 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from rapidfuzz import fuzz, process
 
-from rapidfuzz import fuzz, process  # noqa: E402
-
-from assist.core.checker import Checker  # noqa: E402
-from assist.core.loader import load_phrasebook  # noqa: E402
-from assist.core.model import Phrase, Phrasebook, Situation  # noqa: E402
-from assist.core.pinyin import read  # noqa: E402
-from assist.core.search import Search  # noqa: E402
+from assist.core.checker import Checker
+from assist.core.loader import load_phrasebook
+from assist.core.model import Phrase, Phrasebook, Situation
+from assist.core.pinyin import read
+from assist.core.search import Search
 
 QUERIES = [
     "请稍等",
@@ -138,9 +134,9 @@ def bench_search(base: Phrasebook, sizes: list[int]) -> None:
         search = Search(book, read(Search.texts_to_read(book)))
         built = time.perf_counter() - started
         texts = [phrase.text for situation in book.situations for phrase in situation.phrases]
-        ours = [timed(lambda q: search.query(q, 10), q) for q in keystrokes() * 3]
+        ours = [timed(search.query, q) for q in keystrokes() * 3]
         naive = [
-            timed(lambda q: process.extract(q, texts, scorer=fuzz.partial_ratio, limit=10), q)
+            timed(lambda q, texts=texts: process.extract(q, texts, scorer=fuzz.partial_ratio, limit=10), q)
             for q in keystrokes() * 3
         ]
         print(

@@ -28,7 +28,7 @@ class Reading:
 
 def read(texts: Iterable[str]) -> dict[str, Reading]:
     """The pinyin of each text that has Chinese characters in it."""
-    from pypinyin import Style, lazy_pinyin  # slow to import: only when readings are needed
+    from pypinyin import lazy_pinyin  # slow to import: only when readings are needed
 
     readings: dict[str, Reading] = {}
     for text in texts:

@@ -46,7 +46,7 @@ _NOT_WORD = re.compile(r"[^\w]+")
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A phrase found by a query. `text` is the phrase to say (a forbidden wording leads to its replacement)."""
+    """A phrase found by a query: `text` is the phrase to say (a forbidden wording leads to its fix)."""
 
     text: str
     situation: str  # the situation's id
