@@ -1,14 +1,16 @@
-"""The `assist` command: the sidebar by default, `assist check` to validate phrasebooks."""
+"""The `assist` command: the sidebar by default; `check`, `search` and `lint` work without a display."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from assist.core import builtin
 from assist.core.loader import check_file
+from assist.core.model import Phrasebook
 from assist.core.problems import Severity
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -38,13 +40,58 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths", nargs="*", metavar="PATH", help="phrasebook files (default: the built-in one)"
     )
+
+    search = commands.add_parser(
+        "search",
+        help="find phrases by Chinese, pinyin, initials or English",
+        description="Find phrases the way the sidebar's search box does: Chinese text, full pinyin "
+        "(shaodeng), initials (qsd), English, with typos forgiven. "
+        "Exit status: 0 found, 1 nothing found, 2 error.",
+    )
+    _add_phrasebook_option(search)
+    _add_format_option(search)
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="at most N hits (default 10)")
+    search.add_argument("query", nargs="+", metavar="QUERY", help="what to look for")
+
+    lint = commands.add_parser(
+        "lint",
+        help="find forbidden wording in transcripts or drafts",
+        description="Check each line of the files (or standard input) for forbidden wording, including "
+        "everyday variants, and say what to say instead. Exit status: 0 clean, 1 findings, 2 error.",
+    )
+    _add_phrasebook_option(lint)
+    _add_format_option(lint)
+    lint.add_argument(
+        "--agent-only",
+        action="store_true",
+        help="check only lines labelled as the agent's (坐席：, 客服：, agent:), not the caller's",
+    )
+    lint.add_argument(
+        "files", nargs="*", metavar="FILE", help="transcripts or drafts (none or -: standard input)"
+    )
     return parser
+
+
+def _add_phrasebook_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--phrasebook", metavar="PATH", help="use this phrasebook instead of the built-in one"
+    )
+
+
+def _add_format_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default text)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         return check(args.paths)
+    if args.command == "search":
+        return search(args)
+    if args.command == "lint":
+        return lint(args)
     if args.phrasebook is not None and not Path(args.phrasebook).is_file():
         print(f"assist: {args.phrasebook}: no such file; opening the built-in phrasebook", file=sys.stderr)
     from assist.ui.app import run  # Qt is imported only when a window is wanted
@@ -74,3 +121,70 @@ def check(paths: Sequence[str]) -> int:
                 f"{forbidden} forbidden phrases"
             )
     return status
+
+
+def _book_or_exit(path: str | None) -> Phrasebook | None:
+    """The phrasebook for a command, or None after printing why it cannot be used."""
+    target = Path(path) if path else builtin.default_phrasebook()
+    result = check_file(target)
+    if result.book is None:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        print(f"assist: cannot use the phrasebook {target}", file=sys.stderr)
+    return result.book
+
+
+def search(args: argparse.Namespace) -> int:
+    book = _book_or_exit(args.phrasebook)
+    if book is None:
+        return EXIT_USAGE
+    if args.limit < 1:
+        print("assist search: --limit must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    from assist.core.search import Search
+
+    hits = Search(book).query(" ".join(args.query), limit=args.limit)
+    if args.format == "json":
+        print(json.dumps([hit.as_json() for hit in hits], ensure_ascii=False, indent=2))
+    for hit in hits if args.format == "text" else ():
+        via = f"  (忌 {hit.forbidden})" if hit.forbidden else ""
+        print(f"{hit.score:5.1f}  {hit.situation:<10} {hit.text}{via}")
+    return EXIT_OK if hits else EXIT_PROBLEMS
+
+
+def lint(args: argparse.Namespace) -> int:
+    from assist.core.checker import Checker
+    from assist.core.lint import LintError, lint_stream, open_transcript
+
+    book = _book_or_exit(args.phrasebook)
+    if book is None:
+        return EXIT_USAGE
+    checker = Checker(book)
+    found = False
+    failed = False
+    json_findings: list[dict[str, object]] = []
+    for name in args.files or ["-"]:
+        try:
+            stream = sys.stdin if name == "-" else open_transcript(name)
+        except LintError as error:
+            print(f"assist lint: {error}", file=sys.stderr)
+            failed = True
+            continue
+        try:
+            for finding in lint_stream(checker, stream, "<stdin>" if name == "-" else name, args.agent_only):
+                found = True
+                if args.format == "json":
+                    json_findings.append(finding.as_json())
+                else:
+                    print(
+                        f'{finding.path}:{finding.line}:{finding.column}: 忌 "{finding.match}" '
+                        f'({finding.situation_title}) → "{finding.suggestion}"'
+                    )
+        finally:
+            if stream is not sys.stdin:
+                stream.close()
+    if args.format == "json":
+        print(json.dumps(json_findings, ensure_ascii=False, indent=2))
+    if failed:
+        return EXIT_USAGE
+    return EXIT_PROBLEMS if found else EXIT_OK

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from assist.core import templates
 from assist.core.model import Phrase, Phrasebook, Situation
-from assist.core.pinyin import Reading
+from assist.core.pinyin import Reading, ReadingCache, default_cache_folder
 
 # How much a match in each field is worth; a document's best field gives its score.
 WEIGHTS = {
@@ -124,9 +124,15 @@ class _Field:
 class Search:
     """Search over one book. Build once per book load; `query` is fast enough for every keystroke."""
 
-    def __init__(self, book: Phrasebook, readings: Mapping[str, Reading] | None = None) -> None:
+    def __init__(
+        self, book: Phrasebook, readings: Mapping[str, Reading] | None = None, pinyin: bool = True
+    ) -> None:
+        """Index `book`. Pinyin readings come from `readings`, else from the reading cache (which may
+        import pypinyin and take a moment for a large book); `pinyin=False` leaves pinyin out."""
         self.book = book
-        self.has_pinyin = readings is not None
+        if readings is None and pinyin:
+            readings = ReadingCache(default_cache_folder()).readings(self.texts_to_read(book))
+        self.has_pinyin = bool(pinyin)
         readings = readings or {}
         none = Reading("", "")
         self._documents: list[_Document] = []

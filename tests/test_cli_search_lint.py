@@ -1,0 +1,133 @@
+"""`assist search` and `assist lint` from the command line, and the public Python API."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+from assist.cli import main
+from tests.helpers import zh
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assist", *args], input=stdin, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_search_text_and_json(capsys):
+    assert main(["search", "qsd"]) == 0
+    assert zh("请稍等,我帮您查一下。") in capsys.readouterr().out
+    assert main(["search", "--format", "json", "--limit", "2", "shao", "deng"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits[0] == {"text": zh("请稍等,我帮您查一下。"), "situation": "hold", "score": hits[0]["score"]}
+    assert all(set(hit) == {"text", "situation", "score"} for hit in hits)
+
+
+def test_search_nothing_found_and_bad_limit(capsys):
+    assert main(["search", "xyzxyzxyz"]) == 1
+    assert main(["search", "--limit", "0", "qsd"]) == 2
+
+
+TRANSCRIPT = "坐席：您好，请问有什么可以帮您？\n客户：我听不清楚\n坐席：这个不清楚，你问别人吧。\n坐席：好的，再见！\n客户：再见\n"
+
+
+def test_lint_text_output(tmp_path, capsys):
+    path = tmp_path / "call.txt"
+    path.write_text(TRANSCRIPT, encoding="utf-8")
+    assert main(["lint", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert (
+        lines[0]
+        == f'{path}:3:6: 忌 "不清楚" (当用户提出建议和批评时) → "{zh("谢谢您的建议(批评),我们会尽快向上级部门反映。")}"'
+    )
+    assert [line.split(": 忌")[0] for line in lines] == [f"{path}:3:6", f"{path}:4:7", f"{path}:5:4"]
+
+
+def test_lint_json_and_agent_only(tmp_path, capsys):
+    path = tmp_path / "call.txt"
+    path.write_text(TRANSCRIPT, encoding="utf-8")
+    assert main(["lint", "--format", "json", "--agent-only", str(path)]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert [(f["line"], f["column"], f["end_column"], f["match"]) for f in findings] == [
+        (3, 6, 9, "不清楚"),
+        (4, 7, 9, "再见"),
+    ]
+    assert set(findings[0]) == {
+        "path",
+        "line",
+        "column",
+        "end_column",
+        "match",
+        "forbidden",
+        "situation",
+        "suggestion",
+    }
+    assert findings[1]["situation"] == "closing" and findings[1]["forbidden"] == "再见"
+
+
+def test_lint_clean_stdin_and_dash(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("谢谢您的来电，再见！\n我听不清楚\n"))
+    assert main(["lint"]) == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO("喂，查什么？\n"))
+    assert main(["lint", "-"]) == 1
+    assert capsys.readouterr().out.startswith('<stdin>:1:1: 忌 "喂，查什么"')
+
+
+def test_lint_missing_file_is_an_error_that_names_it(tmp_path, capsys):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("您好\n", encoding="utf-8")
+    assert main(["lint", str(clean), str(tmp_path / "gone.txt")]) == 2
+    assert "gone.txt: no such file" in capsys.readouterr().err
+
+
+def test_lint_gbk_transcript(tmp_path, capsys):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes("坐席：等一会！\n".encode("gbk"))
+    assert main(["lint", str(path)]) == 1
+    assert f'{path}:1:4: 忌 "等一会"' in capsys.readouterr().out
+
+
+def test_lint_large_file_is_read_in_blocks(tmp_path, monkeypatch, capsys):
+    import assist.core.lint as lint
+
+    monkeypatch.setattr(lint, "BLOCK_CHARACTERS", 64)  # many blocks, cut inside lines
+    path = tmp_path / "long.txt"
+    path.write_text(
+        "您好，请问有什么可以帮您？\n" * 50 + "坐席：等一会！\n" + "谢谢\n" * 30 + "不清楚", encoding="utf-8"
+    )
+    assert main(["lint", "--format", "json", str(path)]) == 1
+    findings = json.loads(capsys.readouterr().out)
+    assert [(f["line"], f["column"]) for f in findings] == [(51, 4), (82, 1)]
+
+
+def test_lint_with_a_broken_phrasebook_is_an_error(tmp_path):
+    book = tmp_path / "b.yaml"
+    book.write_text("name: x\n", encoding="utf-8")
+    result = run("lint", "--phrasebook", str(book), stdin="再见\n")
+    assert result.returncode == 2
+    assert f"{book}:1:1: the phrasebook is missing 'situations'" in result.stderr
+
+
+def test_public_api():
+    import assist
+
+    book = assist.load_phrasebook()
+    hits = assist.Search(book).query("qsd", limit=10)
+    assert hits[0].text == zh("请稍等,我帮您查一下。") and hits[0].situation == "hold" and hits[0].score > 0
+    (finding,) = assist.Checker(book).check("喂,查什么?")
+    assert (finding.line, finding.column, finding.end_column, finding.match) == (1, 1, 6, "喂,查什么")
+    assert finding.situation == "greeting" and finding.forbidden == zh("喂,查什么?")
+    assert finding.suggestion == zh("您好,{organisation},请问有什么可以帮您?")
+    situation = book.situations[4]
+    assert (situation.id, situation.title, situation.phrases[0].text) == (
+        "hold",
+        "对用户咨询的问题需要通过查询才能解答时",
+        zh("请稍等,我帮您查一下。"),
+    )
+    assert (
+        situation.forbidden[0].text == zh("等一会!")
+        and situation.forbidden[0].instead == situation.phrases[0].text
+    )
