@@ -31,7 +31,10 @@ def test_search_nothing_found_and_bad_limit(capsys):
     assert main(["search", "--limit", "0", "qsd"]) == 2
 
 
-TRANSCRIPT = "坐席：您好，请问有什么可以帮您？\n客户：我听不清楚\n坐席：这个不清楚，你问别人吧。\n坐席：好的，再见！\n客户：再见\n"
+TRANSCRIPT = (
+    "坐席：您好，请问有什么可以帮您？\n客户：我听不清楚\n坐席：这个不清楚，你问别人吧。\n"
+    "坐席：好的，再见！\n客户：再见\n"
+)
 
 
 def test_lint_text_output(tmp_path, capsys):
@@ -39,10 +42,8 @@ def test_lint_text_output(tmp_path, capsys):
     path.write_text(TRANSCRIPT, encoding="utf-8")
     assert main(["lint", str(path)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert (
-        lines[0]
-        == f'{path}:3:6: 忌 "不清楚" (当用户提出建议和批评时) → "{zh("谢谢您的建议(批评),我们会尽快向上级部门反映。")}"'
-    )
+    suggestion = zh("谢谢您的建议(批评),我们会尽快向上级部门反映。")
+    assert lines[0] == f'{path}:3:6: 忌 "不清楚" (当用户提出建议和批评时) → "{suggestion}"'
     assert [line.split(": 忌")[0] for line in lines] == [f"{path}:3:6", f"{path}:4:7", f"{path}:5:4"]
 
 
