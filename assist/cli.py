@@ -21,8 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="assist",
         description="Assist: a keyboard-first sidebar of the 96128 hotline's standard service phrases. "
         "With no command, it opens the sidebar.",
-        epilog="Keys in the sidebar: Alt+1…Alt+0 pick a situation, Ctrl+1…Ctrl+9 copy a phrase, "
-        "F1 lists all keys.",
+        epilog="Keys in the sidebar: Alt+1…Alt+0 pick a situation, Ctrl+1…Ctrl+9 copy a phrase, F1 lists all keys.",
     )
     parser.add_argument(
         "--phrasebook",
@@ -37,9 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate phrasebooks. Prints one 'path:line:col: message' line per problem. "
         "Exit status: 0 valid, 1 problems found, 2 usage error (such as a missing file).",
     )
-    check.add_argument(
-        "paths", nargs="*", metavar="PATH", help="phrasebook files (default: the built-in one)"
-    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="phrasebook files (default: the built-in one)")
 
     search = commands.add_parser(
         "search",
@@ -66,22 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check only lines labelled as the agent's (坐席：, 客服：, agent:), not the caller's",
     )
-    lint.add_argument(
-        "files", nargs="*", metavar="FILE", help="transcripts or drafts (none or -: standard input)"
-    )
+    lint.add_argument("files", nargs="*", metavar="FILE", help="transcripts or drafts (none or -: standard input)")
     return parser
 
 
 def _add_phrasebook_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--phrasebook", metavar="PATH", help="use this phrasebook instead of the built-in one"
-    )
+    parser.add_argument("--phrasebook", metavar="PATH", help="use this phrasebook instead of the built-in one")
 
 
 def _add_format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default text)"
-    )
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -44,9 +44,7 @@ def test_recall_and_precision_over_the_labelled_set(checker, capsys):
     recall = true_positive / (true_positive + false_negative)
     precision = true_positive / (true_positive + false_positive)
     with capsys.disabled():
-        print(
-            f"\nchecker over {len(CASES)} labelled utterances: recall {recall:.1%}, precision {precision:.1%}"
-        )
+        print(f"\nchecker over {len(CASES)} labelled utterances: recall {recall:.1%}, precision {precision:.1%}")
     assert recall >= 0.95 and precision >= 0.95
 
 
@@ -98,8 +96,6 @@ def test_a_minimal_book_checks_with_its_own_rules():
 
 
 def test_empty_book_and_empty_text():
-    book = check_text(
-        "name: t\nsituations:\n  - id: a\n    title: a\n    phrases:\n      - text: 好的\n"
-    ).book
+    book = check_text("name: t\nsituations:\n  - id: a\n    title: a\n    phrases:\n      - text: 好的\n").book
     assert Checker(book).check("喂，查什么？") == []
     assert Checker(book).check("") == []

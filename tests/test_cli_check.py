@@ -14,16 +14,11 @@ def test_check_builtin_book(capsys):
 
 
 def test_check_minimal_and_default_together(capsys):
-    assert (
-        main(["check", str(ROOT / "phrasebook/examples/minimal.yaml"), str(ROOT / "phrasebook/96128.yaml")])
-        == 0
-    )
+    assert main(["check", str(ROOT / "phrasebook/examples/minimal.yaml"), str(ROOT / "phrasebook/96128.yaml")]) == 0
 
 
 def test_problems_one_line_each(write_book, capsys):
-    path = write_book(
-        "name: x\nsituations:\n  - id: Bad Id\n    title: t\n    phrases: []\n    colour: red\n"
-    )
+    path = write_book("name: x\nsituations:\n  - id: Bad Id\n    title: t\n    phrases: []\n    colour: red\n")
     assert main(["check", str(path)]) == 1
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines == [
@@ -42,17 +37,13 @@ def test_missing_file_is_a_usage_error(tmp_path, capsys):
 def test_exit_codes_and_no_traceback_from_the_command(write_book):
     broken = write_book("name: !!python/object/apply:os.system ['echo hacked']\nsituations: []\n")
     for args, expected in ((["check"], 0), (["check", str(broken)], 1), (["check", "--bogus"], 2)):
-        result = subprocess.run(
-            [sys.executable, "-m", "assist", *args], capture_output=True, text=True, timeout=60
-        )
+        result = subprocess.run([sys.executable, "-m", "assist", *args], capture_output=True, text=True, timeout=60)
         assert result.returncode == expected, (args, result.stdout, result.stderr)
         assert "Traceback" not in result.stderr
         assert "hacked" not in result.stdout
 
 
 def test_help_describes_the_product():
-    result = subprocess.run(
-        [sys.executable, "-m", "assist", "--help"], capture_output=True, text=True, timeout=60
-    )
+    result = subprocess.run([sys.executable, "-m", "assist", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "sidebar" in result.stdout and "check" in result.stdout

@@ -128,7 +128,4 @@ def test_public_api():
         "对用户咨询的问题需要通过查询才能解答时",
         zh("请稍等,我帮您查一下。"),
     )
-    assert (
-        situation.forbidden[0].text == zh("等一会!")
-        and situation.forbidden[0].instead == situation.phrases[0].text
-    )
+    assert situation.forbidden[0].text == zh("等一会!") and situation.forbidden[0].instead == situation.phrases[0].text

@@ -44,9 +44,7 @@ def test_standard_phrases_verbatim_and_in_order(default_book):
     ]
     assert texts(default_book, "silent") == [
         zh("您好!{organisation}?请问有什么可以帮您?您好!请说!"),
-        zh(
-            "对不起,我听不到您的声音,请问有什么可以帮您,非常抱歉,您的电话没有声音,请您换一部电话再打来可以吗?谢谢!"
-        ),
+        zh("对不起,我听不到您的声音,请问有什么可以帮您,非常抱歉,您的电话没有声音,请您换一部电话再打来可以吗?谢谢!"),
     ]
     assert texts(default_book, "clarify") == [
         zh("对不起,请允许我打断一下"),
@@ -67,9 +65,7 @@ def test_standard_phrases_verbatim_and_in_order(default_book):
         zh("感谢您对我工作的肯定,在今后的工作中我会更加努力,请问还有什么可以帮您?"),
     ]
     assert texts(default_book, "complaint") == [
-        zh(
-            "很感谢您对我们提出的宝贵意见,您的建议对我们非常重要,对改善我们今后的工作很有帮助……谢谢您的来电,再见!"
-        ),
+        zh("很感谢您对我们提出的宝贵意见,您的建议对我们非常重要,对改善我们今后的工作很有帮助……谢谢您的来电,再见!"),
         zh("很抱歉…是我们的工作没做到位,给您添麻烦了"),
     ]
 

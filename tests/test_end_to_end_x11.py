@@ -55,14 +55,10 @@ def display(tmp_path) -> Iterator[str]:
 @pytest.fixture
 def sidebar(display, tmp_path) -> Iterator[dict[str, str]]:
     env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    env.update(
-        DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data")
-    )
+    env.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
     log = tmp_path / "assist.log"
     with log.open("w") as output:
-        app = subprocess.Popen(
-            [sys.executable, "-m", "assist"], env=env, stdout=output, stderr=subprocess.STDOUT
-        )
+        app = subprocess.Popen([sys.executable, "-m", "assist"], env=env, stdout=output, stderr=subprocess.STDOUT)
 
     def window_id() -> str:
         found = subprocess.run(
@@ -99,15 +95,11 @@ def clipboard(env: dict[str, str]) -> str:
         ("alt+9 ctrl+2", zh("感谢您对我工作的肯定,在今后的工作中我会更加努力,请问还有什么可以帮您?")),
         (
             "alt+3 ctrl+2",
-            zh(
-                "对不起,我听不到您的声音,请问有什么可以帮您,非常抱歉,您的电话没有声音,请您换一部电话再打来可以吗?谢谢!"
-            ),
+            zh("对不起,我听不到您的声音,请问有什么可以帮您,非常抱歉,您的电话没有声音,请您换一部电话再打来可以吗?谢谢!"),
         ),
         (
             "alt+0 ctrl+1",
-            zh(
-                "很感谢您对我们提出的宝贵意见,您的建议对我们非常重要,对改善我们今后的工作很有帮助……谢谢您的来电,再见!"
-            ),
+            zh("很感谢您对我们提出的宝贵意见,您的建议对我们非常重要,对改善我们今后的工作很有帮助……谢谢您的来电,再见!"),
         ),
     ],
 )

@@ -70,17 +70,14 @@ def test_duplicate_situation_id():
 
 def test_instead_must_name_a_phrase_of_its_situation():
     text = MINIMAL.replace("        instead: 请稍等,我帮您查一下。", "        instead: 请稍等,我帮您查查。")
-    assert only_problem(text).startswith(
-        "8:9: instead '请稍等,我帮您查查。' names no phrase of situation 'hold'"
-    )
+    assert only_problem(text).startswith("8:9: instead '请稍等,我帮您查查。' names no phrase of situation 'hold'")
 
 
 def test_undefined_placeholder():
     text = MINIMAL.replace("      - text: 请稍等,我帮您查一下。", "      - text: 您好,{organisation}。", 1)
     text = text.replace("        instead: 请稍等,我帮您查一下。", "        instead: 您好,{organisation}。")
     assert (
-        only_problem(text) == "6:15: placeholder {organisation} is not declared under 'placeholders' "
-        "(declared: none)"
+        only_problem(text) == "6:15: placeholder {organisation} is not declared under 'placeholders' (declared: none)"
     )
 
 
@@ -117,26 +114,21 @@ def test_empty_and_blank_files():
     assert only_problem("") == "1:1: the file is empty"
     assert only_problem("   \n\t\n") == "1:1: the file is empty"
     no_data = (
-        "1:1: the file holds no data, only comments or blank lines; "
-        "a phrasebook needs at least 'name' and 'situations'"
+        "1:1: the file holds no data, only comments or blank lines; a phrasebook needs at least 'name' and 'situations'"
     )
     assert only_problem("   \n\n# only a comment\n") == no_data
     assert only_problem("---\n...\n") == no_data
 
 
 def test_top_level_must_be_a_mapping():
-    assert (
-        only_problem("- a\n- b\n") == "1:1: the phrasebook must be a mapping (key: value lines), not a list"
-    )
+    assert only_problem("- a\n- b\n") == "1:1: the phrasebook must be a mapping (key: value lines), not a list"
 
 
 def test_binary_file(tmp_path):
     path = tmp_path / "book.yaml"
     path.write_bytes(b"name: x\n\x89PNG\r\n\x1a\n\x00\x00")
     result = check_file(path)
-    assert [str(p) for p in result.problems] == [
-        f"{path}:2:1: not UTF-8 text (byte 0x89); save the file as UTF-8"
-    ]
+    assert [str(p) for p in result.problems] == [f"{path}:2:1: not UTF-8 text (byte 0x89); save the file as UTF-8"]
     path.write_bytes(b"name: x\x00\x01")
     assert [str(p) for p in check_file(path).problems] == [
         f"{path}:1:8: control character U+0000 in the text; is this a binary file?"
@@ -178,9 +170,7 @@ def test_duplicate_mapping_key():
 
 
 def test_second_document():
-    assert only_problem(MINIMAL + "---\nname: other\n").startswith(
-        "10:1: a phrasebook holds one YAML document"
-    )
+    assert only_problem(MINIMAL + "---\nname: other\n").startswith("10:1: a phrasebook holds one YAML document")
 
 
 def test_unless_must_contain_the_forbidden_text():
@@ -208,16 +198,12 @@ def test_forbidden_text_may_not_be_a_standard_phrase():
 
 
 def test_several_problems_are_all_reported():
-    text = MINIMAL.replace("    title: 查询等待", "    titel: 查询等待").replace(
-        "instead: 请稍等", "instead: 请等"
-    )
+    text = MINIMAL.replace("    title: 查询等待", "    titel: 查询等待").replace("instead: 请稍等", "instead: 请等")
     assert len(problems(text)) == 3
 
 
 def test_repeated_phrase_is_a_warning_only():
-    text = MINIMAL.replace(
-        "      - text: 请稍等,我帮您查一下。\n", "      - text: 请稍等,我帮您查一下。\n" * 2, 1
-    )
+    text = MINIMAL.replace("      - text: 请稍等,我帮您查一下。\n", "      - text: 请稍等,我帮您查一下。\n" * 2, 1)
     result = check_text(text)
     assert result.book is not None
     assert [p.severity for p in result.problems] == [Severity.WARNING]

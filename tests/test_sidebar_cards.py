@@ -52,9 +52,7 @@ def test_clicking_a_forbidden_phrase_copies_its_replacement_never_itself(qtbot, 
     assert praise_card.forbidden.text == "我应该的"
     click(qtbot, praise_card)
     qtbot.waitUntil(
-        lambda: (
-            clipboard.text() == zh("感谢您对我工作的肯定,在今后的工作中我会更加努力,请问还有什么可以帮您?")
-        )
+        lambda: clipboard.text() == zh("感谢您对我工作的肯定,在今后的工作中我会更加努力,请问还有什么可以帮您?")
     )
     qtbot.mouseClick(window.situation_page.cards[2].copy_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: clipboard.text().startswith(zh("谢谢您的来电,")))
@@ -63,9 +61,7 @@ def test_clicking_a_forbidden_phrase_copies_its_replacement_never_itself(qtbot, 
 
 def test_conduct_is_shown_compactly(qtbot, window):
     press(qtbot, window, "Alt+3")
-    conduct = [
-        label for label in window.situation_page.findChildren(QLabel) if label.objectName() == "conduct"
-    ]
+    conduct = [label for label in window.situation_page.findChildren(QLabel) if label.objectName() == "conduct"]
     assert len(conduct) == 1
     assert "礼貌招呼、提示" in conduct[0].text() and "招呼用语模糊不清" in conduct[0].text()
 
@@ -118,14 +114,10 @@ def test_forbidden_card_with_a_blank_asks_in_place_too(qtbot, window, clipboard)
     form = window._values_form
     assert forbidden_card.isAncestorOf(form)
     assert list(form.fields) == ["department", "target_department", "target_phone", "target_extension"]
-    for name, value in zip(
-        form.fields, ["商务厅办公室", "市场监督管理局", "0871-12345678", "8001"], strict=True
-    ):
+    for name, value in zip(form.fields, ["商务厅办公室", "市场监督管理局", "0871-12345678", "8001"], strict=True):
         form.fields[name].setText(value)
     qtbot.mouseClick(form.findChild(QPushButton, "submitButton"), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(
-        lambda: clipboard.text().endswith(zh("请致电市场监督管理局电话:0871-12345678转8001查询即可"))
-    )
+    qtbot.waitUntil(lambda: clipboard.text().endswith(zh("请致电市场监督管理局电话:0871-12345678转8001查询即可")))
 
 
 def test_profile_bar_on_first_start_saves_inline(qtbot, open_window, default_book, settings):

@@ -4,14 +4,12 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 
 from assist.ui.app import create_window, load_for_window
-from assist.ui.main_window import DEFAULT_WIDTH
+from assist.ui.geometry import DEFAULT_WIDTH
 from assist.ui.settings import Settings
 from tests.ui_fixtures import press
 
 
-def test_broken_book_opens_the_builtin_one_and_shows_where_it_is_wrong(
-    qtbot, write_book, settings, clipboard
-):
+def test_broken_book_opens_the_builtin_one_and_shows_where_it_is_wrong(qtbot, write_book, settings, clipboard):
     broken = write_book("name: 坏的\nsituations:\n  - id: hold\n    titel: x\n", name="centre.yaml")
     window = create_window(broken, settings)
     qtbot.addWidget(window)

@@ -14,9 +14,7 @@ from typing import IO
 from assist.core.checker import AGENT_LABELS, CALLER_LABELS, Checker, Finding
 
 BLOCK_CHARACTERS = 8 * 1024 * 1024
-_LABEL = re.compile(
-    r"\s*(?P<label>" + "|".join(AGENT_LABELS + CALLER_LABELS) + r")\s*(?:\d+\s*)?[:：]", re.IGNORECASE
-)
+_LABEL = re.compile(r"\s*(?P<label>" + "|".join(AGENT_LABELS + CALLER_LABELS) + r")\s*(?:\d+\s*)?[:：]", re.IGNORECASE)
 _AGENTS = {label.lower() for label in AGENT_LABELS}
 
 

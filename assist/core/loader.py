@@ -130,8 +130,7 @@ class _Validator:
             if not _PLACEHOLDER_NAME.match(name):
                 self.error(
                     key_position,
-                    f"placeholder name '{name}' must be lower-case letters, digits "
-                    "and _, starting with a letter",
+                    f"placeholder name '{name}' must be lower-case letters, digits and _, starting with a letter",
                 )
                 continue
             fields = self.fields(
@@ -217,9 +216,7 @@ class _Validator:
         instead = self.text(fields.get("instead"), "instead")
         match = self.choice(fields.get("match"), "match", MatchMode, MatchMode.CONTAINS)
         unless = self.list_of(fields.get("unless"), "unless", lambda item, _: self.exception(item, text))
-        variants = self.list_of(
-            fields.get("variants"), "variants", lambda item, _: self.text(item, "variant")
-        )
+        variants = self.list_of(fields.get("variants"), "variants", lambda item, _: self.text(item, "variant"))
         if text is None or instead is None or match is None:
             return None
         return Forbidden(

@@ -97,9 +97,7 @@ class _Field:
         last = self._last
         if last is not None and last.complete and last.needle in needle:
             values = self.values
-            found = [
-                (index, values[index].find(needle)) for index, _ in last.found if needle in values[index]
-            ]
+            found = [(index, values[index].find(needle)) for index, _ in last.found if needle in values[index]]
             complete = True
         else:
             found, complete = self._scan(needle)
@@ -124,9 +122,7 @@ class _Field:
 class Search:
     """Search over one book. Build once per book load; `query` is fast enough for every keystroke."""
 
-    def __init__(
-        self, book: Phrasebook, readings: Mapping[str, Reading] | None = None, pinyin: bool = True
-    ) -> None:
+    def __init__(self, book: Phrasebook, readings: Mapping[str, Reading] | None = None, pinyin: bool = True) -> None:
         """Index `book`. Pinyin readings come from `readings`, else from the reading cache (which may
         import pypinyin and take a moment for a large book); `pinyin=False` leaves pinyin out."""
         self.book = book
@@ -165,9 +161,7 @@ class Search:
                     document = _Document(replacement, situation, situation_index, number, entry.text)
                     self._add(values, document, readings.get(wording, none), forbidden=wording)
         self._fields = {name: _Field(field_values) for name, field_values in values.items()}
-        self._situation_fields = {
-            name: _Field(field_values) for name, field_values in situation_values.items()
-        }
+        self._situation_fields = {name: _Field(field_values) for name, field_values in situation_values.items()}
 
     @staticmethod
     def texts_to_read(book: Phrasebook) -> list[str]:

@@ -130,8 +130,7 @@ def read_text(text: str, name: str) -> RawDocument:
     if (builder.root is None or empty_document) and not builder.problems:
         builder.problem(
             Position(),
-            "the file holds no data, only comments or blank lines; "
-            "a phrasebook needs at least 'name' and 'situations'",
+            "the file holds no data, only comments or blank lines; a phrasebook needs at least 'name' and 'situations'",
         )
     return RawDocument(builder.root if not builder.problems else None, builder.problems)
 
@@ -240,8 +239,7 @@ class _Builder:
             shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
             raise self.stop(
                 position,
-                f"tag {shown} is not allowed: a phrasebook holds only text, numbers, "
-                "true/false, lists and mappings",
+                f"tag {shown} is not allowed: a phrasebook holds only text, numbers, true/false, lists and mappings",
             )
 
     def _scalar_value(self, event: yaml.ScalarEvent, position: Position) -> str | int | float | bool | None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from assist.core.model import Forbidden, Phrase, Placeholder, Situation
+from assist.core.search import Hit
 from assist.ui.rich_text import phrase_html
 
 COPIED_FEEDBACK_MS = 1500
@@ -82,9 +83,7 @@ class SituationRow(Card):
 class CopyCard(Card):
     """A card that copies a phrase: shows it with placeholders, confirms a copy, hosts the values form."""
 
-    def __init__(
-        self, kind: str, phrase: Phrase, number: int, feedback: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, kind: str, phrase: Phrase, number: int, feedback: str, parent: QWidget | None = None) -> None:
         super().__init__(kind, parent)
         self.phrase = phrase  # the phrase this card copies
         self.number = number  # its number in the situation: Ctrl+number copies it
@@ -203,4 +202,33 @@ class ForbiddenCard(CopyCard):
         text = make_label("", "insteadText", rich=True)
         instead.addWidget(text, 1)
         layout.addLayout(instead)
+        return text
+
+
+class HitCard(CopyCard):
+    """A search hit: the phrase, its situation, and the forbidden wording that led to it, if any."""
+
+    def __init__(self, number: int, hit: Hit, parent: QWidget | None = None) -> None:
+        self.hit = hit
+        super().__init__("hit", hit.phrase or Phrase(hit.text), number, "✓ 已复制 Copied", parent)
+
+    def _build(self, layout: QVBoxLayout) -> QLabel:
+        if self.hit.forbidden:
+            struck = f"忌 <s>{escape(self.hit.forbidden)}</s> → 改说"
+            layout.addWidget(make_label(struck, "hitForbidden", rich=True))
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(
+            make_label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge"),
+            0,
+            Qt.AlignmentFlag.AlignTop,
+        )
+        text = make_label("", "phraseText", rich=True)
+        top.addWidget(text, 1)
+        self.copy_button.setText("复制")
+        self.copy_button.setToolTip("复制到剪贴板 Copy to the clipboard")
+        top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        where = f"{self.hit.situation_title} · 第 {self.hit.number} 句"
+        layout.addWidget(make_label(where, "hitSituation"))
         return text

@@ -34,7 +34,10 @@ class Binding:
 BINDINGS: tuple[Binding, ...] = (
     Binding("open_situation", SITUATION_KEYS, "打开第 1–10 个场景", "Open situation 1–10"),
     Binding(
-        "copy_phrase", COPY_KEYS, "复制当前场景的第 1–9 句标准用语", "Copy phrase 1–9 of the shown situation"
+        "copy_phrase",
+        COPY_KEYS,
+        "复制当前场景的第 1–9 句标准用语（搜索时：第 1–9 条结果）",
+        "Copy phrase 1–9 of the shown situation (when searching: hit 1–9)",
     ),
     Binding("previous_card", ("Up",), "上一张卡片", "Select the previous card"),
     Binding("next_card", ("Down",), "下一张卡片", "Select the next card"),
@@ -48,9 +51,17 @@ BINDINGS: tuple[Binding, ...] = (
     Binding(
         "back",
         ("Esc",),
-        "返回场景列表（或关闭填写框）",
-        "Back to the situation list (or close the open form)",
+        "返回场景列表（或关闭填写框、清空搜索）",
+        "Back to the situation list (or close the open form, clear the search)",
     ),
+    Binding(
+        "focus_search",
+        ("Ctrl+F", "/"),
+        "搜索用语：中文、拼音、首字母或英文",
+        "Search phrases: Chinese, pinyin, initials or English",
+    ),
+    Binding("toggle_draft", ("Ctrl+D",), "打开或关闭草稿检查", "Open or close the draft checker"),
+    Binding("copy_draft", ("Ctrl+Return",), "复制草稿", "Copy the draft"),
     Binding(
         "show_guidance",
         ("F2",),

@@ -6,30 +6,45 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
+    QSplitter,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from assist.core import templates
+from assist.core.checker import Checker
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem
 from assist.ui.banner import ProblemBanner
 from assist.ui.copier import Copier
+from assist.ui.draft_panel import DraftPanel
+from assist.ui.geometry import docked_right, fit_on_screen
 from assist.ui.keymap import BINDINGS
 from assist.ui.navigator import Navigator, Page
-from assist.ui.pages import BackButton, GuidancePage, KeysPage, SituationListPage, SituationPage
+from assist.ui.pages import (
+    BackButton,
+    CardsPage,
+    GuidancePage,
+    KeysPage,
+    SearchPage,
+    SituationListPage,
+    SituationPage,
+)
 from assist.ui.profile_bar import ProfileBar
+from assist.ui.search_box import SearchBox
+from assist.ui.search_service import SearchService
 from assist.ui.settings import Settings
 from assist.ui.values_form import ValuesForm
 
-DEFAULT_WIDTH = 400
 GEOMETRY_SAVE_DELAY_MS = 800
+SEARCH_HITS = 20
 
 
 class SidebarWindow(QWidget):
@@ -44,8 +59,12 @@ class SidebarWindow(QWidget):
         self.setWindowTitle("Assist · 96128 规范服务用语")
         self.settings = settings
         self.navigator = Navigator(book, self)
-        self.copier = Copier(settings, put_on_clipboard or _set_clipboard_text, self)
+        self._put_on_clipboard = put_on_clipboard or _set_clipboard_text
+        self.copier = Copier(settings, self._put_on_clipboard, self)
+        self.search_service = SearchService(book, self)
+        self.checker = Checker(book)
         self.actions_by_key: dict[str, QAction] = {}
+        self._search_started = False
         self._values_form: ValuesForm | None = None
         self._header_buttons: list[QToolButton] = []
         self._guidance_shown_for: tuple[object, ...] | None = None
@@ -57,6 +76,8 @@ class SidebarWindow(QWidget):
         self.copier.copied.connect(self._on_copied)
         self.copier.values_needed.connect(self._on_values_needed)
         self.copier.profile_changed.connect(self._on_profile_changed)
+        self.search_service.ready.connect(self._on_search_ready)
+        self.search_service.failed.connect(self.show_status)
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
         self._geometry_timer.timeout.connect(self.save_geometry)
@@ -96,6 +117,17 @@ class SidebarWindow(QWidget):
             header_row.addWidget(button)
         layout.addWidget(header)
 
+        search_row = QWidget()
+        search_row.setObjectName("searchRow")
+        search_layout = QHBoxLayout(search_row)
+        search_layout.setContentsMargins(8, 6, 8, 6)
+        self.search_box = SearchBox()
+        self.search_box.textChanged.connect(self._on_search_text)
+        self.search_box.accepted.connect(self._on_search_accepted)
+        self.search_box.escaped.connect(self._clear_search)
+        search_layout.addWidget(self.search_box)
+        layout.addWidget(search_row)
+
         self.banner = ProblemBanner()
         layout.addWidget(self.banner)
         self.profile_bar = ProfileBar()
@@ -122,17 +154,29 @@ class SidebarWindow(QWidget):
         self.list_page.row_clicked.connect(self._on_row_clicked)
         self.situation_page = SituationPage()
         self.situation_page.card_clicked.connect(self._on_card_clicked)
+        self.search_page = SearchPage()
+        self.search_page.card_clicked.connect(self._on_card_clicked)
         self.guidance_page = GuidancePage()
         self.keys_page = KeysPage()
         self.pages = {
             Page.SITUATIONS: self.list_page,
             Page.SITUATION: self.situation_page,
+            Page.SEARCH: self.search_page,
             Page.GUIDANCE: self.guidance_page,
             Page.KEYS: self.keys_page,
         }
         for page in self.pages.values():
             self.stack.addWidget(page)
-        layout.addWidget(self.stack, 1)
+        self.draft_panel = DraftPanel(self.checker, self._filled)
+        self.draft_panel.copy_requested.connect(self._on_copy_draft)
+        self.draft_panel.hide()
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.draft_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
 
         self.status = QLabel()
         self.status.setObjectName("status")
@@ -172,6 +216,9 @@ class SidebarWindow(QWidget):
             "next_card": lambda _: self._move(1),
             "activate_card": lambda _: self._activate(),
             "back": lambda _: self._back(),
+            "focus_search": lambda _: self._focus_search(),
+            "toggle_draft": lambda _: self._toggle_draft(),
+            "copy_draft": lambda _: self.draft_panel.request_copy(),
             "show_guidance": lambda _: self.navigator.show_page(Page.GUIDANCE),
             "show_keys": lambda _: self._toggle_keys(),
         }
@@ -180,7 +227,9 @@ class SidebarWindow(QWidget):
     def _copy_phrase_number(self, index: int) -> None:
         card = self.navigator.phrase_card(index + 1)
         if card is None:
-            if self.navigator.page is Page.SITUATION:
+            if self.navigator.page is Page.SEARCH:
+                self.show_status(f"没有第 {index + 1} 条结果 · No hit {index + 1}")
+            elif self.navigator.page is Page.SITUATION:
                 self.show_status(f"此场景没有第 {index + 1} 句用语 · No phrase {index + 1} here")
             else:
                 self.show_status("请先选择场景 Alt+1 … Alt+0 · Choose a situation first")
@@ -197,13 +246,20 @@ class SidebarWindow(QWidget):
     def _activate(self) -> None:
         if self.navigator.page is Page.SITUATIONS:
             self.navigator.open_situation(self.navigator.selected)
-        elif self.navigator.page is Page.SITUATION:
+        elif self.navigator.page in (Page.SITUATION, Page.SEARCH):
             self._copy_card(self.navigator.selected)
 
     def _back(self) -> None:
-        """Esc: close the open form, else go back to the list; on the list, put off the profile prompt."""
+        """Esc: close the open form or leave the draft or the search; else back to the list.
+
+        On the list, it puts off the first-start profile prompt.
+        """
         if self._values_form is not None:
             self._close_values_form()
+        elif self.draft_panel.isAncestorOf(self.focusWidget()):
+            self.setFocus()
+        elif self.navigator.page is Page.SEARCH:
+            self._clear_search()
         elif self.navigator.page is Page.SITUATIONS and self.profile_bar.isVisible():
             self.profile_bar.hide()
             self._on_profile_dismissed()
@@ -215,6 +271,25 @@ class SidebarWindow(QWidget):
             self.navigator.back()
         else:
             self.navigator.show_page(Page.KEYS)
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _clear_search(self) -> None:
+        """Esc in the search: empty the box, show the page from before the search, give the keys back."""
+        self.search_box.clear()  # textChanged closes the search page
+        self.navigator.close_search()
+        if self.search_box.hasFocus():
+            self.setFocus()
+
+    def _toggle_draft(self) -> None:
+        if self.draft_panel.isVisible():
+            self.draft_panel.hide()
+            self.setFocus()
+        else:
+            self.draft_panel.show()
+            self.draft_panel.editor.setFocus()
 
     def _copy_card(self, index: int) -> None:
         if 0 <= index < len(self.navigator.cards):
@@ -230,12 +305,48 @@ class SidebarWindow(QWidget):
         self.navigator.select(index)
         self._copy_card(index)
 
+    def _on_search_text(self, text: str) -> None:
+        if text.strip():
+            self.navigator.show_hits(text, self.search_service.query(text, SEARCH_HITS))
+        else:
+            self.navigator.close_search()
+
+    def _on_search_accepted(self) -> None:
+        if self.navigator.page is Page.SEARCH:
+            self._copy_card(self.navigator.selected)
+
+    def _on_search_ready(self) -> None:
+        if self.navigator.page is Page.SEARCH:  # the pinyin index arrived while a search was shown
+            self._on_search_text(self.search_box.text())
+
+    def _on_copy_draft(self, text: str) -> None:
+        if not text.strip():
+            self.show_status("草稿是空的 The draft is empty")
+            return
+        self._put_on_clipboard(text)
+        count = len(self.draft_panel.findings)
+        if count:
+            self.show_status(f"已复制草稿，但仍有 {count} 处禁语 · Copied, with {count} forbidden wording(s) left")
+        else:
+            self.show_status("✓ 已复制草稿 Draft copied")
+
+    def _filled(self, template: str) -> str:
+        """A template with the agent's values, and the label of any missing one: 〔单位名称〕."""
+        book = self.navigator.book
+        labels = {name: f"〔{item.label}〕" for name, item in book.placeholders.items()}
+        return templates.fill(template, {**labels, **self.copier.values()}).text
+
     def _on_book_changed(self) -> None:
         book = self.navigator.book
         self.book_label.setText(book.name)
         self.book_label.setToolTip(f"{book.name_en}\n{book.source}".strip())
         self.list_page.show_book(book)
         self._guidance_shown_for = None
+        if self.search_service.book is not book:
+            self.search_service.set_book(book)
+            self.checker = Checker(book)
+            self.draft_panel.set_checker(self.checker)
+        self.draft_panel.show_values(self.copier.values(), book.placeholders)
 
     def _on_page_changed(self) -> None:
         page = self.navigator.page
@@ -243,13 +354,18 @@ class SidebarWindow(QWidget):
         if page is Page.SITUATION and situation is not None:
             self._values_form = None  # it lived in the cards being replaced
             self.copier.cancel()
-            self.situation_page.show_situation(
-                situation, self.copier.values(), self.navigator.book.placeholders
-            )
+            self.situation_page.show_situation(situation, self.copier.values(), self.navigator.book.placeholders)
             number = self.navigator.book.situations.index(situation) + 1
-            self._set_page_title(
-                f"{number % 10 if number <= 10 else ''}  {situation.title}", situation.title_en
+            self._set_page_title(f"{number % 10 if number <= 10 else ''}  {situation.title}", situation.title_en)
+        elif page is Page.SEARCH:
+            self._values_form = None
+            self.copier.cancel()
+            hits = [card.hit for card in self.navigator.cards if card.hit is not None]
+            book = self.navigator.book
+            self.search_page.show_hits(
+                self.navigator.query, hits, self.copier.values(), book.placeholders, self.search_service.has_pinyin
             )
+            self._set_page_title(f"搜索“{self.navigator.query}”", f"{len(hits)} 条 hits · Enter 复制 copies")
         elif page is Page.GUIDANCE:
             self._set_page_title("服务规范总则", "General guidance")
             self._refresh_guidance()
@@ -260,6 +376,10 @@ class SidebarWindow(QWidget):
         self.stack.setCurrentWidget(self.pages[page])
         if self._values_form is None and self.focusWidget() is not None and self.focusWidget().isHidden():
             self.setFocus()
+        if page is not Page.SEARCH and self.search_box.text():
+            self.search_box.blockSignals(True)  # another page was chosen: the search is over
+            self.search_box.clear()
+            self.search_box.blockSignals(False)
 
     def _refresh_guidance(self) -> None:
         """Build the guidance page when it is on screen and out of date (it is not needed at start)."""
@@ -275,20 +395,26 @@ class SidebarWindow(QWidget):
             f"<b>{escape(title)}</b><br><span style='color:#6a737d;font-size:12px'>{escape(title_en)}</span>"
         )
 
+    def _card_page(self) -> CardsPage | None:
+        page = self.pages[self.navigator.page]
+        return page if isinstance(page, CardsPage) else None
+
     def _on_selection_changed(self, index: int) -> None:
         if self.navigator.page is Page.SITUATIONS:
             self.list_page.select(index)
-        elif self.navigator.page is Page.SITUATION:
-            self.situation_page.select(index)
+        elif (page := self._card_page()) is not None:
+            page.select(index)
 
     def _on_copied(self, text: str, card: int) -> None:
         self._close_values_form()
-        if self.navigator.page is Page.SITUATION and 0 <= card < len(self.situation_page.cards):
-            self.situation_page.cards[card].flash_copied()
+        page = self._card_page()
+        if page is not None and 0 <= card < len(page.cards):
+            page.cards[card].flash_copied()
         self.show_status(f"✓ 已复制 Copied: {text}")
 
     def _on_values_needed(self, card: int, names: list[str]) -> None:
-        if not 0 <= card < len(self.situation_page.cards):
+        page = self._card_page()
+        if page is None or not 0 <= card < len(page.cards):
             return
         self._close_values_form()
         placeholders = self.navigator.book.placeholders
@@ -302,9 +428,9 @@ class SidebarWindow(QWidget):
         )
         form.submitted.connect(self.copier.supply)
         form.cancelled.connect(self._close_values_form)
-        self.situation_page.cards[card].form_area.addWidget(form)
+        page.cards[card].form_area.addWidget(form)
         self._values_form = form
-        self.situation_page.ensureWidgetVisible(form)
+        page.ensureWidgetVisible(form)
         form.focus_first_empty()
         missing = "、".join(placeholders[name].label if name in placeholders else name for name in names)
         self.show_status(f"请先填写：{missing} · Fill in the blank to copy")
@@ -321,7 +447,10 @@ class SidebarWindow(QWidget):
 
     def _on_profile_changed(self) -> None:
         values = self.copier.values()
-        self.situation_page.show_values(values, self.navigator.book.placeholders)
+        placeholders = self.navigator.book.placeholders
+        for page in (self.situation_page, self.search_page):
+            page.show_values(values, placeholders)
+        self.draft_panel.show_values(values, placeholders)
         self._refresh_guidance()
 
     def _on_profile_saved(self, values: dict) -> None:
@@ -359,9 +488,8 @@ class SidebarWindow(QWidget):
 
     def show_status(self, text: str) -> None:
         metrics = self.status.fontMetrics()
-        self.status.setText(
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.width() - 20, 100))
-        )
+        room = self.status.contentsRect().width() or self.width() - 20
+        self.status.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 100)))
         self.status.setToolTip(text)
 
     def _show_hint(self) -> None:
@@ -372,15 +500,8 @@ class SidebarWindow(QWidget):
     def place(self) -> None:
         """Restore the saved geometry, kept whole on a screen that exists now; else dock at the right edge."""
         saved = self.settings.get("window/geometry")
-        if isinstance(saved, QRect) and saved.isValid():
-            self.setGeometry(_fit_on_screen(saved))
-            return
-        screen = QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(DEFAULT_WIDTH, 800)
-            return
-        area = screen.availableGeometry()
-        self.setGeometry(area.right() - DEFAULT_WIDTH + 1, area.top(), DEFAULT_WIDTH, area.height())
+        valid = isinstance(saved, QRect) and saved.isValid()
+        self.setGeometry(fit_on_screen(saved) if valid else docked_right())
 
     def save_geometry(self) -> None:
         # The window's own rectangle, not Qt's saveGeometry(): that one guesses frame sizes, and
@@ -401,28 +522,13 @@ class SidebarWindow(QWidget):
         super().showEvent(event)
         if self.focusWidget() is None or not self.focusWidget().isVisible():
             self.setFocus()
+        if not self._search_started:  # after the first paint: the pinyin index is not needed before
+            self._search_started = True
+            QTimer.singleShot(0, self.search_service.start)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
         super().closeEvent(event)
-
-
-def _fit_on_screen(rect: QRect) -> QRect:
-    """`rect` moved (and shrunk if need be) to lie whole on the screen it overlaps most, else the primary."""
-    screens = QGuiApplication.screens()
-    if not screens:
-        return rect
-
-    def overlap(screen: QScreen) -> int:
-        common = screen.availableGeometry().intersected(rect)
-        return common.width() * common.height() if common.isValid() else 0
-
-    best = max(screens, key=overlap)
-    area = (best if overlap(best) > 0 else QGuiApplication.primaryScreen()).availableGeometry()
-    width, height = min(rect.width(), area.width()), min(rect.height(), area.height())
-    left = max(area.left(), min(rect.left(), area.right() - width + 1))
-    top = max(area.top(), min(rect.top(), area.bottom() - height + 1))
-    return QRect(left, top, width, height)
 
 
 def _set_clipboard_text(text: str) -> None:

@@ -12,6 +12,7 @@ from enum import Enum
 from PySide6.QtCore import QObject, Signal
 
 from assist.core.model import Forbidden, Phrase, Phrasebook, Situation
+from assist.core.search import Hit
 
 
 class Page(Enum):
@@ -19,6 +20,7 @@ class Page(Enum):
     SITUATION = "situation"
     GUIDANCE = "guidance"
     KEYS = "keys"
+    SEARCH = "search"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +29,7 @@ class Card:
 
     phrase: Phrase  # the phrase this card copies: its own, or a forbidden entry's replacement
     forbidden: Forbidden | None = None
+    hit: Hit | None = None  # on the search page: the hit this card shows
 
     @property
     def is_forbidden(self) -> bool:
@@ -49,8 +52,10 @@ class Navigator(QObject):
         self.book = book
         self.page = Page.SITUATIONS
         self.situation: Situation | None = None
-        self.cards: list[Card] = []
-        self.selected = 0  # the highlighted situation on the list page, the selected card on a situation
+        self.cards: list[Card] = []  # the copyable cards of the page shown: a situation's, or search hits
+        self.selected = 0  # the highlighted situation on the list page, else the selected card
+        self.query = ""
+        self._before_search: tuple[Page, Situation | None] | None = None
 
     def set_book(self, book: Phrasebook) -> None:
         """Show another book, staying on the same situation when the new book has it."""
@@ -76,9 +81,32 @@ class Navigator(QObject):
         self.selection_changed.emit(self.selected)
         return True
 
+    def show_hits(self, query: str, hits: list[Hit]) -> None:
+        """Show search results; the page shown before the search comes back when it is closed."""
+        if self.page is not Page.SEARCH:
+            self._before_search = (self.page, self.situation)
+        self.query = query
+        self.cards = [Card(hit.phrase, hit=hit) for hit in hits if hit.phrase is not None]
+        self.page = Page.SEARCH
+        self.selected = 0
+        self.page_changed.emit()
+        self.selection_changed.emit(self.selected)
+
+    def close_search(self) -> None:
+        """Leave the search page for the page that was shown before it."""
+        if self.page is not Page.SEARCH:
+            return
+        page, situation = self._before_search or (Page.SITUATIONS, None)
+        self._before_search = None
+        self.query = ""
+        if page is Page.SITUATION and situation in self.book.situations:
+            self.open_situation(self.book.situations.index(situation))
+        else:
+            self.show_page(Page.SITUATIONS if page is Page.SITUATION else page)
+
     def show_page(self, page: Page) -> None:
-        if page is Page.SITUATION:
-            raise ValueError("open a situation with open_situation()")
+        if page in (Page.SITUATION, Page.SEARCH):
+            raise ValueError("open a situation with open_situation(), search results with show_hits()")
         if page is Page.SITUATIONS and self.situation is not None:
             self.selected = self.book.situations.index(self.situation)
         elif page is Page.SITUATIONS:
@@ -100,12 +128,14 @@ class Navigator(QObject):
             self._select(index)
 
     def selected_card(self) -> Card | None:
-        if self.page is Page.SITUATION and 0 <= self.selected < len(self.cards):
+        if self.page in (Page.SITUATION, Page.SEARCH) and 0 <= self.selected < len(self.cards):
             return self.cards[self.selected]
         return None
 
     def phrase_card(self, number: int) -> int | None:
-        """The card index of standard phrase `number` (1-based) of the shown situation."""
+        """The card index of phrase `number` (1-based): of the situation shown, or the n-th search hit."""
+        if self.page is Page.SEARCH:
+            return number - 1 if 1 <= number <= len(self.cards) else None
         if self.page is not Page.SITUATION or self.situation is None:
             return None
         return number - 1 if 1 <= number <= len(self.situation.phrases) else None
@@ -113,7 +143,7 @@ class Navigator(QObject):
     def _selectable(self) -> list[object]:
         if self.page is Page.SITUATIONS:
             return list(self.book.situations)
-        if self.page is Page.SITUATION:
+        if self.page in (Page.SITUATION, Page.SEARCH):
             return list(self.cards)
         return []
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from assist.core.model import GuidanceSection, GuidanceStyle, Phrasebook, Placeholder, Situation
-from assist.ui.cards import Card, CopyCard, ForbiddenCard, PhraseCard, SituationRow, make_label
+from assist.core.search import Hit
+from assist.ui.cards import Card, CopyCard, ForbiddenCard, HitCard, PhraseCard, SituationRow, make_label
 from assist.ui.keymap import BINDINGS
 from assist.ui.rich_text import phrase_html
 
@@ -72,44 +73,18 @@ class SituationListPage(ScrollPage):
         _select_in(self, self.rows, index)
 
 
-class SituationPage(ScrollPage):
-    """One situation: its standard phrases, its forbidden phrases, its conduct."""
+class CardsPage(ScrollPage):
+    """A page of copyable cards that reports clicks by card index and shows the selection."""
 
     card_clicked = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("situationPage", parent)
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(name, parent)
         self.cards: list[CopyCard] = []
 
-    def show_situation(
-        self, situation: Situation, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]
-    ) -> None:
+    def _clear(self) -> None:
         self._reset_body()
         self.cards = []
-        if situation.note:
-            self.body.addWidget(make_label(situation.note, "note"))
-        self.section("标准用语", "Say")
-        for number_in_situation, phrase in enumerate(situation.phrases, start=1):
-            self._add_card(PhraseCard(number_in_situation, phrase))
-        if situation.forbidden:
-            self.section("禁语", "Never say · click copies what to say instead")
-            for entry in situation.forbidden:
-                replacement = situation.replacement_for(entry)
-                self._add_card(ForbiddenCard(entry, replacement, situation.phrases.index(replacement) + 1))
-        if situation.subjects:
-            self.section("投诉事项", "Complaint subjects")
-            self.body.addWidget(make_label("、".join(item.text for item in situation.subjects), "conduct"))
-        if situation.do or situation.dont:
-            self.section("行为规范", "Conduct")
-            conduct = [
-                f"<span style='color:#1a7f37'>✓ 宜</span> {escape(item.text)}" for item in situation.do
-            ]
-            conduct += [
-                f"<span style='color:#c62828'>✗ 忌</span> {escape(item.text)}" for item in situation.dont
-            ]
-            self.body.addWidget(make_label("<br>".join(conduct), "conduct", rich=True))
-        self.body.addStretch()
-        self.show_values(values, placeholders)
 
     def _add_card(self, card: CopyCard) -> None:
         index = len(self.cards)
@@ -125,6 +100,63 @@ class SituationPage(ScrollPage):
         _select_in(self, self.cards, index)
 
 
+class SituationPage(CardsPage):
+    """One situation: its standard phrases, its forbidden phrases, its conduct."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("situationPage", parent)
+
+    def show_situation(
+        self, situation: Situation, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]
+    ) -> None:
+        self._clear()
+        if situation.note:
+            self.body.addWidget(make_label(situation.note, "note"))
+        self.section("标准用语", "Say")
+        for number_in_situation, phrase in enumerate(situation.phrases, start=1):
+            self._add_card(PhraseCard(number_in_situation, phrase))
+        if situation.forbidden:
+            self.section("禁语", "Never say · click copies what to say instead")
+            for entry in situation.forbidden:
+                replacement = situation.replacement_for(entry)
+                self._add_card(ForbiddenCard(entry, replacement, situation.phrases.index(replacement) + 1))
+        if situation.subjects:
+            self.section("投诉事项", "Complaint subjects")
+            self.body.addWidget(make_label("、".join(item.text for item in situation.subjects), "conduct"))
+        if situation.do or situation.dont:
+            self.section("行为规范", "Conduct")
+            conduct = [f"<span style='color:#1a7f37'>✓ 宜</span> {escape(item.text)}" for item in situation.do]
+            conduct += [f"<span style='color:#c62828'>✗ 忌</span> {escape(item.text)}" for item in situation.dont]
+            self.body.addWidget(make_label("<br>".join(conduct), "conduct", rich=True))
+        self.body.addStretch()
+        self.show_values(values, placeholders)
+
+
+class SearchPage(CardsPage):
+    """Search hits as cards, best first; Ctrl+1 … Ctrl+9 copy the first nine."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("searchPage", parent)
+
+    def show_hits(
+        self,
+        query: str,
+        hits: list[Hit],
+        values: Mapping[str, str],
+        placeholders: Mapping[str, Placeholder],
+        has_pinyin: bool,
+    ) -> None:
+        self._clear()
+        if not hits:
+            self.body.addWidget(make_label(f"没有找到“{query}”。No phrase matches “{query}”.", "note"))
+        for number, hit in enumerate(hits, start=1):
+            self._add_card(HitCard(number, hit))
+        if not has_pinyin:
+            self.body.addWidget(make_label("拼音和首字母索引准备中… Pinyin search is getting ready…", "gloss"))
+        self.body.addStretch()
+        self.show_values(values, placeholders)
+
+
 class GuidancePage(ScrollPage):
     """The norm's general guidance: speech, honorifics, call flow, three voices, courtesy words."""
 
@@ -134,32 +166,21 @@ class GuidancePage(ScrollPage):
     def show_guidance(self, book: Phrasebook, values: Mapping[str, str]) -> None:
         self._reset_body()
         if not book.guidance:
-            self.body.addWidget(
-                make_label("此用语库没有总则。This phrasebook has no general guidance.", "note")
-            )
+            self.body.addWidget(make_label("此用语库没有总则。This phrasebook has no general guidance.", "note"))
         for section in book.guidance:
             self.section(section.title, section.title_en)
-            self.body.addWidget(
-                make_label(_guidance_html(section, values, book.placeholders), "guidance", rich=True)
-            )
+            self.body.addWidget(make_label(_guidance_html(section, values, book.placeholders), "guidance", rich=True))
         self.body.addStretch()
 
 
-def _guidance_html(
-    section: GuidanceSection, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]
-) -> str:
+def _guidance_html(section: GuidanceSection, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> str:
     if section.style is GuidanceStyle.FLOW:
         steps = [
-            f"<b>{escape(item.text)}</b><span style='color:#7a7f87'> {escape(item.en)}</span>"
-            for item in section.items
+            f"<b>{escape(item.text)}</b><span style='color:#7a7f87'> {escape(item.en)}</span>" for item in section.items
         ]
         return " <span style='color:#1f5fbf'>→</span> ".join(steps)
     if section.style is GuidanceStyle.WORDS:
-        return (
-            "<span style='font-size:large'>"
-            + " · ".join(escape(item.text) for item in section.items)
-            + "</span>"
-        )
+        return "<span style='font-size:large'>" + " · ".join(escape(item.text) for item in section.items) + "</span>"
     lines = []
     for item in section.items:
         line = f"<b>{escape(item.text)}</b>"
