@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from assist.core.model import Forbidden, Phrase, Placeholder, Situation
-from assist.core.search import Hit
 from assist.ui.rich_text import phrase_html
+
+if TYPE_CHECKING:  # the search module (and rapidfuzz) loads after the window is up
+    from assist.core.search import Hit
 
 COPIED_FEEDBACK_MS = 1500
 

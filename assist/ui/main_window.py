@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
@@ -19,12 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from assist.core import templates
-from assist.core.checker import Checker
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem
 from assist.ui.banner import ProblemBanner
 from assist.ui.copier import Copier
-from assist.ui.draft_panel import DraftPanel
 from assist.ui.geometry import docked_right, fit_on_screen
 from assist.ui.keymap import BINDINGS
 from assist.ui.navigator import Navigator, Page
@@ -43,8 +42,14 @@ from assist.ui.search_service import SearchService
 from assist.ui.settings import Settings
 from assist.ui.values_form import ValuesForm
 
+if TYPE_CHECKING:  # built on first use: the checker is not needed to show the window
+    from assist.ui.draft_panel import DraftPanel
+
 GEOMETRY_SAVE_DELAY_MS = 800
 SEARCH_HITS = 20
+# The pinyin index is built in the background a moment after the window is up, so that its work
+# (on a first start, importing pypinyin) never competes with showing the window.
+SEARCH_INDEX_DELAY_MS = 1000
 
 
 class SidebarWindow(QWidget):
@@ -62,7 +67,7 @@ class SidebarWindow(QWidget):
         self._put_on_clipboard = put_on_clipboard or _set_clipboard_text
         self.copier = Copier(settings, self._put_on_clipboard, self)
         self.search_service = SearchService(book, self)
-        self.checker = Checker(book)
+        self.draft_panel: DraftPanel | None = None  # built on first use (Ctrl+D)
         self.actions_by_key: dict[str, QAction] = {}
         self._search_started = False
         self._values_form: ValuesForm | None = None
@@ -167,15 +172,9 @@ class SidebarWindow(QWidget):
         }
         for page in self.pages.values():
             self.stack.addWidget(page)
-        self.draft_panel = DraftPanel(self.checker, self._filled)
-        self.draft_panel.copy_requested.connect(self._on_copy_draft)
-        self.draft_panel.hide()
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.stack)
-        self.splitter.addWidget(self.draft_panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
         layout.addWidget(self.splitter, 1)
 
         self.status = QLabel()
@@ -218,7 +217,7 @@ class SidebarWindow(QWidget):
             "back": lambda _: self._back(),
             "focus_search": lambda _: self._focus_search(),
             "toggle_draft": lambda _: self._toggle_draft(),
-            "copy_draft": lambda _: self.draft_panel.request_copy(),
+            "copy_draft": lambda _: self._copy_draft(),
             "show_guidance": lambda _: self.navigator.show_page(Page.GUIDANCE),
             "show_keys": lambda _: self._toggle_keys(),
         }
@@ -256,7 +255,7 @@ class SidebarWindow(QWidget):
         """
         if self._values_form is not None:
             self._close_values_form()
-        elif self.draft_panel.isAncestorOf(self.focusWidget()):
+        elif self.draft_panel is not None and self.draft_panel.isAncestorOf(self.focusWidget()):
             self.setFocus()
         elif self.navigator.page is Page.SEARCH:
             self._clear_search()
@@ -284,12 +283,34 @@ class SidebarWindow(QWidget):
             self.setFocus()
 
     def _toggle_draft(self) -> None:
-        if self.draft_panel.isVisible():
-            self.draft_panel.hide()
+        panel = self._draft()
+        if panel.isVisible():
+            panel.hide()
             self.setFocus()
         else:
-            self.draft_panel.show()
-            self.draft_panel.editor.setFocus()
+            panel.show()
+            panel.editor.setFocus()
+
+    def _draft(self) -> DraftPanel:
+        """The draft panel, built the first time it is wanted."""
+        if self.draft_panel is None:
+            from assist.core.checker import Checker
+            from assist.ui.draft_panel import DraftPanel
+
+            self.draft_panel = DraftPanel(Checker(self.navigator.book), self._filled)
+            self.draft_panel.copy_requested.connect(self._on_copy_draft)
+            self.draft_panel.show_values(self.copier.values(), self.navigator.book.placeholders)
+            self.draft_panel.hide()
+            self.splitter.addWidget(self.draft_panel)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+        return self.draft_panel
+
+    def _copy_draft(self) -> None:
+        if self.draft_panel is None or not self.draft_panel.isVisible():
+            self.show_status("先用 Ctrl+D 打开草稿 · Open the draft with Ctrl+D first")
+        else:
+            self.draft_panel.request_copy()
 
     def _copy_card(self, index: int) -> None:
         if 0 <= index < len(self.navigator.cards):
@@ -324,7 +345,7 @@ class SidebarWindow(QWidget):
             self.show_status("草稿是空的 The draft is empty")
             return
         self._put_on_clipboard(text)
-        count = len(self.draft_panel.findings)
+        count = len(self._draft().findings)
         if count:
             self.show_status(f"已复制草稿，但仍有 {count} 处禁语 · Copied, with {count} forbidden wording(s) left")
         else:
@@ -344,9 +365,12 @@ class SidebarWindow(QWidget):
         self._guidance_shown_for = None
         if self.search_service.book is not book:
             self.search_service.set_book(book)
-            self.checker = Checker(book)
-            self.draft_panel.set_checker(self.checker)
-        self.draft_panel.show_values(self.copier.values(), book.placeholders)
+            if self.draft_panel is not None:
+                from assist.core.checker import Checker
+
+                self.draft_panel.set_checker(Checker(book))
+        if self.draft_panel is not None:
+            self.draft_panel.show_values(self.copier.values(), book.placeholders)
 
     def _on_page_changed(self) -> None:
         page = self.navigator.page
@@ -450,7 +474,8 @@ class SidebarWindow(QWidget):
         placeholders = self.navigator.book.placeholders
         for page in (self.situation_page, self.search_page):
             page.show_values(values, placeholders)
-        self.draft_panel.show_values(values, placeholders)
+        if self.draft_panel is not None:
+            self.draft_panel.show_values(values, placeholders)
         self._refresh_guidance()
 
     def _on_profile_saved(self, values: dict) -> None:
@@ -522,9 +547,9 @@ class SidebarWindow(QWidget):
         super().showEvent(event)
         if self.focusWidget() is None or not self.focusWidget().isVisible():
             self.setFocus()
-        if not self._search_started:  # after the first paint: the pinyin index is not needed before
+        if not self._search_started:
             self._search_started = True
-            QTimer.singleShot(0, self.search_service.start)
+            QTimer.singleShot(SEARCH_INDEX_DELAY_MS, self.search_service.start)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from assist.core.model import Forbidden, Phrase, Phrasebook, Situation
-from assist.core.search import Hit
+
+if TYPE_CHECKING:  # the search module (and rapidfuzz) loads after the window is up
+    from assist.core.search import Hit
 
 
 class Page(Enum):

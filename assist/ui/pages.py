@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from assist.core.model import GuidanceSection, GuidanceStyle, Phrasebook, Placeholder, Situation
-from assist.core.search import Hit
 from assist.ui.cards import Card, CopyCard, ForbiddenCard, HitCard, PhraseCard, SituationRow, make_label
 from assist.ui.keymap import BINDINGS
 from assist.ui.rich_text import phrase_html
+
+if TYPE_CHECKING:  # the search module (and rapidfuzz) loads after the window is up
+    from assist.core.search import Hit
 
 
 class ScrollPage(QScrollArea):

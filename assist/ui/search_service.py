@@ -8,11 +8,14 @@ quick index without pinyin, built on first use: Chinese and English work from th
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from assist.core.model import Phrasebook
-from assist.core.search import Hit, Search
+
+if TYPE_CHECKING:
+    from assist.core.search import Hit, Search
 
 
 class SearchService(QObject):
@@ -47,12 +50,16 @@ class SearchService(QObject):
         search = self._full
         if search is None:
             if self._quick is None:
+                from assist.core.search import Search
+
                 self._quick = Search(self._book, pinyin=False)
             search = self._quick
         return search.query(text, limit)
 
     def _build(self, book: Phrasebook) -> None:
         try:
+            from assist.core.search import Search
+
             search = Search(book)
         except Exception as error:  # reported, never fatal: search still works without pinyin
             self.failed.emit(f"拼音索引无法建立 Pinyin search unavailable: {error}")
