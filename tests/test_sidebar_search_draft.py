@@ -22,6 +22,8 @@ def search_for(qtbot, window, text):
 def test_ctrl_f_focuses_search_and_hits_are_ranked_as_you_type(qtbot, window):
     search_for(qtbot, window, "qsd")
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.search_page)
+    # Right after start the pinyin index may still be building: the hits come when it is ready.
+    qtbot.waitUntil(lambda: bool(window.search_page.cards), timeout=30_000)
     assert window.search_page.cards[0].phrase.text == HOLD
     assert "qsd" in window.page_title.text()
 

@@ -28,6 +28,7 @@ class SearchService(QObject):
         self._book = book
         self._full: Search | None = None
         self._quick: Search | None = None
+        self._building = False
         self._built.connect(self._on_built)
 
     @property
@@ -39,14 +40,18 @@ class SearchService(QObject):
         return self._full is not None
 
     def set_book(self, book: Phrasebook) -> None:
-        self._book, self._full, self._quick = book, None, None
+        self._book, self._full, self._quick, self._building = book, None, None, False
         self.start()
 
     def start(self) -> None:
-        """Build the full index in the background; `ready` says when it is in use."""
+        """Build the full index in the background, once per book; `ready` says when it is in use."""
+        if self._building or self._full is not None:
+            return
+        self._building = True
         threading.Thread(target=self._build, args=(self._book,), name="search-index", daemon=True).start()
 
     def query(self, text: str, limit: int = 20) -> list[Hit]:
+        self.start()  # the agent searches before the index was due: build it now
         search = self._full
         if search is None:
             if self._quick is None:
