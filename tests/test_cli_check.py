@@ -25,7 +25,7 @@ def test_problems_one_line_each(write_book, capsys):
         f"{path}:3:9: id 'Bad Id' must be lower-case letters, digits, '-' and '_', starting with a letter",
         f"{path}:5:14: situation 'Bad Id' phrases is empty; it needs at least one entry",
         f"{path}:6:5: unknown key 'colour' in situation 'Bad Id'; known keys: id, title, phrases, title_en, "
-        "keywords, forbidden, conduct, subjects, note",
+        "keywords, forbidden, conduct, subjects, note, helper, ticket_note",
     ]
 
 

@@ -137,6 +137,7 @@ def test_placeholders_are_declared_with_label_and_example(default_book):
     assert set(default_book.placeholders) == {
         "organisation",
         "department",
+        "agent_number",
         "target_department",
         "target_phone",
         "target_extension",

@@ -124,15 +124,18 @@ def test_profile_bar_on_first_start_saves_inline(qtbot, open_window, default_boo
     window = open_window(default_book, settings)
     assert window.profile_bar.isVisible()
     fields = window.profile_bar.form.fields
-    assert list(fields) == ["organisation", "department"]
+    assert list(fields) == ["organisation", "department", "agent_number"]
     fields["organisation"].setFocus()
     type_chinese(fields["organisation"], "某市政务服务中心")
     press(qtbot, window, "Return")  # one value is enough to save; Enter moves on while some are empty
     qtbot.waitUntil(fields["department"].hasFocus)
     type_chinese(fields["department"], "办公室")
     press(qtbot, window, "Return")
+    qtbot.waitUntil(fields["agent_number"].hasFocus)
+    qtbot.keyClicks(fields["agent_number"], "1024")
+    press(qtbot, window, "Return")
     qtbot.waitUntil(lambda: not window.profile_bar.isVisible())
-    assert settings.profile() == {"organisation": "某市政务服务中心", "department": "办公室"}
+    assert settings.profile() == {"organisation": "某市政务服务中心", "department": "办公室", "agent_number": "1024"}
     second = open_window(default_book, Settings.at(settings.location))
     assert not second.profile_bar.isVisible()
 

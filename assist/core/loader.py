@@ -15,16 +15,20 @@ from typing import TypeVar
 
 from assist.core import builtin, templates
 from assist.core.model import (
+    FlowStep,
     Forbidden,
     Gloss,
     GuidanceItem,
     GuidanceSection,
     GuidanceStyle,
+    Helper,
+    HoldRole,
     MatchMode,
     Phrase,
     Phrasebook,
     Placeholder,
     Situation,
+    Voice,
 )
 from assist.core.problems import PhrasebookError, Position, Problem, Severity
 from assist.core.yaml_source import RawDocument, RawList, RawMap, RawNode, RawScalar, read_file, read_text
@@ -157,7 +161,16 @@ class _Validator:
             node,
             _entry_name("situation", node, index),
             required=("id", "title", "phrases"),
-            optional=("title_en", "keywords", "forbidden", "conduct", "subjects", "note"),
+            optional=(
+                "title_en",
+                "keywords",
+                "forbidden",
+                "conduct",
+                "subjects",
+                "note",
+                "helper",
+                "ticket_note",
+            ),
         )
         if fields is None:
             return None
@@ -177,6 +190,10 @@ class _Validator:
         keywords = self.list_of(
             fields.get("keywords"), f"{where} keywords", lambda item, _: self.text(item, f"{where} keyword")
         )
+        helper = self.choice(fields.get("helper"), "helper", Helper, None)
+        ticket_note = self.optional_text(fields, "ticket_note")
+        if ticket_note:
+            self.check_placeholders(ticket_note, fields["ticket_note"].position, extra=("subject", "time"))
         if situation_id is None or title is None:
             return None
         return Situation(
@@ -190,10 +207,14 @@ class _Validator:
             dont=tuple(dont),
             subjects=tuple(subjects),
             note=self.optional_text(fields, "note"),
+            helper=helper,
+            ticket_note=ticket_note,
         )
 
     def phrase(self, node: RawNode, index: int) -> Phrase | None:
-        fields = self.fields(node, f"phrase {index}", required=("text",), optional=("en", "note"))
+        fields = self.fields(
+            node, f"phrase {index}", required=("text",), optional=("en", "note", "step", "voice", "hold")
+        )
         if fields is None:
             return None
         text = self.text(fields.get("text"), "phrase text")
@@ -201,7 +222,10 @@ class _Validator:
             return None
         self.check_placeholders(text, fields["text"].position)
         en, note = self.optional_text(fields, "en"), self.optional_text(fields, "note")
-        return Phrase(text, en, note, node.position)
+        step = self.choice(fields.get("step"), "step", FlowStep, None)
+        voice = self.choice(fields.get("voice"), "voice", Voice, None)
+        hold = self.choice(fields.get("hold"), "hold", HoldRole, None)
+        return Phrase(text, en, note, node.position, step, voice, hold)
 
     def forbidden_entry(self, node: RawNode, index: int) -> Forbidden | None:
         fields = self.fields(
@@ -292,9 +316,9 @@ class _Validator:
 
     # -- checks across entries --------------------------------------------------------------
 
-    def check_placeholders(self, text: str, position: Position) -> None:
+    def check_placeholders(self, text: str, position: Position, extra: tuple[str, ...] = ()) -> None:
         for name in templates.placeholders_in(text):
-            if name not in self.placeholders:
+            if name not in self.placeholders and name not in extra:
                 declared = ", ".join(sorted(self.placeholders)) or "none"
                 self.error(
                     position,

@@ -35,12 +35,50 @@ class Placeholder:
     profile: bool = False  # the agent's own value (asked for at first start), not one that changes per call
 
 
+class FlowStep(Enum):
+    """The norm's call flow: 问好 → 聆听 → 回应 → 解答 → 确认 → 结束."""
+
+    GREET = "greet"
+    LISTEN = "listen"
+    RESPOND = "respond"
+    ANSWER = "answer"
+    CONFIRM = "confirm"
+    END = "end"
+
+
+class Voice(Enum):
+    """The three voices every call must have (三声): 招呼声, 询问声, 道别声."""
+
+    GREETING = "greeting"
+    INQUIRY = "inquiry"
+    FAREWELL = "farewell"
+
+
+class HoldRole(Enum):
+    """What a phrase does to the hold timer."""
+
+    START = "start"  # 请稍等，我帮您查一下。
+    CHECK_IN = "check-in"  # 对不起，让您久等了: still looking; the timer goes on
+    RESUME = "resume"  # 谢谢您的耐心等待: back with the answer; the timer stops
+
+
+class Helper(Enum):
+    """A helper panel a situation shows above its phrases."""
+
+    SILENT_CALLER = "silent-caller"  # counts greetings, says when the agent may hang up
+    DIRECTORY = "directory"  # picks the department to send a misrouted caller to
+    COMPLAINT = "complaint"  # picks the complaint subject, copies a note for the ticket
+
+
 @dataclass(frozen=True, slots=True)
 class Phrase:
     text: str
     en: str = ""
     note: str = ""
     position: Position = field(default=Position(), compare=False)
+    step: FlowStep | None = None  # the flow step saying it reaches
+    voice: Voice | None = None  # the voice it gives
+    hold: HoldRole | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +106,8 @@ class Situation:
     dont: tuple[Gloss, ...] = ()
     subjects: tuple[Gloss, ...] = ()
     note: str = ""
+    helper: Helper | None = None
+    ticket_note: str = ""  # a one-line note for the ticket: {subject}, {time} and placeholders
 
     def replacement_for(self, forbidden: Forbidden) -> Phrase:
         """The standard phrase a forbidden entry points at (validated to exist when loading)."""
