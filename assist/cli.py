@@ -11,7 +11,7 @@ from pathlib import Path
 from assist.core import builtin
 from assist.core.loader import check_file
 from assist.core.model import Phrasebook
-from assist.core.problems import Severity
+from assist.core.problems import Problem, Severity
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check",
         help="validate phrasebooks",
-        description="Validate phrasebooks. Prints one 'path:line:col: message' line per problem. "
+        description="Validate phrasebooks and department directories. "
+        "Prints one 'path:line:col: message' line per problem. "
         "Exit status: 0 valid, 1 problems found, 2 usage error (such as a missing file).",
     )
     check.add_argument("paths", nargs="*", metavar="PATH", help="phrasebook files (default: the built-in one)")
@@ -99,19 +100,44 @@ def check(paths: Sequence[str]) -> int:
             return EXIT_USAGE
     status = EXIT_OK
     for target in targets:
-        result = check_file(target)
-        for problem in result.problems:
+        if _is_directory_file(target):
+            problems, summary = _check_directory(target)
+        else:
+            problems, summary = _check_phrasebook(target)
+        for problem in problems:
             print(problem)
-        if any(problem.severity is Severity.ERROR for problem in result.problems):
+        if any(problem.severity is Severity.ERROR for problem in problems):
             status = EXIT_PROBLEMS
-        elif result.book is not None:
-            book = result.book
-            forbidden = sum(len(situation.forbidden) for situation in book.situations)
-            print(
-                f"{target}: ok: {len(book.situations)} situations, {book.phrase_count} phrases, "
-                f"{forbidden} forbidden phrases"
-            )
+        elif summary:
+            print(f"{target}: ok: {summary}")
     return status
+
+
+def _check_phrasebook(target: Path) -> tuple[tuple[Problem, ...], str]:
+    result = check_file(target)
+    if result.book is None:
+        return result.problems, ""
+    book = result.book
+    forbidden = sum(len(situation.forbidden) for situation in book.situations)
+    return result.problems, (
+        f"{len(book.situations)} situations, {book.phrase_count} phrases, {forbidden} forbidden phrases"
+    )
+
+
+def _check_directory(target: Path) -> tuple[tuple[Problem, ...], str]:
+    from assist.core.directory import check_directory_file
+
+    result = check_directory_file(target)
+    summary = f"{len(result.directory.departments)} departments" if result.directory else ""
+    return result.problems, summary
+
+
+def _is_directory_file(target: Path) -> bool:
+    """A department directory (a `departments:` list) rather than a phrasebook."""
+    from assist.core.yaml_source import RawMap, read_file
+
+    root = read_file(target).root
+    return isinstance(root, RawMap) and "departments" in root.entries and "situations" not in root.entries
 
 
 def _book_or_exit(path: str | None) -> Phrasebook | None:

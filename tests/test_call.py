@@ -1,0 +1,50 @@
+"""The call bookkeeping: flow, voices, hold timer, with times passed in."""
+
+from assist.core.call import Call, Hold, clock_text
+from assist.core.model import FlowStep, Voice
+
+
+def phrase(book, situation_id, number):
+    return book.situation(situation_id).phrases[number - 1]
+
+
+def test_copies_advance_the_flow_and_tick_off_voices(default_book):
+    call = Call(started=0.0)
+    call.record(phrase(default_book, "greeting", 1), 1)
+    assert call.steps == {FlowStep.GREET} and call.voices == {Voice.GREETING}
+    call.record(phrase(default_book, "hold", 4), 50)  # 请问还有什么可以帮您？
+    assert Voice.INQUIRY in call.voices and call.current_step is FlowStep.CONFIRM
+    assert call.missed_voices() == [Voice.FAREWELL]
+    call.record(phrase(default_book, "closing", 1), 60)
+    assert call.ended == 60 and call.missed_voices() == []
+
+
+def test_a_key_advances_the_flow_step_by_step():
+    call = Call(started=0.0)
+    assert [call.advance() for _ in range(7)] == [*FlowStep, None]
+
+
+def test_hold_threshold_and_repeat(default_book):
+    call = Call(started=0.0, hold_threshold=30)
+    call.record(phrase(default_book, "hold", 1), 10)  # 请稍等，我帮您查一下。
+    assert call.hold is not None and call.hold.reminders_due(39) == 0
+    assert call.hold.reminders_due(40) == 1 and call.hold.reminders_due(70) == 2
+    call.record(phrase(default_book, "hold", 2), 75)  # 对不起，让您久等了: the hold goes on
+    assert call.hold.reminders_due(104) == 0 and call.hold.reminders_due(105) == 1
+    assert call.hold.elapsed(105) == 95
+    call.record(phrase(default_book, "hold", 3), 110)  # 谢谢您的耐心等待: back with the answer
+    assert call.hold is None
+
+
+def test_hold_by_key_and_end_by_key():
+    call = Call(started=100.0)
+    call.toggle_hold(110)
+    assert isinstance(call.hold, Hold)
+    call.toggle_hold(120)
+    assert call.hold is None
+    call.end(250)
+    assert call.duration(999) == 150 and call.missed_voices() == list(Voice)
+
+
+def test_clock_text():
+    assert [clock_text(s) for s in (0, 7.9, 133, 3723)] == ["0:00", "0:07", "2:13", "1:02:03"]
