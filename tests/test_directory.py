@@ -58,7 +58,7 @@ def test_each_problem_is_named_with_its_line():
     ]
     assert problems("departments: []\n") == ["1:14: departments is empty; it needs at least one entry"]
     assert problems("departments:\n  - {name: 甲, phone: '123', colour: red}\n")[0].startswith(
-        "2:34: unknown key 'colour' in department 1"
+        "2:29: unknown key 'colour' in department 1"
     )
     assert problems("departments: [\n")[0].startswith("2:1: YAML syntax")
 
