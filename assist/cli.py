@@ -29,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the sidebar on this phrasebook (YAML) instead of the built-in one; "
         "if it is broken, the sidebar shows why and uses the built-in one",
     )
+    parser.add_argument(
+        "--directory",
+        metavar="PATH",
+        help="the department directory for misrouted calls (default: the built-in example set)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
@@ -88,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"assist: {args.phrasebook}: no such file; opening the built-in phrasebook", file=sys.stderr)
     from assist.ui.app import run  # Qt is imported only when a window is wanted
 
-    return run(args.phrasebook)
+    return run(args.phrasebook, args.directory)
 
 
 def check(paths: Sequence[str]) -> int:

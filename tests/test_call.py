@@ -48,3 +48,15 @@ def test_hold_by_key_and_end_by_key():
 
 def test_clock_text():
     assert [clock_text(s) for s in (0, 7.9, 133, 3723)] == ["0:00", "0:07", "2:13", "1:02:03"]
+
+
+def test_silent_caller_may_hang_up_only_after_two_greetings_and_the_last_prompt(default_book):
+    from assist.core.call import SilentCaller
+
+    greeting, last = default_book.situation("silent").phrases
+    silent = SilentCaller()
+    silent.record(greeting, is_last_prompt=False)
+    silent.record(last, is_last_prompt=True)
+    assert not silent.may_hang_up and silent.greetings_to_go == 1  # one greeting is not enough
+    silent.record(greeting, is_last_prompt=False)
+    assert silent.may_hang_up and silent.greetings_to_go == 0

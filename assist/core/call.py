@@ -101,3 +101,29 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, seconds_left = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{seconds_left:02d}" if hours else f"{minutes}:{seconds_left:02d}"
+
+
+@dataclass(slots=True)
+class SilentCaller:
+    """The silent-caller procedure: greet and prompt, at least twice, then ask the caller to call again.
+
+    The norm forbids hanging up in silence or after greeting fewer than two times.
+    """
+
+    required_greetings: int = 2
+    greetings: int = 0
+    asked_to_call_again: bool = False
+
+    def record(self, phrase: Phrase, is_last_prompt: bool) -> None:
+        if phrase.voice is Voice.GREETING:
+            self.greetings += 1
+        if is_last_prompt:
+            self.asked_to_call_again = True
+
+    @property
+    def may_hang_up(self) -> bool:
+        return self.greetings >= self.required_greetings and self.asked_to_call_again
+
+    @property
+    def greetings_to_go(self) -> int:
+        return max(0, self.required_greetings - self.greetings)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSocketNotifier
 from PySide6.QtWidgets import QApplication
 
 from assist.core import builtin
+from assist.core.directory import check_directory_file, default_directory
 from assist.core.loader import check_file
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem
@@ -51,19 +52,26 @@ def stylesheet() -> str:
         return ""  # an unstyled sidebar still works
 
 
-def create_window(path: Path | str | None, settings: Settings) -> SidebarWindow:
+def create_window(
+    path: Path | str | None, settings: Settings, directory_path: Path | str | None = None
+) -> SidebarWindow:
     book, title, problems = load_for_window(path)
-    window = SidebarWindow(book, settings)
+    directory = check_directory_file(directory_path or default_directory())
+    window = SidebarWindow(book, settings, directory=directory)
+    if directory.directory is None:
+        name = Path(directory_path or default_directory()).name
+        problems = [*problems, *directory.problems]
+        title = title or f"部门通讯录 {name} 有误，转接部门需手动填写。The directory {name} is broken."
     if problems:
         window.show_problems(title, problems)
     return window
 
 
-def run(path: str | None) -> int:
+def run(path: str | None, directory_path: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Assist")
     app.setStyleSheet(stylesheet())
-    window = create_window(path, Settings.for_user())
+    window = create_window(path, Settings.for_user(), directory_path)
     app.aboutToQuit.connect(window.save_geometry)
     _quit_cleanly_on_signals(app)
     window.place()

@@ -1,23 +1,26 @@
-"""Copying a phrase: fill its placeholders from the profile, then put it on the clipboard.
+"""Copying a phrase: fill its placeholders, then put it on the clipboard.
 
-When a value is missing, nothing is copied; `values_needed` asks the window to ask the
-agent in place, and `supply` remembers the answer and finishes the copy.
+Values come from the agent's profile (their organisation, department, number: remembered) and
+from the call in progress (the department a misrouted caller should ring: forgotten when the
+call ends). When a value is missing, nothing is copied; `values_needed` asks the window to ask
+the agent in place, and `supply` stores the answer where it belongs and finishes the copy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 
 from assist.core import templates
+from assist.core.model import Phrase
 from assist.ui.settings import Settings
 
 
 class Copier(QObject):
-    copied = Signal(str, int)  # the text now on the clipboard, the card it came from (-1: none)
+    copied = Signal(str, int, object)  # the text now on the clipboard, its card (-1: none), its Phrase or None
     values_needed = Signal(int, list)  # the card, the names of the placeholders without a value
-    profile_changed = Signal()
+    profile_changed = Signal()  # the agent's values or the call's values changed
 
     def __init__(
         self, settings: Settings, put_on_clipboard: Callable[[str], None], parent: QObject | None = None
@@ -25,33 +28,55 @@ class Copier(QObject):
         super().__init__(parent)
         self._settings = settings
         self._put_on_clipboard = put_on_clipboard
-        self._pending: tuple[str, int] | None = None
+        self._pending: tuple[str, int, Phrase | None] | None = None
+        self._call_values: dict[str, str] = {}
+        self.is_profile_value: Callable[[str], bool] = lambda name: True
 
     def values(self) -> dict[str, str]:
-        return self._settings.profile()
+        return {**self._settings.profile(), **self._call_values}
 
-    def copy(self, template: str, card: int = -1) -> bool:
+    def copy(self, template: str, card: int = -1, phrase: Phrase | None = None) -> bool:
         """Copy `template` filled in; return False (and ask for values) when some are missing."""
         filled = templates.fill(template, self.values())
         if not filled.complete:
-            self._pending = (template, card)
+            self._pending = (template, card, phrase)
             self.values_needed.emit(card, list(filled.missing))
             return False
         self._pending = None
         self._put_on_clipboard(filled.text)
-        self.copied.emit(filled.text, card)
+        self.copied.emit(filled.text, card, phrase)
         return True
 
+    def copy_phrase(self, phrase: Phrase, card: int = -1) -> bool:
+        return self.copy(phrase.text, card, phrase)
+
     def supply(self, values: dict[str, str]) -> None:
-        """Remember values the agent typed and finish the copy that was waiting for them."""
+        """Store values the agent typed and finish the copy that was waiting for them."""
         self.remember(values)
         if self._pending is not None:
-            template, card = self._pending
-            self.copy(template, card)
+            template, card, phrase = self._pending
+            self.copy(template, card, phrase)
 
-    def remember(self, values: dict[str, str]) -> None:
-        self._settings.set_profile_values({name: value for name, value in values.items() if value.strip()})
+    def remember(self, values: Mapping[str, str]) -> None:
+        """Profile values go to the settings; the others belong to this call only."""
+        given = {name: value.strip() for name, value in values.items() if value.strip()}
+        self._settings.set_profile_values({n: v for n, v in given.items() if self.is_profile_value(n)})
+        self._call_values.update({n: v for n, v in given.items() if not self.is_profile_value(n)})
         self.profile_changed.emit()
+
+    def set_call_values(self, values: Mapping[str, str]) -> None:
+        self._call_values.update({name: value for name, value in values.items() if value})
+        self.profile_changed.emit()
+
+    def forget_call_values(self) -> None:
+        if self._call_values:
+            self._call_values.clear()
+            self.profile_changed.emit()
+
+    def ask_values(self, names: list[str], card: int, phrase: Phrase) -> None:
+        """Ask for values even when some are known (to type this call's own); then copy `phrase`."""
+        self._pending = (phrase.text, card, phrase)
+        self.values_needed.emit(card, names)
 
     def cancel(self) -> None:
         self._pending = None

@@ -62,6 +62,11 @@ BINDINGS: tuple[Binding, ...] = (
     ),
     Binding("toggle_draft", ("Ctrl+D",), "打开或关闭草稿检查", "Open or close the draft checker"),
     Binding("copy_draft", ("Ctrl+Return",), "复制草稿", "Copy the draft"),
+    Binding("new_call", ("Ctrl+N",), "开始通话：计时、流程、三声", "Start a call: timer, call flow, the three voices"),
+    Binding("end_call", ("Ctrl+E",), "结束通话，看漏了什么", "End the call and see what was missed"),
+    Binding("next_step", ("Alt+Right",), "流程前进一步", "Mark the next step of the call flow"),
+    Binding("toggle_hold", ("Ctrl+H",), "开始或结束等待计时", "Start or stop the hold timer"),
+    Binding("show_settings", ("Ctrl+,",), "设置：我的资料、等待提醒", "Settings: my details, hold reminder"),
     Binding(
         "show_guidance",
         ("F2",),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -20,11 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from assist.core import templates
-from assist.core.model import Phrasebook
+from assist.core.call import Call
+from assist.core.directory import Department, DirectoryIndex, DirectoryResult
+from assist.core.model import Helper, Phrase, Phrasebook, Situation
 from assist.core.problems import Problem
 from assist.ui.banner import ProblemBanner
+from assist.ui.call_controller import VOICE_LABELS, CallController
+from assist.ui.call_strip import CallStrip
 from assist.ui.copier import Copier
 from assist.ui.geometry import docked_right, fit_on_screen
+from assist.ui.helpers import ComplaintPanel, DirectoryPanel, SilentCallerPanel
 from assist.ui.keymap import BINDINGS
 from assist.ui.navigator import Navigator, Page
 from assist.ui.pages import (
@@ -40,6 +47,7 @@ from assist.ui.profile_bar import ProfileBar
 from assist.ui.search_box import SearchBox
 from assist.ui.search_service import SearchService
 from assist.ui.settings import Settings
+from assist.ui.settings_page import SettingsPage
 from assist.ui.values_form import ValuesForm
 
 if TYPE_CHECKING:  # built on first use: the checker is not needed to show the window
@@ -54,7 +62,12 @@ SEARCH_INDEX_DELAY_MS = 1000
 
 class SidebarWindow(QWidget):
     def __init__(
-        self, book: Phrasebook, settings: Settings, put_on_clipboard: Callable[[str], None] | None = None
+        self,
+        book: Phrasebook,
+        settings: Settings,
+        put_on_clipboard: Callable[[str], None] | None = None,
+        directory: DirectoryResult | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.setObjectName("sidebar")
@@ -67,6 +80,10 @@ class SidebarWindow(QWidget):
         self._put_on_clipboard = put_on_clipboard or _set_clipboard_text
         self.copier = Copier(settings, self._put_on_clipboard, self)
         self.search_service = SearchService(book, self)
+        self.calls = CallController(float(settings.get("hold/threshold_seconds")), clock, self)
+        self.directory = directory
+        self._directory_index: DirectoryIndex | None = None
+        self._situation_of: dict[int, Situation] = {}  # id(phrase) → its situation
         self.draft_panel: DraftPanel | None = None  # built on first use (Ctrl+D)
         self.actions_by_key: dict[str, QAction] = {}
         self._search_started = False
@@ -82,6 +99,10 @@ class SidebarWindow(QWidget):
         self.copier.values_needed.connect(self._on_values_needed)
         self.copier.profile_changed.connect(self._on_profile_changed)
         self.search_service.ready.connect(self._on_search_ready)
+        self.calls.changed.connect(self._on_call_changed)
+        self.calls.hold_reminder.connect(self._on_hold_reminder)
+        self.calls.ended.connect(self._on_call_ended)
+        self.copier.is_profile_value = self._is_profile_value
         self.search_service.failed.connect(self.show_status)
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
@@ -132,6 +153,8 @@ class SidebarWindow(QWidget):
         self.search_box.escaped.connect(self._clear_search)
         search_layout.addWidget(self.search_box)
         layout.addWidget(search_row)
+        self.call_strip = CallStrip(self.calls, lambda phrase: self.copier.copy_phrase(phrase))
+        layout.addWidget(self.call_strip)
 
         self.banner = ProblemBanner()
         layout.addWidget(self.banner)
@@ -163,12 +186,16 @@ class SidebarWindow(QWidget):
         self.search_page.card_clicked.connect(self._on_card_clicked)
         self.guidance_page = GuidancePage()
         self.keys_page = KeysPage()
+        self.settings_page = SettingsPage()
+        self.settings_page.profile_saved.connect(self._on_profile_saved)
+        self.settings_page.hold_threshold_changed.connect(self._on_hold_threshold_changed)
         self.pages = {
             Page.SITUATIONS: self.list_page,
             Page.SITUATION: self.situation_page,
             Page.SEARCH: self.search_page,
             Page.GUIDANCE: self.guidance_page,
             Page.KEYS: self.keys_page,
+            Page.SETTINGS: self.settings_page,
         }
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -218,6 +245,11 @@ class SidebarWindow(QWidget):
             "focus_search": lambda _: self._focus_search(),
             "toggle_draft": lambda _: self._toggle_draft(),
             "copy_draft": lambda _: self._copy_draft(),
+            "new_call": lambda _: self._new_call(),
+            "end_call": lambda _: self.calls.end(),
+            "next_step": lambda _: self.calls.advance(),
+            "toggle_hold": lambda _: self.calls.toggle_hold(),
+            "show_settings": lambda _: self.navigator.show_page(Page.SETTINGS),
             "show_guidance": lambda _: self.navigator.show_page(Page.GUIDANCE),
             "show_keys": lambda _: self._toggle_keys(),
         }
@@ -237,7 +269,7 @@ class SidebarWindow(QWidget):
         self._copy_card(card)
 
     def _move(self, step: int) -> None:
-        if self.navigator.page in (Page.GUIDANCE, Page.KEYS):
+        if self.navigator.page in (Page.GUIDANCE, Page.KEYS, Page.SETTINGS):
             self.pages[self.navigator.page].scroll_by_page(step)
         else:
             self.navigator.move(step)
@@ -315,7 +347,7 @@ class SidebarWindow(QWidget):
     def _copy_card(self, index: int) -> None:
         if 0 <= index < len(self.navigator.cards):
             self._close_values_form()
-            self.copier.copy(self.navigator.cards[index].phrase.text, index)
+            self.copier.copy_phrase(self.navigator.cards[index].phrase, index)
 
     # -- slots --------------------------------------------------------------------------------
 
@@ -363,6 +395,8 @@ class SidebarWindow(QWidget):
         self.book_label.setToolTip(f"{book.name_en}\n{book.source}".strip())
         self.list_page.show_book(book)
         self._guidance_shown_for = None
+        self._situation_of = {id(phrase): situation for situation in book.situations for phrase in situation.phrases}
+        self.call_strip.show_book(book)
         if self.search_service.book is not book:
             self.search_service.set_book(book)
             if self.draft_panel is not None:
@@ -378,7 +412,9 @@ class SidebarWindow(QWidget):
         if page is Page.SITUATION and situation is not None:
             self._values_form = None  # it lived in the cards being replaced
             self.copier.cancel()
-            self.situation_page.show_situation(situation, self.copier.values(), self.navigator.book.placeholders)
+            self.situation_page.show_situation(
+                situation, self.copier.values(), self.navigator.book.placeholders, self._helper_for(situation)
+            )
             number = self.navigator.book.situations.index(situation) + 1
             self._set_page_title(f"{number % 10 if number <= 10 else ''}  {situation.title}", situation.title_en)
         elif page is Page.SEARCH:
@@ -396,6 +432,14 @@ class SidebarWindow(QWidget):
         elif page is Page.KEYS:
             self._set_page_title("快捷键", "Keyboard")
             self.keys_page.ensure_built()
+        elif page is Page.SETTINGS:
+            self._set_page_title("设置", "Settings")
+            self.settings_page.show_settings(
+                self.navigator.book.placeholders,
+                self.copier.values(),
+                int(self.settings.get("hold/threshold_seconds")),
+                self.settings.location,
+            )
         self.nav_bar.setVisible(page is not Page.SITUATIONS)
         self.stack.setCurrentWidget(self.pages[page])
         if self._values_form is None and self.focusWidget() is not None and self.focusWidget().isHidden():
@@ -429,12 +473,18 @@ class SidebarWindow(QWidget):
         elif (page := self._card_page()) is not None:
             page.select(index)
 
-    def _on_copied(self, text: str, card: int) -> None:
+    def _on_copied(self, text: str, card: int, phrase: Phrase | None) -> None:
         self._close_values_form()
         page = self._card_page()
         if page is not None and 0 <= card < len(page.cards):
             page.cards[card].flash_copied()
         self.show_status(f"✓ 已复制 Copied: {text}")
+        if phrase is not None:
+            situation = self._situation_of.get(id(phrase))
+            last_prompt = (
+                situation is not None and situation.helper is Helper.SILENT_CALLER and phrase is situation.phrases[-1]
+            )
+            self.calls.record(phrase, silent_last_prompt=last_prompt)
 
     def _on_values_needed(self, card: int, names: list[str]) -> None:
         page = self._card_page()
@@ -476,6 +526,8 @@ class SidebarWindow(QWidget):
             page.show_values(values, placeholders)
         if self.draft_panel is not None:
             self.draft_panel.show_values(values, placeholders)
+        if isinstance(self.situation_page.helper, DirectoryPanel):
+            self.situation_page.helper.show_choice(values)
         self._refresh_guidance()
 
     def _on_profile_saved(self, values: dict) -> None:
@@ -502,6 +554,95 @@ class SidebarWindow(QWidget):
         missing = [name for name, item in placeholders.items() if item.profile and not values.get(name)]
         if missing and not self.settings.get("profile/dismissed"):
             self.profile_bar.ask(placeholders, values)
+
+    # -- the call -----------------------------------------------------------------------------
+
+    def _new_call(self) -> None:
+        self.copier.forget_call_values()  # the last caller's department is not this caller's
+        self.calls.start()
+        self.show_status("通话开始 Call started · Ctrl+E 结束 ends it")
+
+    def _on_call_ended(self, call: Call) -> None:
+        self.copier.forget_call_values()
+        missed = "、".join(VOICE_LABELS[voice] for voice in call.missed_voices())
+        self.show_status(
+            f"通话结束，未做到：{missed}" if missed else "通话结束，三声俱全 ✓ Call ended, all three voices"
+        )
+
+    def _on_call_changed(self) -> None:
+        if isinstance(self.situation_page.helper, SilentCallerPanel):
+            self.situation_page.helper.show_state(self.calls.silent)
+
+    def _on_hold_reminder(self, count: int) -> None:
+        self.show_status(
+            f"等待已超过 {self.calls.hold_threshold * count:.0f} 秒：请告知用户大约还需多久，并致谢 · "
+            "Tell the caller how long it will take, and thank them"
+        )
+
+    def _on_hold_threshold_changed(self, seconds: int) -> None:
+        self.settings.set("hold/threshold_seconds", int(seconds))
+        self.calls.set_hold_threshold(float(seconds))
+
+    def _is_profile_value(self, name: str) -> bool:
+        placeholder = self.navigator.book.placeholders.get(name)
+        return placeholder is None or placeholder.profile
+
+    # -- helper panels ------------------------------------------------------------------------
+
+    def _helper_for(self, situation: Situation) -> QWidget | None:
+        if situation.helper is Helper.SILENT_CALLER:
+            panel = SilentCallerPanel()
+            panel.reset_requested.connect(self.calls.reset_silent)
+            panel.show_state(self.calls.silent)
+            return panel
+        if situation.helper is Helper.DIRECTORY:
+            index, problem = self._directory_lookup()
+            directory_panel = DirectoryPanel(index, problem)
+            directory_panel.picked.connect(self._on_department_picked)
+            directory_panel.type_values.connect(self._on_type_department)
+            directory_panel.show_choice(self.copier.values())
+            return directory_panel
+        if situation.helper is Helper.COMPLAINT and situation.subjects:
+            return ComplaintPanel(situation, lambda subject: self._copy_ticket_note(situation, subject))
+        return None
+
+    def _directory_lookup(self) -> tuple[DirectoryIndex | None, str]:
+        """The directory's index, built on first use (its pinyin comes from the reading cache)."""
+        result = self.directory
+        if result is None or result.directory is None:
+            problems = result.problems if result is not None else ()
+            first = str(problems[0]) if problems else "没有部门通讯录 No department directory"
+            return None, f"部门通讯录不可用 Directory unavailable: {first}"
+        if self._directory_index is None:
+            from assist.core.pinyin import ReadingCache, default_cache_folder
+
+            texts = DirectoryIndex.texts_to_read(result.directory)
+            readings = ReadingCache(default_cache_folder()).readings(texts)
+            self._directory_index = DirectoryIndex(result.directory, readings)
+        return self._directory_index, ""
+
+    def _on_department_picked(self, department: Department) -> None:
+        self.copier.set_call_values(department.values())
+        detail = f"{department.phone} 转 {department.extension}" if department.extension else department.phone
+        self.show_status(f"本次通话转 {department.name} · {detail} · Ctrl+1 复制")
+
+    def _on_type_department(self) -> None:
+        """Ask for the misrouted phrase's call-only values in the phrase's own card."""
+        situation = self.navigator.situation
+        if situation is None or not situation.phrases:
+            return
+        names = [
+            name for name in templates.placeholders_in(situation.phrases[0].text) if not self._is_profile_value(name)
+        ]
+        self.copier.ask_values(names, 0, situation.phrases[0])
+
+    def _copy_ticket_note(self, situation: Situation, subject: str) -> None:
+        stamp = datetime.now().strftime("%Y-%m-%d %H:%M")
+        labels = {name: f"〔{item.label}〕" for name, item in self.navigator.book.placeholders.items()}
+        values = {**labels, **self.copier.values(), "subject": subject, "time": stamp}
+        note = templates.fill(situation.ticket_note or "{subject}", values).text
+        self._put_on_clipboard(note)
+        self.show_status(f"✓ 已复制工单备注 Ticket note copied: {note}")
 
     # -- public -------------------------------------------------------------------------------
 

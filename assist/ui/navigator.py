@@ -24,6 +24,7 @@ class Page(Enum):
     GUIDANCE = "guidance"
     KEYS = "keys"
     SEARCH = "search"
+    SETTINGS = "settings"
 
 
 @dataclass(frozen=True, slots=True)

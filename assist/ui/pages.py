@@ -108,11 +108,20 @@ class SituationPage(CardsPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("situationPage", parent)
+        self.helper: QWidget | None = None
 
     def show_situation(
-        self, situation: Situation, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]
+        self,
+        situation: Situation,
+        values: Mapping[str, str],
+        placeholders: Mapping[str, Placeholder],
+        helper: QWidget | None = None,
     ) -> None:
+        """Show a situation; `helper` is the panel its `helper` key asks for, shown above the phrases."""
         self._clear()
+        self.helper = helper
+        if helper is not None:
+            self.body.addWidget(helper)
         if situation.note:
             self.body.addWidget(make_label(situation.note, "note"))
         self.section("标准用语", "Say")

@@ -31,6 +31,12 @@ SETTINGS: dict[str, Setting] = {
             "Where the sidebar was and how big, restored at start",
         ),
         Setting("profile/dismissed", bool, False, "The agent closed the first-start profile prompt"),
+        Setting(
+            "hold/threshold_seconds",
+            int,
+            30,
+            "Seconds of hold after which the sidebar reminds the agent to tell the caller, and again each time",
+        ),
     )
 }
 PROFILE_GROUP = "profile-values"  # one entry per placeholder name: the agent's value for it
@@ -59,6 +65,11 @@ class Settings:
         value = self._store.value(key, setting.default)
         if setting.type is bool and isinstance(value, str):
             return value.lower() == "true"
+        if setting.type is int and isinstance(value, str):
+            try:
+                return int(value)
+            except ValueError:
+                return setting.default  # a hand-edited value that is not a number
         if not isinstance(value, setting.type):  # a hand-edited or foreign value: use the default
             return setting.default
         return value

@@ -1,0 +1,159 @@
+"""The slim call strip: call timer, the flow 问好 → … → 结束, the three voices, the hold timer.
+
+It never takes the focus and never opens anything: it only shows, and offers the phrases a long
+hold calls for as buttons that copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+
+from assist.core.call import FLOW, VOICES, Call, clock_text
+from assist.core.model import FlowStep, HoldRole, Phrase, Phrasebook
+from assist.ui.call_controller import VOICE_LABELS, VOICE_LABELS_EN, CallController
+
+DEFAULT_STEP_LABELS = ("问好", "聆听", "回应", "解答", "确认", "结束")
+
+
+def step_labels(book: Phrasebook) -> dict[FlowStep, str]:
+    """The flow's names as the book's guidance gives them (问好 … 愉快的结束电话 → 结束)."""
+    flow = next((section for section in book.guidance if section.id == "flow"), None)
+    labels = [item.text for item in flow.items] if flow and len(flow.items) == len(FLOW) else DEFAULT_STEP_LABELS
+    # A long name (愉快的结束电话) is shown by its short form, to keep the strip on one line.
+    return {
+        step: label if len(label) <= 4 else default
+        for step, label, default in zip(FLOW, labels, DEFAULT_STEP_LABELS, strict=True)
+    }
+
+
+class CallStrip(QFrame):
+    def __init__(
+        self, controller: CallController, copy_phrase: Callable[[Phrase], object], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("callStrip")
+        self.setProperty("state", "idle")
+        self.controller = controller
+        self._copy_phrase = copy_phrase
+        self.labels = dict(zip(FLOW, DEFAULT_STEP_LABELS, strict=True))
+        self.hold_phrases: list[Phrase] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 4, 8, 4)
+        layout.setSpacing(2)
+        top = QHBoxLayout()
+        self.timer_label = QLabel()
+        self.timer_label.setObjectName("callTimer")
+        top.addWidget(self.timer_label)
+        self.flow_label = QLabel()
+        self.flow_label.setObjectName("callFlow")
+        self.flow_label.setTextFormat(Qt.TextFormat.RichText)
+        self.flow_label.setWordWrap(True)
+        top.addWidget(self.flow_label, 1)
+        layout.addLayout(top)
+        self.voices_label = QLabel()
+        self.voices_label.setObjectName("callVoices")
+        self.voices_label.setTextFormat(Qt.TextFormat.RichText)
+        self.voices_label.setWordWrap(True)
+        layout.addWidget(self.voices_label)
+        self.hold_row = QWidget()
+        hold_layout = QVBoxLayout(self.hold_row)
+        hold_layout.setContentsMargins(0, 0, 0, 0)
+        hold_layout.setSpacing(2)
+        self.hold_label = QLabel()
+        self.hold_label.setObjectName("holdTimer")
+        self.hold_label.setWordWrap(True)
+        hold_layout.addWidget(self.hold_label)
+        self.offer_layout = QHBoxLayout()  # the phrases a long hold calls for, as buttons that copy
+        hold_layout.addLayout(self.offer_layout)
+        layout.addWidget(self.hold_row)
+        self.offer_buttons: list[QToolButton] = []
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    def show_book(self, book: Phrasebook) -> None:
+        self.labels = step_labels(book)
+        hold = next((s for s in book.situations if any(p.hold for p in s.phrases)), None)
+        offered = (HoldRole.CHECK_IN, HoldRole.RESUME)
+        self.hold_phrases = [p for p in hold.phrases if p.hold in offered] if hold else []
+        for button in self.offer_buttons:
+            button.deleteLater()
+        self.offer_buttons = []
+        for phrase in self.hold_phrases:
+            button = QToolButton()
+            button.setObjectName("holdOffer")
+            button.setText(phrase.text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Never wider than the strip: a long phrase is cut short on the button (the tooltip has it all).
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            button.setToolTip(f"复制 Copy: {phrase.text}")
+            button.clicked.connect(lambda _=False, phrase=phrase: self._copy_phrase(phrase))
+            self.offer_layout.addWidget(button)
+            self.offer_buttons.append(button)
+        self.refresh()
+
+    def refresh(self) -> None:
+        controller = self.controller
+        call = controller.call or controller.last_call
+        self.setVisible(call is not None)
+        if call is None:
+            return
+        now = controller.clock()
+        ended = call.ended is not None
+        self.timer_label.setText(f"{'通话结束' if ended else '通话'} {clock_text(call.duration(now))}")
+        self.flow_label.setText(self._flow_html(call))
+        if ended:
+            missed = call.missed_voices()
+            if missed:
+                names = "、".join(VOICE_LABELS[voice] for voice in missed)
+                english = ", ".join(VOICE_LABELS_EN[voice] for voice in missed)
+                self.voices_label.setText(f"<b>未做到 Missed:</b> {names} ({english})")
+            else:
+                self.voices_label.setText("✓ 三声俱全 All three voices given")
+            state = "missed" if missed else "complete"
+        else:
+            self.voices_label.setText(self._voices_html(call))
+            state = "holdOverdue" if controller.hold_overdue else "active"
+        hold = call.hold if not ended else None
+        self.hold_row.setVisible(hold is not None)
+        if hold is not None:
+            overdue = controller.hold_overdue
+            reminder = " · 请告知用户大约还需多久 Tell the caller" if overdue else ""
+            self.hold_label.setText(f"等待 Hold {clock_text(hold.elapsed(now))}{reminder}")
+            for button in self.offer_buttons:
+                button.setVisible(overdue)
+            if self.hold_label.property("overdue") != overdue:
+                self.hold_label.setProperty("overdue", overdue)
+                self.hold_label.style().unpolish(self.hold_label)
+                self.hold_label.style().polish(self.hold_label)
+        self._set_state(state)
+
+    def _flow_html(self, call: Call) -> str:
+        parts = []
+        for step in FLOW:
+            label = escape(self.labels[step])
+            if step is call.current_step:
+                parts.append(f"<b style='color:#1f6feb'>{label}</b>")
+            elif step in call.steps:
+                parts.append(f"<span style='color:#1a7f37'>{label}✓</span>")
+            else:
+                parts.append(f"<span style='color:#8c959f'>{label}</span>")
+        return " → ".join(parts)
+
+    def _voices_html(self, call: Call) -> str:
+        parts = []
+        for voice in VOICES:
+            given = voice in call.voices
+            mark = "✓" if given else "·"
+            color = "#1a7f37" if given else "#8c959f"
+            parts.append(f"<span style='color:{color}'>{VOICE_LABELS[voice]}{mark}</span>")
+        return "三声 " + " ".join(parts)
+
+    def _set_state(self, state: str) -> None:
+        if self.property("state") != state:
+            self.setProperty("state", state)
+            self.style().unpolish(self)
+            self.style().polish(self)

@@ -1,0 +1,156 @@
+"""Helper panels a situation shows above its phrases: the silent caller's count, the department
+picker of a misrouted call, the complaint subjects with their ticket note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
+
+from assist.core.call import SilentCaller
+from assist.core.directory import Department, DirectoryIndex
+from assist.core.model import Situation
+from assist.ui.cards import make_label
+from assist.ui.inline_edit import InlineEdit
+
+
+def _button(text: str, name: str, tip: str = "") -> QToolButton:
+    button = QToolButton()
+    button.setObjectName(name)
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
+class SilentCallerPanel(QFrame):
+    """Situation 3 as steps: greet and prompt (twice at least), then ask the caller to call again."""
+
+    reset_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("helperPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(
+            make_label("步骤 Steps: ① 招呼、提示 (Ctrl+1) → ② 再次招呼 (Ctrl+1) → ③ 请换电话 (Ctrl+2)", "gloss")
+        )
+        row = QHBoxLayout()
+        self.count = make_label("", "silentCount")
+        row.addWidget(self.count, 1)
+        reset = _button("重新计数", "silentReset", "新的无声来电 A new silent call")
+        reset.clicked.connect(self.reset_requested)
+        row.addWidget(reset, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(row)
+        self.verdict = make_label("", "silentVerdict")
+        layout.addWidget(self.verdict)
+
+    def show_state(self, silent: SilentCaller) -> None:
+        self.count.setText(
+            f"已招呼 {silent.greetings} 次 · Greeted {silent.greetings} time(s)"
+            + (" · 已请用户换电话 Asked to call again" if silent.asked_to_call_again else "")
+        )
+        if silent.may_hang_up:
+            text, state = "✓ 可以挂机 You may hang up now", "ok"
+        elif silent.greetings_to_go:
+            text = (
+                f"还不能挂机：至少还要招呼 {silent.greetings_to_go} 次 · "
+                f"Do not hang up: greet {silent.greetings_to_go} more time(s)"
+            )
+            state = "wait"
+        else:
+            text, state = "还不能挂机：请用户换一部电话再打来 (Ctrl+2) · Ask them to call again first", "wait"
+        self.verdict.setText(text)
+        self.verdict.setProperty("state", state)
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)
+
+
+class DirectoryPanel(QFrame):
+    """Picks the department a misrouted caller should ring; its name, phone and extension fill the phrase."""
+
+    picked = Signal(object)  # the Department
+    type_values = Signal()  # the agent wants to type the values for this call
+
+    def __init__(self, index: DirectoryIndex | None, problem: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("helperPanel")
+        self.index = index
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        top = QHBoxLayout()
+        self.field = InlineEdit()
+        self.field.setObjectName("departmentPicker")
+        self.field.setPlaceholderText("找部门：名称、业务或拼音  Department, service or pinyin")
+        self.field.textChanged.connect(self._on_text)
+        self.field.returnPressed.connect(self._on_return)
+        self.field.escaped.connect(self.field.clear)
+        top.addWidget(self.field, 1)
+        manual = _button("手动填写", "typeDepartment", "本次通话手动填写部门、电话、分机 Type the values for this call")
+        manual.clicked.connect(self.type_values)
+        top.addWidget(manual)
+        layout.addLayout(top)
+        self.results = QVBoxLayout()
+        self.results.setSpacing(2)
+        layout.addLayout(self.results)
+        self.chosen = make_label("", "departmentChosen")
+        layout.addWidget(self.chosen)
+        if problem:
+            layout.addWidget(make_label(problem, "note"))
+        self.buttons: list[QToolButton] = []
+        self._shown: list[Department] = []
+        self.field.setEnabled(index is not None)
+
+    def show_choice(self, values: dict[str, str]) -> None:
+        name = values.get("target_department", "")
+        if name:
+            phone, extension = values.get("target_phone", ""), values.get("target_extension", "")
+            detail = f"{phone} 转 {extension}" if extension else phone
+            self.chosen.setText(f"本次通话 This call: {name} · {detail}")
+        else:
+            self.chosen.setText("")
+
+    def _on_text(self, text: str) -> None:
+        for button in self.buttons:
+            button.deleteLater()
+        self.buttons = []
+        self._shown = self.index.query(text, 6) if self.index is not None and text.strip() else []
+        for department in self._shown:
+            label = f"{department.name}  {department.phone}" + (
+                f" 转 {department.extension}" if department.extension else ""
+            )
+            button = _button(label, "departmentHit")
+            button.clicked.connect(lambda _=False, department=department: self._pick(department))
+            self.results.addWidget(button)
+            self.buttons.append(button)
+
+    def _on_return(self) -> None:
+        if self._shown:
+            self._pick(self._shown[0])
+
+    def _pick(self, department: Department) -> None:
+        self.field.clear()
+        self.picked.emit(department)
+
+
+class ComplaintPanel(QFrame):
+    """The complaint subjects the norm names; each copies a one-line note for the ticket."""
+
+    def __init__(self, situation: Situation, copy_note: Callable[[str], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("helperPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(4)
+        layout.addWidget(
+            make_label("投诉事项 · 点击复制工单备注 Complaint subject: click to copy the ticket note", "gloss")
+        )
+        self.buttons: list[QToolButton] = []
+        for subject in situation.subjects:
+            button = _button(f"📋 {subject.text}", "complaintSubject", subject.en)
+            button.clicked.connect(lambda _=False, text=subject.text: copy_note(text))
+            layout.addWidget(button)
+            self.buttons.append(button)
