@@ -29,8 +29,8 @@ def open_window(qtbot, qapp, clipboard):
     """Build, show and activate a sidebar on a book, the way the app does."""
     qapp.setStyleSheet(stylesheet())
 
-    def open_(book, settings: Settings) -> SidebarWindow:
-        window = SidebarWindow(book, settings)
+    def open_(book, settings: Settings, **options) -> SidebarWindow:
+        window = SidebarWindow(book, settings, **options)
         qtbot.addWidget(window)
         window.place()
         window.show()
@@ -66,6 +66,7 @@ def press(qtbot, window: SidebarWindow, key: str) -> None:
         "Esc": Qt.Key.Key_Escape,
         "F1": Qt.Key.Key_F1,
         "F2": Qt.Key.Key_F2,
+        "Right": Qt.Key.Key_Right,
     }
     last = sequence[-1]
     code = keys.get(last) or Qt.Key(ord(last.upper()))
@@ -78,3 +79,31 @@ def type_chinese(widget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+class FakeClock:
+    """A clock the test moves by hand: timers are driven by firing their signals, never by waiting."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def call_window(open_window, default_book, settings, clock) -> SidebarWindow:
+    """A sidebar with the agent's details filled in, the built-in directory and a hand-moved clock."""
+    from assist.core.directory import check_directory_file, default_directory
+
+    settings.set_profile_values({"organisation": "某市政务服务中心", "department": "办公室", "agent_number": "1024"})
+    settings.set("profile/dismissed", True)
+    return open_window(default_book, settings, clock=clock, directory=check_directory_file(default_directory()))

@@ -65,6 +65,12 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("new_call", ("Ctrl+N",), "开始通话：计时、流程、三声", "Start a call: timer, call flow, the three voices"),
     Binding("end_call", ("Ctrl+E",), "结束通话，看漏了什么", "End the call and see what was missed"),
     Binding("next_step", ("Alt+Right",), "流程前进一步", "Mark the next step of the call flow"),
+    Binding(
+        "find_department",
+        ("Ctrl+K",),
+        "转错的来电：找部门（名称、业务或拼音）",
+        "Misrouted call: find the department (name, service or pinyin)",
+    ),
     Binding("toggle_hold", ("Ctrl+H",), "开始或结束等待计时", "Start or stop the hold timer"),
     Binding("show_settings", ("Ctrl+,",), "设置：我的资料、等待提醒", "Settings: my details, hold reminder"),
     Binding(

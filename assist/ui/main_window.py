@@ -249,6 +249,7 @@ class SidebarWindow(QWidget):
             "end_call": lambda _: self.calls.end(),
             "next_step": lambda _: self.calls.advance(),
             "toggle_hold": lambda _: self.calls.toggle_hold(),
+            "find_department": lambda _: self._find_department(),
             "show_settings": lambda _: self.navigator.show_page(Page.SETTINGS),
             "show_guidance": lambda _: self.navigator.show_page(Page.GUIDANCE),
             "show_keys": lambda _: self._toggle_keys(),
@@ -621,8 +622,23 @@ class SidebarWindow(QWidget):
             self._directory_index = DirectoryIndex(result.directory, readings)
         return self._directory_index, ""
 
+    def _find_department(self) -> None:
+        """Open the misrouted-call situation if need be, and put the cursor in its department picker."""
+        if not isinstance(self.situation_page.helper, DirectoryPanel) or self.navigator.page is not Page.SITUATION:
+            index = next(
+                (i for i, s in enumerate(self.navigator.book.situations) if s.helper is Helper.DIRECTORY), None
+            )
+            if index is None:
+                self.show_status("此用语库没有部门通讯录 This phrasebook has no department picker")
+                return
+            self.navigator.open_situation(index)
+        panel = self.situation_page.helper
+        if isinstance(panel, DirectoryPanel):
+            panel.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
     def _on_department_picked(self, department: Department) -> None:
         self.copier.set_call_values(department.values())
+        self.setFocus()
         detail = f"{department.phone} 转 {department.extension}" if department.extension else department.phone
         self.show_status(f"本次通话转 {department.name} · {detail} · Ctrl+1 复制")
 
