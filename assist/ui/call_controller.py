@@ -60,9 +60,13 @@ class CallController(QObject):
         self.changed.emit()
         self.summary_timer.start()
 
-    def record(self, phrase: Phrase, silent_last_prompt: bool = False) -> None:
-        """A phrase was copied: note it for the call (if one is on) and for the silent-caller count."""
-        self.silent.record(phrase, silent_last_prompt)
+    def record_silent(self, phrase: Phrase, is_last_prompt: bool) -> None:
+        """A phrase of the silent-caller situation was copied: count it."""
+        self.silent.record(phrase, is_last_prompt)
+        self.changed.emit()
+
+    def record(self, phrase: Phrase) -> None:
+        """A phrase was copied: note it for the call in progress, if any."""
         call = self.call
         if call is None:
             self.changed.emit()

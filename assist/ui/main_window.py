@@ -481,11 +481,10 @@ class SidebarWindow(QWidget):
             page.cards[card].flash_copied()
         self.show_status(f"✓ 已复制 Copied: {text}")
         if phrase is not None:
+            self.calls.record(phrase)
             situation = self._situation_of.get(id(phrase))
-            last_prompt = (
-                situation is not None and situation.helper is Helper.SILENT_CALLER and phrase is situation.phrases[-1]
-            )
-            self.calls.record(phrase, silent_last_prompt=last_prompt)
+            if situation is not None and situation.helper is Helper.SILENT_CALLER:
+                self.calls.record_silent(phrase, is_last_prompt=phrase is situation.phrases[-1])
 
     def _on_values_needed(self, card: int, names: list[str]) -> None:
         page = self._card_page()
