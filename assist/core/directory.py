@@ -14,7 +14,7 @@ from pathlib import Path
 
 from assist.core import builtin
 from assist.core.pinyin import Reading
-from assist.core.problems import Position, Problem, Severity
+from assist.core.problems import Position, Problem, has_errors, in_reading_order
 from assist.core.validation import Validator
 from assist.core.yaml_source import RawDocument, RawNode, RawScalar, read_file, read_text
 
@@ -65,9 +65,8 @@ def _validate(document: RawDocument, name: str) -> DirectoryResult:
         return DirectoryResult(None, tuple(document.problems))
     reader = _DirectoryReader(name)
     directory = reader.directory(document.root)
-    problems = tuple(sorted(reader.problems, key=lambda p: (p.position.line, p.position.column)))
-    has_errors = any(problem.severity is Severity.ERROR for problem in problems)
-    return DirectoryResult(None if has_errors else directory, problems)
+    problems = in_reading_order(reader.problems)
+    return DirectoryResult(None if has_errors(problems) else directory, problems)
 
 
 class _DirectoryReader(Validator):

@@ -28,7 +28,7 @@ from assist.core.model import (
     Situation,
     Voice,
 )
-from assist.core.problems import PhrasebookError, Position, Problem, Severity
+from assist.core.problems import PhrasebookError, Position, Problem, Severity, has_errors, in_reading_order
 from assist.core.validation import Validator, entry_name
 from assist.core.yaml_source import RawDocument, RawMap, RawNode, RawScalar, read_file, read_text
 
@@ -69,14 +69,8 @@ def _validate(document: RawDocument, name: str) -> LoadResult:
         return LoadResult(None, tuple(document.problems))
     validator = _Validator(name)
     book = validator.phrasebook(document.root)
-    problems = tuple(
-        sorted(
-            document.problems + validator.problems,
-            key=lambda problem: (problem.position.line, problem.position.column),
-        )
-    )
-    has_errors = any(problem.severity is Severity.ERROR for problem in problems)
-    return LoadResult(None if has_errors else book, problems)
+    problems = in_reading_order(document.problems + validator.problems)
+    return LoadResult(None if has_errors(problems) else book, problems)
 
 
 class _Validator(Validator):

@@ -6,6 +6,7 @@ Loading never stops at the first problem: every stage collects them so that
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -33,6 +34,15 @@ class Problem:
     def __str__(self) -> str:
         label = "" if self.severity is Severity.ERROR else "warning: "
         return f"{self.path}:{self.position.line}:{self.position.column}: {label}{self.message}"
+
+
+def in_reading_order(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """Problems sorted by line and column, as `assist check` prints them."""
+    return tuple(sorted(problems, key=lambda problem: (problem.position.line, problem.position.column)))
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(problem.severity is Severity.ERROR for problem in problems)
 
 
 class PhrasebookError(Exception):

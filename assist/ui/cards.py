@@ -112,6 +112,20 @@ class CopyCard(Card):
         """Lay out the card's body; return the label that shows the phrase to copy."""
         raise NotImplementedError
 
+    def _phrase_row(self, layout: QVBoxLayout) -> QLabel:
+        """The row of a copyable phrase: its copy key, its text, its copy button. Returns the text label."""
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        key = make_label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge")
+        top.addWidget(key, 0, Qt.AlignmentFlag.AlignTop)
+        text = make_label("", "phraseText", rich=True)
+        top.addWidget(text, 1)
+        self.copy_button.setText("复制")
+        self.copy_button.setToolTip("复制到剪贴板 Copy to the clipboard")
+        top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        return text
+
     def show_values(self, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> None:
         self.text_label.setText(phrase_html(self.phrase.text, values, placeholders))
         if self.gloss_label is not None:
@@ -138,19 +152,7 @@ class PhraseCard(CopyCard):
         super().__init__("phrase", phrase, number, "✓ 已复制 Copied", parent)
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        top.addWidget(
-            make_label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge"),
-            0,
-            Qt.AlignmentFlag.AlignTop,
-        )
-        text = make_label("", "phraseText", rich=True)
-        top.addWidget(text, 1)
-        self.copy_button.setText("复制")
-        self.copy_button.setToolTip("复制到剪贴板 Copy to the clipboard")
-        top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
+        text = self._phrase_row(layout)
         if self.phrase.note:
             layout.addWidget(make_label(self.phrase.note, "note"))
         if self.phrase.en:
@@ -219,19 +221,7 @@ class HitCard(CopyCard):
         if self.hit.forbidden:
             struck = f"忌 <s>{escape(self.hit.forbidden)}</s> → 改说"
             layout.addWidget(make_label(struck, "hitForbidden", rich=True))
-        top = QHBoxLayout()
-        top.setSpacing(6)
-        top.addWidget(
-            make_label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge"),
-            0,
-            Qt.AlignmentFlag.AlignTop,
-        )
-        text = make_label("", "phraseText", rich=True)
-        top.addWidget(text, 1)
-        self.copy_button.setText("复制")
-        self.copy_button.setToolTip("复制到剪贴板 Copy to the clipboard")
-        top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
+        text = self._phrase_row(layout)
         where = f"{self.hit.situation_title} · 第 {self.hit.number} 句"
         layout.addWidget(make_label(where, "hitSituation"))
         return text
