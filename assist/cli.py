@@ -70,6 +70,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="check only lines labelled as the agent's (坐席：, 客服：, agent:), not the caller's",
     )
     lint.add_argument("files", nargs="*", metavar="FILE", help="transcripts or drafts (none or -: standard input)")
+    show = commands.add_parser("show", help="show the running sidebar (start one if none runs)")
+    show.add_argument("--situation", metavar="ID", help="open this situation (greeting, hold, closing, …)")
+    commands.add_parser("hide", help="hide the running sidebar")
+    toggle = commands.add_parser("toggle", help="show the sidebar, or hide it when it is in front")
+    toggle.add_argument("--situation", metavar="ID", help="open this situation when showing")
+    copy = commands.add_parser(
+        "copy",
+        help="copy a phrase through the running sidebar (start one if none runs)",
+        description="Copy phrase N of a situation to the clipboard, placeholders filled in, through the "
+        "running sidebar (it owns the clipboard). Bind it to a desktop shortcut where a global hotkey "
+        "cannot be grabbed (Wayland). Exit status: 0 copied, 1 not copied, 2 usage error.",
+    )
+    copy.add_argument("situation", metavar="SITUATION", help="the situation's id: greeting, hold, closing, …")
+    copy.add_argument("number", nargs="?", type=int, default=1, metavar="N", help="the phrase's number (default 1)")
     return parser
 
 
@@ -89,11 +103,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return search(args)
     if args.command == "lint":
         return lint(args)
+    if args.command in ("show", "hide", "toggle", "copy"):
+        return control(args)
     if args.phrasebook is not None and not Path(args.phrasebook).is_file():
         print(f"assist: {args.phrasebook}: no such file; opening the built-in phrasebook", file=sys.stderr)
     from assist.ui.app import run  # Qt is imported only when a window is wanted
 
     return run(args.phrasebook, args.directory)
+
+
+def control(args: argparse.Namespace) -> int:
+    """show, hide, toggle, copy: a command for the running sidebar, which starts if need be."""
+    from assist.ui.instance import send, sidebar_running
+
+    request: dict[str, object] = {"command": args.command}
+    if getattr(args, "situation", None):
+        request["situation"] = args.situation
+    if args.command == "copy":
+        request["number"] = args.number
+    if not sidebar_running():
+        if args.command == "hide":
+            print("assist: no sidebar is running", file=sys.stderr)
+            return EXIT_OK
+        from assist.ui.app import run
+
+        return run(args.phrasebook, args.directory, first=request)
+    reply = send(request)
+    if reply is None:
+        print("assist: the running sidebar does not answer", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not reply.get("ok"):
+        print(f"assist {args.command}: {reply.get('error', 'failed')}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if args.command == "copy":
+        print(reply.get("text", ""))
+    return EXIT_OK
 
 
 def check(paths: Sequence[str]) -> int:

@@ -55,7 +55,15 @@ def display(tmp_path) -> Iterator[str]:
 @pytest.fixture
 def sidebar(display, tmp_path) -> Iterator[dict[str, str]]:
     env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    env.update(DISPLAY=display, XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env.update(
+        DISPLAY=display,
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_RUNTIME_DIR=str(runtime),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+    )
     log = tmp_path / "assist.log"
     with log.open("w") as output:
         app = subprocess.Popen([sys.executable, "-m", "assist"], env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -117,3 +125,82 @@ def test_terminating_the_sidebar_saves_its_place(sidebar, tmp_path):
         10,
         "the window's place in the settings file after SIGTERM",
     )
+
+
+def assist(env: dict[str, str], *args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assist", *args], env=env, capture_output=True, text=True, timeout=timeout
+    )
+
+
+def visible_windows(env: dict[str, str]) -> list[str]:
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", "Assist"], env=env, capture_output=True, text=True
+    )
+    return found.stdout.split()
+
+
+def test_assist_copy_goes_through_the_running_sidebar(sidebar):
+    result = assist(sidebar, "copy", "hold", "1")
+    assert result.returncode == 0, result.stderr
+    expected = zh("请稍等,我帮您查一下。")
+    assert result.stdout.strip() == expected
+    wait_for(lambda: clipboard(sidebar) == expected, 10, "the phrase on the clipboard")
+    wrong = assist(sidebar, "copy", "nosuch", "1")
+    assert wrong.returncode == 1 and "no situation 'nosuch'" in wrong.stderr
+
+
+def test_a_second_start_hands_over_and_one_window_remains(sidebar):
+    started = time.monotonic()
+    result = assist(sidebar)
+    assert result.returncode == 0, result.stderr
+    assert time.monotonic() - started < 10
+    assert len(visible_windows(sidebar)) == 1
+    assert assist(sidebar, "hide").returncode == 0
+    wait_for(lambda: not visible_windows(sidebar), 10, "the sidebar hidden")
+    assert assist(sidebar, "show", "--situation", "closing").returncode == 0
+    wait_for(lambda: len(visible_windows(sidebar)) == 1, 10, "the sidebar shown again")
+
+
+def test_a_sidebar_killed_with_kill_9_does_not_block_the_next_start(sidebar, tmp_path):
+    os.kill(int(sidebar["ASSIST_TEST_PID"]), signal.SIGKILL)
+    wait_for(lambda: not visible_windows(sidebar), 10, "the killed sidebar's window gone")
+    log = (tmp_path / "second.log").open("w")
+    second = subprocess.Popen([sys.executable, "-m", "assist"], env=sidebar, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: len(visible_windows(sidebar)) == 1, 30, "a new sidebar after kill -9")
+        assert second.poll() is None  # it became the sidebar, it did not hand over to a dead one
+        assert assist(sidebar, "copy", "closing", "2").returncode == 0
+    finally:
+        second.terminate()
+        second.wait(timeout=10)
+        log.close()
+
+
+def test_two_simultaneous_starts_end_with_one_sidebar(display, tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    env.update(
+        DISPLAY=display,
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_RUNTIME_DIR=str(runtime),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+    )
+    logs = [(tmp_path / f"start{n}.log").open("w") for n in range(2)]
+    starts = [
+        subprocess.Popen([sys.executable, "-m", "assist"], env=env, stdout=log, stderr=subprocess.STDOUT)
+        for log in logs
+    ]
+    try:
+        wait_for(lambda: any(p.poll() is not None for p in starts), 30, "one of the two starts to hand over")
+        wait_for(lambda: len(visible_windows(env)) == 1, 30, "one sidebar")
+        finished = [p for p in starts if p.poll() is not None]
+        assert len(finished) == 1 and finished[0].returncode == 0
+    finally:
+        for process in starts:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=10)
+        for log in logs:
+            log.close()

@@ -7,7 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSocketNotifier
+from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication
 
 from assist.core import builtin
@@ -15,6 +15,7 @@ from assist.core.directory import check_directory_file, default_directory
 from assist.core.loader import check_file
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem
+from assist.ui.instance import Instance, hand_over
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
 
@@ -67,17 +68,35 @@ def create_window(
     return window
 
 
-def run(path: str | None, directory_path: str | None = None) -> int:
+def run(path: str | None, directory_path: str | None = None, first: dict | None = None) -> int:
+    """Open the sidebar, or hand `first` (default: show) to the one already running and return."""
+    request = first or {"command": "show"}
+    instance = Instance(lambda _request: {"ok": False, "error": "starting"})
+    if not instance.claim():
+        reply = hand_over(request)
+        if reply is None:
+            print("assist: another Assist holds the lock but does not answer", file=sys.stderr)
+            return 1
+        if not reply.get("ok"):
+            print(f"assist: {reply.get('error', 'failed')}", file=sys.stderr)
+            return 1
+        return 0
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Assist")
     app.setStyleSheet(stylesheet())
     window = create_window(path, Settings.for_user(), directory_path)
     app.aboutToQuit.connect(window.save_geometry)
+    app.aboutToQuit.connect(instance.release)
     _quit_cleanly_on_signals(app)
+    instance.handler = window.handle_command
+    if not instance.listen():
+        print("assist: cannot listen for commands; `assist show` will not reach this sidebar", file=sys.stderr)
     window.place()
     window.show()
     window.raise_()
     window.activateWindow()
+    if first is not None:
+        QTimer.singleShot(0, lambda: window.handle_command(first))
     return app.exec()
 
 

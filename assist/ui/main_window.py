@@ -659,6 +659,60 @@ class SidebarWindow(QWidget):
         self._put_on_clipboard(note)
         self.show_status(f"✓ 已复制工单备注 Ticket note copied: {note}")
 
+    # -- commands from `assist show|hide|toggle|copy` --------------------------------------
+
+    def handle_command(self, request: dict) -> dict:
+        """Carry out a command sent by another `assist` process; the reply goes back to it."""
+        command = request.get("command")
+        if command == "ping":
+            return {"ok": True}
+        if command == "show":
+            return self._reveal(request.get("situation"))
+        if command == "hide":
+            self.hide()
+            return {"ok": True}
+        if command == "toggle":
+            if self.isVisible() and self.isActiveWindow():
+                self.hide()
+                return {"ok": True, "visible": False}
+            return self._reveal(request.get("situation"))
+        if command == "copy":
+            return self._copy_by_id(str(request.get("situation", "")), request.get("number", 1))
+        return {"ok": False, "error": f"unknown command {command!r}"}
+
+    def _reveal(self, situation_id: str | None = None) -> dict:
+        if situation_id:
+            index = self._situation_index(situation_id)
+            if index is None:
+                return {"ok": False, "error": f"no situation '{situation_id}' (known: {self._situation_ids()})"}
+            self.navigator.open_situation(index)
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+        return {"ok": True}
+
+    def _copy_by_id(self, situation_id: str, number: object) -> dict:
+        index = self._situation_index(situation_id)
+        if index is None:
+            return {"ok": False, "error": f"no situation '{situation_id}' (known: {self._situation_ids()})"}
+        phrases = self.navigator.book.situations[index].phrases
+        if not isinstance(number, int) or not 1 <= number <= len(phrases):
+            return {"ok": False, "error": f"situation '{situation_id}' has phrases 1 to {len(phrases)}"}
+        self.navigator.open_situation(index)
+        self.navigator.select(number - 1)
+        if self.copier.copy_phrase(phrases[number - 1], number - 1):
+            return {"ok": True, "text": QGuiApplication.clipboard().text()}
+        self._reveal()  # the agent fills in the blank in the card, then it is copied
+        return {"ok": False, "error": "the phrase needs values; fill them in the sidebar"}
+
+    def _situation_index(self, situation_id: str) -> int | None:
+        ids = [situation.id for situation in self.navigator.book.situations]
+        return ids.index(situation_id) if situation_id in ids else None
+
+    def _situation_ids(self) -> str:
+        return ", ".join(situation.id for situation in self.navigator.book.situations)
+
     # -- public -------------------------------------------------------------------------------
 
     def show_problems(self, title: str, problems: Sequence[Problem]) -> None:
