@@ -40,10 +40,10 @@ if sys.argv[1] == "bare":
     window = QWidget()
     window.resize(400, 800)
 else:
-    from assist.ui.app import create_window, stylesheet
+    from assist.ui.app import create_window
     from assist.ui.settings import Settings
-    app.setStyleSheet(stylesheet())
     window = create_window(None, Settings.for_user())
+    window.apply_appearance()
     window.place()
 watcher = FirstPaint()
 window.installEventFilter(watcher)

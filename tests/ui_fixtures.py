@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from assist.ui.app import stylesheet
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
+from assist.ui.theme import stylesheet
 
 
 @pytest.fixture

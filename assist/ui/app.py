@@ -8,13 +8,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from assist.core import builtin
 from assist.core.directory import check_directory_file, default_directory
 from assist.core.loader import check_file
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem
+from assist.ui.app_menu import Tray, icon
 from assist.ui.instance import Instance, hand_over
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
@@ -44,13 +45,6 @@ def load_for_window(path: Path | str | None) -> tuple[Phrasebook, str, list[Prob
             )
         problems += list(fallback.errors)
     return EMPTY_BOOK, "内置用语库有误，请修复后重启。The built-in phrasebook is broken.", problems
-
-
-def stylesheet() -> str:
-    try:
-        return (builtin.resources_folder() / "assist.qss").read_text(encoding="utf-8")
-    except OSError:
-        return ""  # an unstyled sidebar still works
 
 
 def create_window(
@@ -83,8 +77,14 @@ def run(path: str | None, directory_path: str | None = None, first: dict | None 
         return 0
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Assist")
-    app.setStyleSheet(stylesheet())
     window = create_window(path, Settings.for_user(), directory_path)
+    window.apply_appearance()
+    app.setWindowIcon(icon())
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = Tray(window)
+        tray.show()
+        window.closes_to_tray = True
+        app.setQuitOnLastWindowClosed(False)
     app.aboutToQuit.connect(window.save_geometry)
     app.aboutToQuit.connect(instance.release)
     _quit_cleanly_on_signals(app)

@@ -8,13 +8,14 @@ from PySide6.QtGui import QGuiApplication, QScreen
 DEFAULT_WIDTH = 400
 
 
-def docked_right() -> QRect:
-    """Full available height at the right edge of the primary screen, DEFAULT_WIDTH wide."""
-    screen = QGuiApplication.primaryScreen()
+def docked(side: str = "right", screen: QScreen | None = None, width: int = DEFAULT_WIDTH) -> QRect:
+    """Full available height at the `side` edge of `screen` (default: the primary one)."""
+    screen = screen or QGuiApplication.primaryScreen()
     if screen is None:
-        return QRect(0, 0, DEFAULT_WIDTH, 800)
+        return QRect(0, 0, width, 800)
     area = screen.availableGeometry()
-    return QRect(area.right() - DEFAULT_WIDTH + 1, area.top(), DEFAULT_WIDTH, area.height())
+    left = area.left() if side == "left" else area.right() - width + 1
+    return QRect(left, area.top(), width, area.height())
 
 
 def fit_on_screen(rect: QRect) -> QRect:

@@ -72,12 +72,23 @@ BINDINGS: tuple[Binding, ...] = (
         "Misrouted call: find the department (name, service or pinyin)",
     ),
     Binding("toggle_hold", ("Ctrl+H",), "开始或结束等待计时", "Start or stop the hold timer"),
+    Binding("bigger_text", ("Ctrl++", "Ctrl+="), "放大字号", "Larger reading size"),
+    Binding("smaller_text", ("Ctrl+-",), "缩小字号", "Smaller reading size"),
+    Binding("always_on_top", ("Ctrl+T",), "总在最前（开/关）", "Keep the sidebar on top (on/off)"),
+    Binding("dock_left", ("Ctrl+Shift+Left",), "停靠屏幕左侧", "Dock at the left edge of the screen"),
+    Binding("dock_right", ("Ctrl+Shift+Right",), "停靠屏幕右侧", "Dock at the right edge of the screen"),
     Binding("show_settings", ("Ctrl+,",), "设置：我的资料、等待提醒", "Settings: my details, hold reminder"),
     Binding(
         "show_guidance",
         ("F2",),
         "服务规范总则（流程、三声、礼貌用语）",
         "General guidance: call flow, three voices, courtesy words",
+    ),
+    Binding(
+        "open_menu",
+        ("F10",),
+        "菜单：显示/隐藏、场景、窗口、主题、设置、退出",
+        "Menu: show/hide, situations, window, theme, settings, quit",
     ),
     Binding("show_keys", ("F1",), "快捷键一览", "Cheat sheet of every key binding"),
 )
@@ -96,5 +107,23 @@ def markdown_table() -> str:
     return "\n".join(rows)
 
 
+def update_readme(path: str = "README.md") -> None:
+    """Write the table into the README's "## Keyboard" section (`python -m assist.ui.keymap --update`)."""
+    from pathlib import Path
+
+    readme = Path(path)
+    text = readme.read_text(encoding="utf-8")
+    start = text.index("## Keyboard\n\n") + len("## Keyboard\n\n")
+    end = text.index("\n\n", text.index("| Keys | Action |", start) + 1)
+    while text[end + 2 : end + 3] == "|":  # the table ends at the first blank line after its rows
+        end = text.index("\n\n", end + 2)
+    readme.write_text(text[:start] + markdown_table() + text[end:], encoding="utf-8")
+
+
 if __name__ == "__main__":
-    print(markdown_table())
+    import sys
+
+    if "--update" in sys.argv:
+        update_readme()
+    else:
+        print(markdown_table())

@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -30,7 +32,7 @@ from assist.ui.banner import ProblemBanner
 from assist.ui.call_controller import VOICE_LABELS, CallController
 from assist.ui.call_strip import CallStrip
 from assist.ui.copier import Copier
-from assist.ui.geometry import docked_right, fit_on_screen
+from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helpers import ComplaintPanel, DirectoryPanel, SilentCallerPanel
 from assist.ui.keymap import BINDINGS
 from assist.ui.navigator import Navigator, Page
@@ -87,6 +89,9 @@ class SidebarWindow(QWidget):
         self.draft_panel: DraftPanel | None = None  # built on first use (Ctrl+D)
         self.actions_by_key: dict[str, QAction] = {}
         self._search_started = False
+        self._watching_screens = False
+        self.menu: QMenu | None = None  # the ☰ menu, built when first opened
+        self.closes_to_tray = False  # set when a tray icon exists: closing then hides the sidebar
         self._values_form: ValuesForm | None = None
         self._header_buttons: list[QToolButton] = []
         self._guidance_shown_for: tuple[object, ...] | None = None
@@ -139,6 +144,7 @@ class SidebarWindow(QWidget):
             lambda: self._run("show_guidance", 0),
         )
         self._header_button("keysButton", "?", "快捷键 F1 Keyboard", lambda: self._run("show_keys", 0))
+        self.menu_button = self._header_button("menuButton", "☰", "菜单 Menu", self._on_menu_button)
         for button in self._header_buttons:
             header_row.addWidget(button)
         layout.addWidget(header)
@@ -251,6 +257,12 @@ class SidebarWindow(QWidget):
             "toggle_hold": lambda _: self.calls.toggle_hold(),
             "find_department": lambda _: self._find_department(),
             "show_settings": lambda _: self.navigator.show_page(Page.SETTINGS),
+            "open_menu": lambda _: self._on_menu_button(),
+            "bigger_text": lambda _: self.change_reading_size(1),
+            "smaller_text": lambda _: self.change_reading_size(-1),
+            "always_on_top": lambda _: self.toggle_on_top(),
+            "dock_left": lambda _: self.dock("left"),
+            "dock_right": lambda _: self.dock("right"),
             "show_guidance": lambda _: self.navigator.show_page(Page.GUIDANCE),
             "show_keys": lambda _: self._toggle_keys(),
         }
@@ -548,6 +560,18 @@ class SidebarWindow(QWidget):
     def _on_show_problems(self) -> None:
         self.banner.setVisible(not self.banner.isVisible())
 
+    def reveal_problems(self) -> None:
+        """Show the sidebar with the last phrasebook problems in the banner."""
+        self._reveal()
+        self.banner.show()
+
+    def _on_menu_button(self) -> None:
+        from assist.ui.app_menu import SidebarMenu
+
+        if self.menu is None:
+            self.menu = SidebarMenu(self)
+        self.menu.popup(self.menu_button.mapToGlobal(self.menu_button.rect().bottomLeft()))
+
     def _ask_profile_on_first_start(self) -> None:
         placeholders = self.navigator.book.placeholders
         values = self.copier.values()
@@ -659,6 +683,61 @@ class SidebarWindow(QWidget):
         self._put_on_clipboard(note)
         self.show_status(f"✓ 已复制工单备注 Ticket note copied: {note}")
 
+    # -- appearance and place on screen -------------------------------------------------------
+
+    def apply_appearance(self) -> None:
+        """The stylesheet for the theme and reading size in the settings ("system" follows the desktop)."""
+        from assist.ui.theme import stylesheet
+
+        app = QApplication.instance()
+        if app is not None:
+            app.setStyleSheet(
+                stylesheet(
+                    str(self.settings.get("appearance/theme")), str(self.settings.get("appearance/reading_size"))
+                )
+            )
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.set("appearance/theme", theme)
+        self.apply_appearance()
+
+    def change_reading_size(self, step: int) -> None:
+        from assist.ui.theme import next_reading_size
+
+        size = next_reading_size(str(self.settings.get("appearance/reading_size")), step)
+        self.settings.set("appearance/reading_size", size)
+        self.apply_appearance()
+        self.show_status(f"字号 Reading size: {size}")
+
+    def toggle_on_top(self) -> None:
+        on = not bool(self.settings.get("window/always_on_top"))
+        self.settings.set("window/always_on_top", on)
+        self._set_on_top(on, show=True)
+        self.show_status("总在最前 Always on top" if on else "不再总在最前 No longer always on top")
+
+    def _set_on_top(self, on: bool, show: bool) -> None:
+        if bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint) == on:
+            return
+        visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on)  # this hides the window: show it again
+        if show or visible:
+            self.show()
+
+    def dock(self, side: str) -> None:
+        """Dock at the left or right edge of the screen the sidebar is on, at full height."""
+        self.settings.set("window/dock", side)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.setGeometry(docked(side, screen, self.width()))
+        self.save_geometry()
+
+    def _on_screen_changed(self) -> None:
+        """Moved to another screen, or a screen changed size or went away: stay whole on a screen."""
+        self.setGeometry(fit_on_screen(self.geometry()))
+
+    def _on_color_scheme_changed(self) -> None:
+        if self.settings.get("appearance/theme") == "system":
+            self.apply_appearance()
+
     # -- commands from `assist show|hide|toggle|copy` --------------------------------------
 
     def handle_command(self, request: dict) -> dict:
@@ -736,7 +815,8 @@ class SidebarWindow(QWidget):
         """Restore the saved geometry, kept whole on a screen that exists now; else dock at the right edge."""
         saved = self.settings.get("window/geometry")
         valid = isinstance(saved, QRect) and saved.isValid()
-        self.setGeometry(fit_on_screen(saved) if valid else docked_right())
+        self.setGeometry(fit_on_screen(saved) if valid else docked(str(self.settings.get("window/dock"))))
+        self._set_on_top(bool(self.settings.get("window/always_on_top")), show=False)
 
     def save_geometry(self) -> None:
         # The window's own rectangle, not Qt's saveGeometry(): that one guesses frame sizes, and
@@ -757,12 +837,22 @@ class SidebarWindow(QWidget):
         super().showEvent(event)
         if self.focusWidget() is None or not self.focusWidget().isVisible():
             self.setFocus()
+        handle = self.windowHandle()
+        if handle is not None and not self._watching_screens:
+            self._watching_screens = True
+            handle.screenChanged.connect(self._on_screen_changed)
+            QGuiApplication.instance().screenRemoved.connect(self._on_screen_changed)
+            QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         if not self._search_started:
             self._search_started = True
             QTimer.singleShot(SEARCH_INDEX_DELAY_MS, self.search_service.start)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
+        if self.closes_to_tray:
+            event.ignore()  # still in the tray: its menu quits
+            self.hide()
+            return
         super().closeEvent(event)
 
 

@@ -31,6 +31,10 @@ SETTINGS: dict[str, Setting] = {
             "Where the sidebar was and how big, restored at start",
         ),
         Setting("profile/dismissed", bool, False, "The agent closed the first-start profile prompt"),
+        Setting("window/always_on_top", bool, False, "Keep the sidebar above other windows"),
+        Setting("window/dock", str, "right", "The screen edge the sidebar docks at: right or left"),
+        Setting("appearance/theme", str, "system", "Colours: system (follow the desktop), light or dark"),
+        Setting("appearance/reading_size", str, "normal", "Text size: compact, normal, large or larger"),
         Setting(
             "hold/threshold_seconds",
             int,
