@@ -3,7 +3,7 @@
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 
-from assist.ui.app import create_window, load_for_window
+from assist.ui.app import create_window
 from assist.ui.geometry import DEFAULT_WIDTH
 from assist.ui.settings import Settings
 from tests.ui_fixtures import press
@@ -40,10 +40,11 @@ def test_closed_banner_stays_reachable_from_the_header(qtbot, write_book, settin
     assert "YAML syntax" in window.banner.details.text()
 
 
-def test_missing_book_file_is_reported_too(tmp_path):
-    book, title, problems = load_for_window(tmp_path / "gone.yaml")
-    assert book.situations and "gone.yaml" in title
-    assert [problem.message for problem in problems] == ["no such file"]
+def test_missing_book_file_is_reported_too(qtbot, tmp_path, settings):
+    window = create_window(tmp_path / "gone.yaml", settings)
+    qtbot.addWidget(window)
+    assert window.navigator.book.situations and "gone.yaml" in window.banner.title.text()
+    assert [problem.message for problem in window.banner.problems] == ["no such file"]
 
 
 def test_long_problem_lists_are_shortened(qtbot, write_book, settings):

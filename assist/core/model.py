@@ -79,6 +79,7 @@ class Phrase:
     step: FlowStep | None = None  # the flow step saying it reaches
     voice: Voice | None = None  # the voice it gives
     hold: HoldRole | None = None
+    personal: bool = False  # one of the agent's own phrases, not the book's
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,52 +10,32 @@ from pathlib import Path
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from assist.core import builtin
 from assist.core.directory import check_directory_file, default_directory
-from assist.core.loader import check_file
-from assist.core.model import Phrasebook
-from assist.core.problems import Problem
+from assist.core.personal import PersonalStore
 from assist.ui.app_menu import Tray, icon
+from assist.ui.book_source import BookSource
 from assist.ui.instance import Instance, hand_over
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
-
-EMPTY_BOOK = Phrasebook(name="没有可用的用语库 No usable phrasebook", situations=())
-
-
-def load_for_window(path: Path | str | None) -> tuple[Phrasebook, str, list[Problem]]:
-    """The book to show, plus a banner title and problems when the requested book could not be used.
-
-    A broken book never stops the sidebar: it falls back to the built-in book (and, should even
-    that be broken, to an empty one), and says so.
-    """
-    requested = Path(path) if path is not None else builtin.default_phrasebook()
-    result = check_file(requested)
-    if result.book is not None:
-        return result.book, "", []
-    problems = list(result.errors)
-    if path is not None:
-        fallback = check_file(builtin.default_phrasebook())
-        if fallback.book is not None:
-            return (
-                fallback.book,
-                f"无法使用用语库 {requested.name}，已改用内置用语库。"
-                f"Could not use {requested.name}; showing the built-in phrasebook.",
-                problems,
-            )
-        problems += list(fallback.errors)
-    return EMPTY_BOOK, "内置用语库有误，请修复后重启。The built-in phrasebook is broken.", problems
 
 
 def create_window(
     path: Path | str | None, settings: Settings, directory_path: Path | str | None = None
 ) -> SidebarWindow:
-    book, title, problems = load_for_window(path)
+    """The sidebar on the book from `path` (else the settings' source, else the built-in book).
+
+    A broken book never stops the sidebar: it shows the built-in book (or the last good one) and
+    says what is wrong, with file and line.
+    """
+    location = str(path) if path is not None else str(settings.get("phrasebook/source")) or None
+    source = BookSource(location, PersonalStore())
+    book = source.load()
     directory = check_directory_file(directory_path or default_directory())
-    window = SidebarWindow(book, settings, directory=directory)
+    window = SidebarWindow(book, settings, directory=directory, source=source)
+    problems, title = list(source.problems), source.title
     if directory.directory is None:
         name = Path(directory_path or default_directory()).name
-        problems = [*problems, *directory.problems]
+        problems += directory.problems
         title = title or f"部门通讯录 {name} 有误，转接部门需手动填写。The directory {name} is broken."
     if problems:
         window.show_problems(title, problems)

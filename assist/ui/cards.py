@@ -146,9 +146,19 @@ class CopyCard(Card):
 
 
 class PhraseCard(CopyCard):
-    """A standard phrase: its number key, its text, note, English gloss and a copy button."""
+    """A standard phrase: its number key, its text, note, English gloss and a copy button.
 
-    def __init__(self, number: int, phrase: Phrase, parent: QWidget | None = None) -> None:
+    With `actions`, it also has a ☆ to pin it as a favourite, and the agent's own phrases a 删除.
+    """
+
+    favourite_clicked = Signal()
+    remove_clicked = Signal()
+
+    def __init__(
+        self, number: int, phrase: Phrase, favourite: bool = False, actions: bool = False, parent: QWidget | None = None
+    ) -> None:
+        self.favourite = favourite
+        self.actions = actions
         super().__init__("phrase", phrase, number, "✓ 已复制 Copied", parent)
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
@@ -158,6 +168,26 @@ class PhraseCard(CopyCard):
         if self.phrase.en:
             self.gloss_label = make_label("", "gloss", rich=True)
             layout.addWidget(self.gloss_label)
+        if self.actions:
+            row = QHBoxLayout()
+            if self.phrase.personal:
+                row.addWidget(make_label("我的 Mine", "personalBadge"))
+            row.addStretch()
+            star = QToolButton()
+            star.setObjectName("favouriteButton")
+            star.setText("★ 常用" if self.favourite else "☆ 设为常用")
+            star.setToolTip("在本场景顶部固定 Pin to the top of this situation")
+            star.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            star.clicked.connect(self.favourite_clicked)
+            row.addWidget(star)
+            if self.phrase.personal:
+                remove = QToolButton()
+                remove.setObjectName("removeButton")
+                remove.setText("删除 Remove")
+                remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                remove.clicked.connect(self.remove_clicked)
+                row.addWidget(remove)
+            layout.addLayout(row)
         return text
 
 

@@ -29,6 +29,7 @@ from assist.core.directory import Department, DirectoryIndex, DirectoryResult
 from assist.core.model import Helper, Phrase, Phrasebook, Situation
 from assist.core.problems import Problem
 from assist.ui.banner import ProblemBanner
+from assist.ui.book_source import BookSource
 from assist.ui.call_controller import VOICE_LABELS, CallController
 from assist.ui.call_strip import CallStrip
 from assist.ui.copier import Copier
@@ -70,6 +71,7 @@ class SidebarWindow(QWidget):
         put_on_clipboard: Callable[[str], None] | None = None,
         directory: DirectoryResult | None = None,
         clock: Callable[[], float] = time.monotonic,
+        source: BookSource | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("sidebar")
@@ -84,6 +86,7 @@ class SidebarWindow(QWidget):
         self.search_service = SearchService(book, self)
         self.calls = CallController(float(settings.get("hold/threshold_seconds")), clock, self)
         self.directory = directory
+        self.source = source  # keeps the book up to date and holds the agent's own phrases
         self._directory_index: DirectoryIndex | None = None
         self._situation_of: dict[int, Situation] = {}  # id(phrase) → its situation
         self.draft_panel: DraftPanel | None = None  # built on first use (Ctrl+D)
@@ -108,6 +111,10 @@ class SidebarWindow(QWidget):
         self.calls.hold_reminder.connect(self._on_hold_reminder)
         self.calls.ended.connect(self._on_call_ended)
         self.copier.is_profile_value = self._is_profile_value
+        if source is not None:
+            source.book_changed.connect(self.navigator.set_book)
+            source.problems_found.connect(self.show_problems)
+            source.problems_cleared.connect(self._on_problems_cleared)
         self.search_service.failed.connect(self.show_status)
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
@@ -188,6 +195,9 @@ class SidebarWindow(QWidget):
         self.list_page.row_clicked.connect(self._on_row_clicked)
         self.situation_page = SituationPage()
         self.situation_page.card_clicked.connect(self._on_card_clicked)
+        self.situation_page.add_requested.connect(self._on_add_personal)
+        self.situation_page.remove_requested.connect(self.remove_personal_phrase)
+        self.situation_page.favourite_toggled.connect(self.toggle_favourite)
         self.search_page = SearchPage()
         self.search_page.card_clicked.connect(self._on_card_clicked)
         self.guidance_page = GuidancePage()
@@ -426,7 +436,12 @@ class SidebarWindow(QWidget):
             self._values_form = None  # it lived in the cards being replaced
             self.copier.cancel()
             self.situation_page.show_situation(
-                situation, self.copier.values(), self.navigator.book.placeholders, self._helper_for(situation)
+                situation,
+                self.copier.values(),
+                self.navigator.book.placeholders,
+                self._helper_for(situation),
+                favourites=self._favourites_of(situation),
+                personal=self.source is not None,
             )
             number = self.navigator.book.situations.index(situation) + 1
             self._set_page_title(f"{number % 10 if number <= 10 else ''}  {situation.title}", situation.title_en)
@@ -560,6 +575,12 @@ class SidebarWindow(QWidget):
     def _on_show_problems(self) -> None:
         self.banner.setVisible(not self.banner.isVisible())
 
+    def _on_problems_cleared(self) -> None:
+        self.banner.problems = []
+        self.banner.hide()
+        self.problems_button.hide()
+        self.show_status("✓ 用语库已更新 Phrasebook updated")
+
     def reveal_problems(self) -> None:
         """Show the sidebar with the last phrasebook problems in the banner."""
         self._reveal()
@@ -578,6 +599,50 @@ class SidebarWindow(QWidget):
         missing = [name for name, item in placeholders.items() if item.profile and not values.get(name)]
         if missing and not self.settings.get("profile/dismissed"):
             self.profile_bar.ask(placeholders, values)
+
+    # -- personal phrases and favourites -------------------------------------------------------
+
+    def _on_add_personal(self, text: str) -> None:
+        reason = self.add_personal_phrase(text)
+        if reason:
+            self.situation_page.refuse(reason)
+
+    def _favourites_of(self, situation: Situation) -> set[str]:
+        if self.source is None:
+            return set()
+        return {text for situation_id, text in self.source.personal.favourites if situation_id == situation.id}
+
+    def add_personal_phrase(self, text: str) -> str:
+        """Add the agent's own phrase to the situation shown; return why it was refused, or ""."""
+        situation = self.navigator.situation
+        text = text.strip()
+        if self.source is None or situation is None or not text:
+            return "请先输入用语 Type the phrase first" if not text else "没有打开场景 No situation is open"
+        if any(phrase.text == text for phrase in situation.phrases):
+            return "此场景已有这句用语 This situation has this phrase already"
+        from assist.core.checker import Checker
+        from assist.core.personal import PersonalPhrase, RefusedPhrase, vet
+
+        try:
+            vet(Checker(self.navigator.book), text)
+        except RefusedPhrase as refused:
+            return f"不能添加：{refused} · Refused: it holds forbidden wording"
+        self.source.add_phrase(PersonalPhrase(situation.id, text))
+        self.show_status(f"✓ 已添加我的用语 Added: {text}")
+        return ""
+
+    def remove_personal_phrase(self, text: str) -> None:
+        situation = self.navigator.situation
+        if self.source is not None and situation is not None:
+            self.source.remove_phrase(situation.id, text)
+            self.show_status(f"已删除我的用语 Removed: {text}")
+
+    def toggle_favourite(self, text: str) -> None:
+        situation = self.navigator.situation
+        if self.source is None or situation is None:
+            return
+        on = self.source.toggle_favourite(situation.id, text)
+        self.show_status(("★ 已设为常用 Pinned: " if on else "☆ 已取消常用 Unpinned: ") + text)
 
     # -- the call -----------------------------------------------------------------------------
 

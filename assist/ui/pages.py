@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QLabel,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from assist.core.model import GuidanceSection, GuidanceStyle, Phrasebook, Placeholder, Situation
 from assist.ui.cards import Card, CopyCard, ForbiddenCard, HitCard, PhraseCard, SituationRow, make_label
+from assist.ui.inline_edit import InlineEdit
 from assist.ui.keymap import BINDINGS
 from assist.ui.rich_text import phrase_html
 
@@ -106,9 +108,52 @@ class CardsPage(ScrollPage):
 class SituationPage(CardsPage):
     """One situation: its standard phrases, its forbidden phrases, its conduct."""
 
+    add_requested = Signal(str)  # the text of a phrase of the agent's own, to add here
+    remove_requested = Signal(str)
+    favourite_toggled = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("situationPage", parent)
         self.helper: QWidget | None = None
+        self.pinned: list[PhraseCard] = []
+        self.add_field: InlineEdit | None = None
+        self.refusal: QLabel | None = None
+
+    def _add_form(self) -> QWidget:
+        """A line to add a phrase of the agent's own; the checker vets it before it is kept."""
+        box = QFrame()
+        box.setObjectName("addPhrase")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(8, 6, 8, 6)
+        row = QHBoxLayout()
+        self.add_field = InlineEdit()
+        self.add_field.setObjectName("addPhraseField")
+        self.add_field.setPlaceholderText("＋ 添加我的用语 Add a phrase of my own…")
+        self.add_field.returnPressed.connect(lambda: self.add_requested.emit(self.add_field.text()))
+        self.add_field.escaped.connect(self.add_field.clear)
+        row.addWidget(self.add_field, 1)
+        save = QToolButton()
+        save.setObjectName("addPhraseButton")
+        save.setText("添加 Add")
+        save.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        save.clicked.connect(lambda: self.add_requested.emit(self.add_field.text()))
+        row.addWidget(save)
+        layout.addLayout(row)
+        self.refusal = make_label("", "refusal")
+        self.refusal.hide()
+        layout.addWidget(self.refusal)
+        return box
+
+    def show_values(self, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> None:
+        super().show_values(values, placeholders)
+        for card in self.pinned:
+            card.show_values(values, placeholders)
+
+    def refuse(self, reason: str) -> None:
+        """Say why a phrase was not added; the text stays in the field to be corrected."""
+        if self.refusal is not None:
+            self.refusal.setText(reason)
+            self.refusal.show()
 
     def show_situation(
         self,
@@ -116,17 +161,38 @@ class SituationPage(CardsPage):
         values: Mapping[str, str],
         placeholders: Mapping[str, Placeholder],
         helper: QWidget | None = None,
+        favourites: set[str] | None = None,
+        personal: bool = False,
     ) -> None:
-        """Show a situation; `helper` is the panel its `helper` key asks for, shown above the phrases."""
+        """Show a situation; `helper` is the panel its `helper` key asks for, shown above the phrases.
+
+        Favourites are pinned at the top, keeping their numbers; with `personal`, the agent can pin
+        phrases and add, or remove, phrases of their own.
+        """
         self._clear()
         self.helper = helper
+        self.pinned = []
+        favourites = favourites or set()
         if helper is not None:
             self.body.addWidget(helper)
         if situation.note:
             self.body.addWidget(make_label(situation.note, "note"))
+        pinned = [(n, p) for n, p in enumerate(situation.phrases, start=1) if p.text in favourites]
+        if pinned:
+            self.section("★ 常用", "Pinned")
+            for number, phrase in pinned:
+                card = PhraseCard(number, phrase)
+                card.clicked.connect(lambda index=number - 1: self.card_clicked.emit(index))
+                self.body.addWidget(card)
+                self.pinned.append(card)
         self.section("标准用语", "Say")
         for number_in_situation, phrase in enumerate(situation.phrases, start=1):
-            self._add_card(PhraseCard(number_in_situation, phrase))
+            card = PhraseCard(number_in_situation, phrase, phrase.text in favourites, actions=personal)
+            card.favourite_clicked.connect(lambda text=phrase.text: self.favourite_toggled.emit(text))
+            card.remove_clicked.connect(lambda text=phrase.text: self.remove_requested.emit(text))
+            self._add_card(card)
+        if personal:
+            self.body.addWidget(self._add_form())
         if situation.forbidden:
             self.section("禁语", "Never say · click copies what to say instead")
             for entry in situation.forbidden:

@@ -33,6 +33,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("profile/dismissed", bool, False, "The agent closed the first-start profile prompt"),
         Setting("window/always_on_top", bool, False, "Keep the sidebar above other windows"),
         Setting("window/dock", str, "right", "The screen edge the sidebar docks at: right or left"),
+        Setting(
+            "phrasebook/source",
+            str,
+            "",
+            "The organisation's phrasebook: a file path or an http(s) URL (empty: the built-in book only)",
+        ),
         Setting("appearance/theme", str, "system", "Colours: system (follow the desktop), light or dark"),
         Setting("appearance/reading_size", str, "normal", "Text size: compact, normal, large or larger"),
         Setting(

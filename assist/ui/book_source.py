@@ -1,0 +1,177 @@
+"""The phrasebook the sidebar shows, kept up to date: built-in, organisation's, personal, live.
+
+A file source is watched (surviving editors that save by writing a new file and renaming it over
+the old one); a URL source is polled in the background. A broken update never replaces the book:
+the last good one stays, and the problems go to the banner with their file and line.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from assist.core import builtin
+from assist.core.layers import overlay, with_personal
+from assist.core.loader import check_file
+from assist.core.model import Phrasebook
+from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
+from assist.core.problems import Position, Problem
+from assist.core.sources import Fetched, cached_copy, fetch, is_url
+
+EMPTY_BOOK = Phrasebook(name="没有可用的用语库 No usable phrasebook", situations=())
+RELOAD_DELAY_MS = 300  # editors write a file in several steps: wait for them to finish
+DEFAULT_POLL_MINUTES = 5
+
+
+class BookSource(QObject):
+    book_changed = Signal(object)  # the Phrasebook to show now
+    problems_found = Signal(str, list)  # a banner title and the problems (the last good book stays)
+    problems_cleared = Signal()
+    _fetched = Signal(object)  # a Fetched, from the download thread
+
+    def __init__(
+        self,
+        location: str | None,
+        personal: PersonalStore,
+        poll_minutes: float = DEFAULT_POLL_MINUTES,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.location = location or None
+        self.store = personal
+        self.personal = PersonalData()
+        self.problems: list[Problem] = []
+        self.title = ""
+        self._builtin = EMPTY_BOOK
+        self._organisation: Phrasebook | None = None  # the last good organisation book
+        self.book = EMPTY_BOOK
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._on_file_event)
+        self._watcher.directoryChanged.connect(self._on_file_event)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        self._poll_timer = QTimer(self)
+        self._poll_timer.setInterval(int(poll_minutes * 60_000))
+        self._poll_timer.timeout.connect(self.fetch_now)
+        self._fetched.connect(self._on_fetched)
+        self._fetching = False
+
+    # -- loading ------------------------------------------------------------------------------
+
+    def load(self) -> Phrasebook:
+        """The first load, synchronous and never slow: a URL's cached copy is used, then refreshed."""
+        result = check_file(builtin.default_phrasebook())
+        self._builtin = result.book or EMPTY_BOOK
+        builtin_problems = list(result.errors)
+        self.personal, personal_problem = self.store.load()
+        if personal_problem:
+            builtin_problems.append(Problem(str(self.store.path), Position(), personal_problem))
+        if self.location is None:
+            self._compose(builtin_problems, "内置用语库有误 The built-in phrasebook is broken.")
+        elif is_url(self.location):
+            cached = cached_copy(self.location)
+            self._load_organisation(cached, builtin_problems)
+            self._poll_timer.start()
+            QTimer.singleShot(0, self.fetch_now)
+        else:
+            self._watch(Path(self.location))
+            self._load_organisation(Path(self.location), builtin_problems)
+        return self.book
+
+    def reload(self) -> None:
+        """Read the organisation's file again (the watcher calls this after a change)."""
+        if self.location is None or is_url(self.location):
+            return
+        path = Path(self.location)
+        self._watch(path)
+        self._load_organisation(path, [])
+        self.book_changed.emit(self.book)
+
+    def fetch_now(self) -> None:
+        """Revalidate a URL source in the background."""
+        if self.location is None or not is_url(self.location) or self._fetching:
+            return
+        self._fetching = True
+        url = self.location
+        threading.Thread(target=lambda: self._fetched.emit(fetch(url)), name="phrasebook-fetch", daemon=True).start()
+
+    def _on_fetched(self, fetched: Fetched) -> None:
+        self._fetching = False
+        problems = [Problem(self.location or "", Position(), fetched.error)] if fetched.error else []
+        if fetched.changed or (fetched.path is not None and self._organisation is None):
+            self._load_organisation(fetched.path, problems)
+            self.book_changed.emit(self.book)
+        elif problems:
+            self._report(problems, "无法更新用语库 Could not update the phrasebook.")
+
+    def _load_organisation(self, path: Path | None, problems: list[Problem]) -> None:
+        name = self.location or ""
+        if path is not None:
+            result = check_file(path)
+            if result.book is not None:
+                self._organisation = result.book
+            else:
+                problems = problems + list(result.errors)
+        elif self._organisation is None and not problems:
+            problems = [Problem(name, Position(), "no copy of this phrasebook yet")]
+        kept = (
+            "仍使用上一版 Still using the last good version."
+            if self._organisation
+            else "已改用内置用语库 Showing the built-in phrasebook."
+        )
+        self._compose(problems, f"用语库 {Path(name).name or name} 有误或无法读取，{kept}")
+
+    def _compose(self, problems: list[Problem], title: str) -> None:
+        base = overlay(self._builtin, self._organisation) if self._organisation else self._builtin
+        self.book = with_personal(base, self.personal.phrases)
+        self._report(problems, title)
+
+    def _report(self, problems: list[Problem], title: str) -> None:
+        if problems:
+            self.problems, self.title = problems, title
+            self.problems_found.emit(title, problems)
+        elif self.problems:
+            self.problems, self.title = [], ""
+            self.problems_cleared.emit()
+
+    # -- watching -----------------------------------------------------------------------------
+
+    def _watch(self, path: Path) -> None:
+        """Watch the file and its folder: a save by rename replaces the file the watcher knew."""
+        watched = set(self._watcher.files()) | set(self._watcher.directories())
+        folder = str(path.resolve().parent)
+        if folder not in watched and Path(folder).is_dir():
+            self._watcher.addPath(folder)
+        if str(path) not in watched and path.exists():
+            self._watcher.addPath(str(path))
+
+    def _on_file_event(self, _path: str) -> None:
+        self._reload_timer.start()
+
+    # -- personal phrases and favourites ----------------------------------------------------
+
+    def save_personal(self, data: PersonalData) -> None:
+        """Store the agent's phrases and favourites, and show the book with them."""
+        self.store.save(data)
+        self.personal = data
+        self._compose(self.problems, self.title)
+        self.book_changed.emit(self.book)
+
+    def add_phrase(self, phrase: PersonalPhrase) -> None:
+        self.save_personal(PersonalData([*self.personal.phrases, phrase], list(self.personal.favourites)))
+
+    def remove_phrase(self, situation: str, text: str) -> None:
+        kept = [p for p in self.personal.phrases if (p.situation, p.text) != (situation, text)]
+        favourites = [f for f in self.personal.favourites if f != (situation, text)]
+        self.save_personal(PersonalData(kept, favourites))
+
+    def toggle_favourite(self, situation: str, text: str) -> bool:
+        favourites = list(self.personal.favourites)
+        on = (situation, text) not in favourites
+        favourites = [*favourites, (situation, text)] if on else [f for f in favourites if f != (situation, text)]
+        self.save_personal(PersonalData(list(self.personal.phrases), favourites))
+        return on
