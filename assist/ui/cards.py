@@ -112,14 +112,16 @@ class CopyCard(Card):
         """Lay out the card's body; return the label that shows the phrase to copy."""
         raise NotImplementedError
 
-    def _phrase_row(self, layout: QVBoxLayout) -> QLabel:
-        """The row of a copyable phrase: its copy key, its text, its copy button. Returns the text label."""
+    def _phrase_row(self, layout: QVBoxLayout, extra: QWidget | None = None) -> QLabel:
+        """The row of a copyable phrase: its copy key, its text, `extra`, its copy button. Returns the text."""
         top = QHBoxLayout()
         top.setSpacing(6)
         key = make_label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge")
         top.addWidget(key, 0, Qt.AlignmentFlag.AlignTop)
         text = make_label("", "phraseText", rich=True)
         top.addWidget(text, 1)
+        if extra is not None:
+            top.addWidget(extra, 0, Qt.AlignmentFlag.AlignTop)
         self.copy_button.setText("复制")
         self.copy_button.setToolTip("复制到剪贴板 Copy to the clipboard")
         top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -162,31 +164,30 @@ class PhraseCard(CopyCard):
         super().__init__("phrase", phrase, number, "✓ 已复制 Copied", parent)
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
-        text = self._phrase_row(layout)
+        star = None
+        if self.actions:
+            star = QToolButton()
+            star.setObjectName("favouriteButton")
+            star.setText("★" if self.favourite else "☆")
+            star.setToolTip("取消常用 Unpin" if self.favourite else "设为常用，固定在顶部 Pin to the top")
+            star.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            star.clicked.connect(self.favourite_clicked)
+        text = self._phrase_row(layout, star)
         if self.phrase.note:
             layout.addWidget(make_label(self.phrase.note, "note"))
         if self.phrase.en:
             self.gloss_label = make_label("", "gloss", rich=True)
             layout.addWidget(self.gloss_label)
-        if self.actions:
+        if self.actions and self.phrase.personal:
             row = QHBoxLayout()
-            if self.phrase.personal:
-                row.addWidget(make_label("我的 Mine", "personalBadge"))
+            row.addWidget(make_label("我的用语 Mine", "personalBadge"))
             row.addStretch()
-            star = QToolButton()
-            star.setObjectName("favouriteButton")
-            star.setText("★ 常用" if self.favourite else "☆ 设为常用")
-            star.setToolTip("在本场景顶部固定 Pin to the top of this situation")
-            star.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            star.clicked.connect(self.favourite_clicked)
-            row.addWidget(star)
-            if self.phrase.personal:
-                remove = QToolButton()
-                remove.setObjectName("removeButton")
-                remove.setText("删除 Remove")
-                remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                remove.clicked.connect(self.remove_clicked)
-                row.addWidget(remove)
+            remove = QToolButton()
+            remove.setObjectName("removeButton")
+            remove.setText("删除 Remove")
+            remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            remove.clicked.connect(self.remove_clicked)
+            row.addWidget(remove)
             layout.addLayout(row)
         return text
 
