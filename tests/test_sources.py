@@ -1,0 +1,177 @@
+"""Phrasebook sources: live reload of a file (also after a save by rename), a broken update keeping
+the last good book, a URL source with its offline cache, personal phrases vetted and saved."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import threading
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from assist.core.checker import Checker
+from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore, RefusedPhrase, vet
+from assist.core.sources import fetch
+from assist.ui.book_source import BookSource
+from tests.helpers import zh
+
+CENTRE = """\
+name: 本中心用语
+situations:
+  - id: hold
+    title: 查询等待（本中心）
+    phrases:
+      - text: {text}
+"""
+
+
+def write_atomically_like_an_editor(path: Path, text: str) -> None:
+    """Write a temporary file, then rename it over the old one, as many editors save."""
+    temporary = path.with_name(f".{path.name}.swp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+@pytest.fixture
+def centre_book(tmp_path) -> Path:
+    path = tmp_path / "centre.yaml"
+    path.write_text(CENTRE.format(text="请您稍候。"), encoding="utf-8")
+    return path
+
+
+def hold_texts(book):
+    return [phrase.text for phrase in book.situation("hold").phrases]
+
+
+def test_the_organisation_book_overlays_the_built_in_one(qtbot, centre_book, tmp_path):
+    source = BookSource(str(centre_book), PersonalStore(tmp_path / "personal.yaml"))
+    book = source.load()
+    assert book.name == "本中心用语"
+    assert hold_texts(book) == ["请您稍候。"]
+    assert book.situation("greeting") is not None  # the built-in situations it does not replace stay
+    assert [s.id for s in book.situations][:2] == ["greeting", "misrouted"]
+
+
+def test_reload_after_an_atomic_save(qtbot, centre_book, tmp_path):
+    source = BookSource(str(centre_book), PersonalStore(tmp_path / "personal.yaml"))
+    source.load()
+    for text in ("请您稍候，马上就好。", "请您再稍候片刻。"):  # twice: the watch survives the first rename
+        with qtbot.waitSignal(source.book_changed, timeout=5000):
+            write_atomically_like_an_editor(centre_book, CENTRE.format(text=text))
+        assert hold_texts(source.book) == [text]
+
+
+def test_a_broken_update_keeps_the_last_good_book_and_says_where(qtbot, centre_book, tmp_path):
+    source = BookSource(str(centre_book), PersonalStore(tmp_path / "personal.yaml"))
+    source.load()
+    with qtbot.waitSignal(source.problems_found, timeout=5000) as found:
+        write_atomically_like_an_editor(centre_book, CENTRE.format(text="请您稍候。") + "    colour: red\n")
+    title, problems = found.args
+    assert "上一版" in title
+    assert [str(p) for p in problems] == [
+        f"{centre_book}:7:5: unknown key 'colour' in situation 'hold'; "
+        "known keys: id, title, phrases, title_en, keywords, forbidden, "
+        "conduct, subjects, note, helper, ticket_note"
+    ]
+    assert hold_texts(source.book) == ["请您稍候。"]  # the last good book stays
+    with qtbot.waitSignal(source.problems_cleared, timeout=5000):
+        write_atomically_like_an_editor(centre_book, CENTRE.format(text="请您稍候，已修好。"))
+    assert hold_texts(source.book) == ["请您稍候，已修好。"]
+
+
+def test_a_broken_book_at_start_shows_the_built_in_one(qtbot, tmp_path):
+    broken = tmp_path / "centre.yaml"
+    broken.write_text("name: x\n", encoding="utf-8")
+    source = BookSource(str(broken), PersonalStore(tmp_path / "personal.yaml"))
+    book = source.load()
+    assert book.name == "96128政务信息查询规范服务用语"
+    assert "内置" in source.title and source.problems[0].message == "the phrasebook is missing 'situations'"
+
+
+class _Books(http.server.BaseHTTPRequestHandler):
+    body = b""
+    etag = '"v1"'
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self):
+        type(self).requests.append(self.headers.get("If-None-Match") or "")
+        if self.headers.get("If-None-Match") == self.etag:
+            self.send_response(304)
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("ETag", self.etag)
+        self.end_headers()
+        self.wfile.write(self.body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server():
+    _Books.body = CENTRE.format(text="网上的用语。").encode("utf-8")
+    _Books.requests = []
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Books)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield httpd, f"http://127.0.0.1:{httpd.server_address[1]}/centre.yaml"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_fetch_revalidates_with_etag_and_falls_back_to_the_cache(server, tmp_path):
+    httpd, url = server
+    first = fetch(url, tmp_path)
+    assert first.changed and first.path.read_text(encoding="utf-8").startswith("name: 本中心用语")
+    second = fetch(url, tmp_path)
+    assert not second.changed and second.path == first.path and _Books.requests == ["", '"v1"']
+    httpd.shutdown()
+    httpd.server_close()
+    offline = fetch(url, tmp_path, timeout=2)
+    assert offline.path == first.path and "cannot reach the server" in offline.error
+
+
+def test_a_url_source_loads_in_the_background_and_is_used_offline(qtbot, server, tmp_path):
+    httpd, url = server
+    source = BookSource(url, PersonalStore(tmp_path / "personal.yaml"))
+    with qtbot.waitSignal(source.book_changed, timeout=10_000):
+        source.load()  # no copy yet: the built-in book first, the centre's when it arrives
+    assert hold_texts(source.book) == ["网上的用语。"]
+    httpd.shutdown()
+    httpd.server_close()
+    offline = BookSource(url, PersonalStore(tmp_path / "personal.yaml"))
+    assert hold_texts(offline.load()) == ["网上的用语。"]  # the cached copy, at once
+    with qtbot.waitSignal(offline.problems_found, timeout=10_000) as found:
+        pass
+    assert "cannot reach the server" in str(found.args[1][0])
+    assert hold_texts(offline.book) == ["网上的用语。"]
+
+
+def test_personal_phrases_are_vetted_saved_atomically_and_layered(qtbot, default_book, tmp_path):
+    checker = Checker(default_book)
+    with pytest.raises(RefusedPhrase, match="不清楚"):
+        vet(checker, "这个我不清楚，您问别人吧")
+    vet(checker, "请您稍候，系统正在查询。")
+    store = PersonalStore(tmp_path / "data" / "personal.yaml")
+    source = BookSource(None, store)
+    source.load()
+    source.add_phrase(PersonalPhrase("hold", "请您稍候，系统正在查询。"))
+    assert hold_texts(source.book)[-1] == "请您稍候，系统正在查询。"
+    assert source.book.situation("hold").phrases[-1].personal
+    assert store.load()[0].phrases == [PersonalPhrase("hold", "请您稍候，系统正在查询。")]
+    assert not list(store.path.parent.glob("*.tmp"))  # the temporary file became the real one
+    assert source.toggle_favourite("hold", zh("请稍等,我帮您查一下。"))
+    assert store.load()[0].favourites == [("hold", zh("请稍等,我帮您查一下。"))]
+    source.remove_phrase("hold", "请您稍候，系统正在查询。")
+    assert store.load()[0] == PersonalData([], [("hold", zh("请稍等,我帮您查一下。"))])
+
+
+def test_a_damaged_personal_file_is_reported_not_fatal(tmp_path):
+    path = tmp_path / "personal.yaml"
+    path.write_text("phrases: [unclosed\n", encoding="utf-8")
+    source = BookSource(None, PersonalStore(path))
+    assert source.load().situations
+    assert "cannot read personal phrases" in source.problems[0].message
