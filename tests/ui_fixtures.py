@@ -107,3 +107,14 @@ def call_window(open_window, default_book, settings, clock) -> SidebarWindow:
     settings.set_profile_values({"organisation": "某市政务服务中心", "department": "办公室", "agent_number": "1024"})
     settings.set("profile/dismissed", True)
     return open_window(default_book, settings, clock=clock, directory=check_directory_file(default_directory()))
+
+
+@pytest.fixture
+def source_window(open_window, settings, tmp_path) -> SidebarWindow:
+    """A sidebar whose book comes from a BookSource, so the agent can add phrases of their own."""
+    from assist.core.personal import PersonalStore
+    from assist.ui.book_source import BookSource
+
+    settings.set("profile/dismissed", True)
+    source = BookSource(None, PersonalStore(tmp_path / "personal.yaml"))
+    return open_window(source.load(), settings, source=source)

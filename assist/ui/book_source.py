@@ -82,6 +82,16 @@ class BookSource(QObject):
             self._load_organisation(Path(self.location), builtin_problems)
         return self.book
 
+    def set_location(self, location: str | None) -> None:
+        """Switch to another organisation book and load it; if it is broken, the built-in book shows."""
+        for watched in [*self._watcher.files(), *self._watcher.directories()]:
+            self._watcher.removePath(watched)
+        self._poll_timer.stop()
+        self.location = location
+        self._organisation = None
+        self.load()
+        self.book_changed.emit(self.book)
+
     def reload(self) -> None:
         """Read the organisation's file again (the watcher calls this after a change)."""
         if self.location is None or is_url(self.location):

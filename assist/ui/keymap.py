@@ -94,6 +94,27 @@ BINDINGS: tuple[Binding, ...] = (
 )
 
 
+def effective(overrides: dict[str, str]) -> tuple[Binding, ...]:
+    """The bindings with the agent's changes: `overrides` maps an action to its one new key.
+
+    Only actions with a single key can be rebound; the numbered ones (Alt+1 … Alt+0) keep theirs.
+    """
+    return tuple(
+        Binding(entry.action, (overrides[entry.action],), entry.description, entry.description_en)
+        if entry.action in overrides and len(entry.keys) <= 2
+        else entry
+        for entry in BINDINGS
+    )
+
+
+def conflict(action: str, key: str, overrides: dict[str, str]) -> str | None:
+    """The action that already uses `key` (normalised by the caller), if another one does."""
+    for entry in effective(overrides):
+        if entry.action != action and key.lower() in (existing.lower() for existing in entry.keys):
+            return entry.action
+    return None
+
+
 def binding(action: str) -> Binding:
     return next(entry for entry in BINDINGS if entry.action == action)
 

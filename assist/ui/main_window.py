@@ -35,7 +35,7 @@ from assist.ui.call_strip import CallStrip
 from assist.ui.copier import Copier
 from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helpers import ComplaintPanel, DirectoryPanel, SilentCallerPanel
-from assist.ui.keymap import BINDINGS
+from assist.ui.keymap import Binding, binding, conflict, effective
 from assist.ui.navigator import Navigator, Page
 from assist.ui.pages import (
     BackButton,
@@ -205,6 +205,13 @@ class SidebarWindow(QWidget):
         self.settings_page = SettingsPage()
         self.settings_page.profile_saved.connect(self._on_profile_saved)
         self.settings_page.hold_threshold_changed.connect(self._on_hold_threshold_changed)
+        self.settings_page.theme_changed.connect(self.set_theme)
+        self.settings_page.reading_size_changed.connect(self._set_reading_size)
+        self.settings_page.on_top_changed.connect(self._set_on_top_setting)
+        self.settings_page.dock_changed.connect(self.dock)
+        self.settings_page.source_changed.connect(self.set_source)
+        self.settings_page.keys_reset.connect(self.reset_keys)
+        self.settings_page.rebind = self.rebind
         self.pages = {
             Page.SITUATIONS: self.list_page,
             Page.SITUATION: self.situation_page,
@@ -237,9 +244,17 @@ class SidebarWindow(QWidget):
         self._header_buttons.append(button)
         return button
 
+    def bindings(self) -> tuple[Binding, ...]:
+        """The key bindings in force: the keymap table with the agent's changes."""
+        return effective(self.settings.key_overrides())
+
     def _build_actions(self) -> None:
-        """One QAction per key of the keymap table; they work wherever the focus is in the window."""
-        for entry in BINDINGS:
+        """One QAction per key of the bindings; they work wherever the focus is in the window."""
+        for action in self.actions_by_key.values():
+            self.removeAction(action)
+            action.deleteLater()
+        self.actions_by_key = {}
+        for entry in self.bindings():
             for argument, key in enumerate(entry.keys):
                 action = QAction(f"{entry.description_en} ({key})", self)
                 action.setShortcut(QKeySequence(key))
@@ -459,14 +474,11 @@ class SidebarWindow(QWidget):
             self._refresh_guidance()
         elif page is Page.KEYS:
             self._set_page_title("快捷键", "Keyboard")
-            self.keys_page.ensure_built()
+            self.keys_page.show_bindings(self.bindings())
         elif page is Page.SETTINGS:
             self._set_page_title("设置", "Settings")
             self.settings_page.show_settings(
-                self.navigator.book.placeholders,
-                self.copier.values(),
-                int(self.settings.get("hold/threshold_seconds")),
-                self.settings.location,
+                self.navigator.book.placeholders, self.copier.values(), self.settings, self.bindings()
             )
         self.nav_bar.setVisible(page is not Page.SITUATIONS)
         self.stack.setCurrentWidget(self.pages[page])
@@ -761,6 +773,41 @@ class SidebarWindow(QWidget):
                     str(self.settings.get("appearance/theme")), str(self.settings.get("appearance/reading_size"))
                 )
             )
+
+    def rebind(self, action: str, key: str) -> str | None:
+        """Give `action` a new key; refuse (and say why) when another action has it."""
+        overrides = self.settings.key_overrides()
+        taken = conflict(action, key, overrides)
+        if taken is not None:
+            other = binding(taken)
+            return f"{key} 已用于“{other.description}”，未更改。{key} is taken by: {other.description_en}"
+        self.settings.set_key_overrides({**overrides, action: key})
+        self._build_actions()
+        self.show_status(f"✓ {binding(action).description}：{key}")
+        return None
+
+    def reset_keys(self) -> None:
+        self.settings.set_key_overrides({})
+        self._build_actions()
+        if self.navigator.page is Page.SETTINGS:
+            self._on_page_changed()
+        self.show_status("快捷键已恢复默认 Keys reset to the defaults")
+
+    def set_source(self, location: str) -> None:
+        """Use another organisation phrasebook (a path or URL; empty: the built-in book only)."""
+        self.settings.set("phrasebook/source", location)
+        if self.source is None:
+            return
+        self.source.set_location(location or None)
+        self.show_status(f"用语库 Phrasebook: {location or '内置 built-in'}")
+
+    def _set_reading_size(self, size: str) -> None:
+        self.settings.set("appearance/reading_size", size)
+        self.apply_appearance()
+
+    def _set_on_top_setting(self, on: bool) -> None:
+        if on != bool(self.settings.get("window/always_on_top")):
+            self.toggle_on_top()
 
     def set_theme(self, theme: str) -> None:
         self.settings.set("appearance/theme", theme)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from assist.core.model import GuidanceSection, GuidanceStyle, Phrasebook, Placeholder, Situation
 from assist.ui.cards import Card, CopyCard, ForbiddenCard, HitCard, PhraseCard, SituationRow, make_label
 from assist.ui.inline_edit import InlineEdit
-from assist.ui.keymap import BINDINGS
+from assist.ui.keymap import Binding
 from assist.ui.rich_text import phrase_html
 
 if TYPE_CHECKING:  # the search module (and rapidfuzz) loads after the window is up
@@ -40,12 +40,19 @@ class ScrollPage(QScrollArea):
         self._reset_body()
 
     def _reset_body(self) -> None:
+        # The old content is deleted later, not now: a page is often rebuilt by a click on one of
+        # its own buttons (删除, ☆), and deleting that button while it is still handling the click
+        # would crash. (setWidget alone would delete it at once.)
+        old = self.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
         container = QWidget()
         container.setObjectName("pageBody")
         self.body = QVBoxLayout(container)
         self.body.setContentsMargins(8, 8, 8, 8)
         self.body.setSpacing(6)
-        self.setWidget(container)  # the old container, if any, is deleted by the scroll area
+        self.setWidget(container)
 
     def section(self, title: str, title_en: str = "") -> None:
         text = f"{escape(title)}  <span style='color:#7a7f87;font-weight:normal'>{escape(title_en)}</span>"
@@ -275,16 +282,18 @@ class KeysPage(ScrollPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("keysPage", parent)
-        self._built = False
+        self._shown: tuple[Binding, ...] | None = None
 
-    def ensure_built(self) -> None:
-        if self._built:
+    def show_bindings(self, bindings: tuple[Binding, ...]) -> None:
+        """List the bindings (the defaults with the agent's changes); rebuilt only when they changed."""
+        if self._shown == bindings:
             return
-        self._built = True
+        self._shown = bindings
+        self._reset_body()
         self.body.addWidget(
             make_label("在侧栏任何位置都有效。Keys work wherever the focus is in the sidebar.", "gloss")
         )
-        for entry in BINDINGS:
+        for entry in bindings:
             row = QHBoxLayout()
             keys = make_label(entry.keys_label, "keyCell")
             keys.setFixedWidth(150)

@@ -50,6 +50,7 @@ SETTINGS: dict[str, Setting] = {
     )
 }
 PROFILE_GROUP = "profile-values"  # one entry per placeholder name: the agent's value for it
+KEYS_GROUP = "keys"  # one entry per rebound action: its new key (the defaults are in keymap.BINDINGS)
 
 
 class Settings:
@@ -97,6 +98,23 @@ class Settings:
             return {name: str(self._store.value(name, "")) for name in self._store.childKeys()}
         finally:
             self._store.endGroup()
+
+    def key_overrides(self) -> dict[str, str]:
+        self._store.beginGroup(KEYS_GROUP)
+        try:
+            return {action: str(self._store.value(action, "")) for action in self._store.childKeys()}
+        finally:
+            self._store.endGroup()
+
+    def set_key_overrides(self, overrides: dict[str, str]) -> None:
+        self._store.remove(KEYS_GROUP)
+        self._store.beginGroup(KEYS_GROUP)
+        try:
+            for action, key in overrides.items():
+                self._store.setValue(action, key)
+        finally:
+            self._store.endGroup()
+        self._store.sync()
 
     def set_profile_values(self, values: dict[str, str]) -> None:
         self._store.beginGroup(PROFILE_GROUP)

@@ -1,37 +1,83 @@
-"""The settings page: the agent's own values used by every template, and the hold reminder."""
+"""The settings page: the agent's details, the hold reminder, the look of the sidebar, the
+phrasebook source and the key bindings. Every value it shows is declared in settings.SETTINGS."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QKeySequenceEdit,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from assist.core.model import Placeholder
 from assist.ui.cards import make_label
+from assist.ui.inline_edit import InlineEdit
+from assist.ui.keymap import Binding
 from assist.ui.pages import ScrollPage
+from assist.ui.settings import Settings
+from assist.ui.theme import READING_SIZES
 from assist.ui.values_form import ValuesForm
+
+THEME_CHOICES = (("system", "跟随系统 System"), ("light", "浅色 Light"), ("dark", "深色 Dark"))
+DOCK_CHOICES = (("right", "右侧 Right"), ("left", "左侧 Left"))
 
 
 class SettingsPage(ScrollPage):
     profile_saved = Signal(dict)
     hold_threshold_changed = Signal(int)
+    theme_changed = Signal(str)
+    reading_size_changed = Signal(str)
+    on_top_changed = Signal(bool)
+    dock_changed = Signal(str)
+    source_changed = Signal(str)
+    keys_reset = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("settingsPage", parent)
         self.form: ValuesForm | None = None
         self.threshold: QSpinBox | None = None
+        self.key_edits: dict[str, QKeySequenceEdit] = {}
+        self.key_message: QLabel | None = None
+        self.source_field: InlineEdit | None = None
+        self.rebind: Callable[[str, str], str | None] = lambda action, key: None
 
     def show_settings(
-        self, placeholders: Mapping[str, Placeholder], values: Mapping[str, str], hold_threshold: int, location: str
+        self,
+        placeholders: Mapping[str, Placeholder],
+        values: Mapping[str, str],
+        settings: Settings,
+        bindings: tuple[Binding, ...],
     ) -> None:
         self._reset_body()
+        self._profile(placeholders, values)
+        self._hold(int(settings.get("hold/threshold_seconds")))
+        self._appearance(settings)
+        self._source(str(settings.get("phrasebook/source")))
+        self._keys(bindings)
+        self.section("设置文件", "Settings file")
+        where = make_label(settings.location, "gloss")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.addWidget(where)
+        self.body.addStretch()
+
+    def _profile(self, placeholders: Mapping[str, Placeholder], values: Mapping[str, str]) -> None:
         self.section("我的资料", "My details · used in every phrase")
         names = [name for name, placeholder in placeholders.items() if placeholder.profile]
         self.form = ValuesForm(names, placeholders, values, "保存 Save (Enter)", "还原 Undo", require_all=False)
         self.form.submitted.connect(self.profile_saved)
-        self.form.cancelled.connect(lambda: self.show_settings(placeholders, values, hold_threshold, location))
         self.body.addWidget(self.form)
+
+    def _hold(self, seconds: int) -> None:
         self.section("等待提醒", "Hold reminder")
         row = QHBoxLayout()
         row.addWidget(QLabel("等待超过 After"))
@@ -39,14 +85,82 @@ class SettingsPage(ScrollPage):
         self.threshold.setObjectName("holdThreshold")
         self.threshold.setRange(5, 600)
         self.threshold.setSuffix(" 秒 s")
-        self.threshold.setValue(hold_threshold)
+        self.threshold.setValue(seconds)
         self.threshold.valueChanged.connect(self.hold_threshold_changed)
         row.addWidget(self.threshold)
-        row.addWidget(QLabel("提醒告知用户 remind me to tell the caller"), 1)
+        row.addWidget(QLabel("提醒告知用户 remind me"), 1)
         self.body.addLayout(row)
         self.body.addWidget(make_label("每过这么久再提醒一次。Then again each time this long passes.", "gloss"))
-        self.section("设置文件", "Settings file")
-        where = make_label(location, "gloss")
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.body.addWidget(where)
-        self.body.addStretch()
+
+    def _appearance(self, settings: Settings) -> None:
+        self.section("外观", "Appearance")
+        grid = QGridLayout()
+        self.theme = self._combo(THEME_CHOICES, str(settings.get("appearance/theme")), self.theme_changed)
+        sizes = tuple((name, name) for name in READING_SIZES)
+        self.reading_size = self._combo(sizes, str(settings.get("appearance/reading_size")), self.reading_size_changed)
+        self.dock = self._combo(DOCK_CHOICES, str(settings.get("window/dock")), self.dock_changed)
+        self.on_top = QCheckBox("总在最前 Always on top")
+        self.on_top.setChecked(bool(settings.get("window/always_on_top")))
+        self.on_top.toggled.connect(self.on_top_changed)
+        for row, (label, widget) in enumerate(
+            (("主题 Theme", self.theme), ("字号 Text size", self.reading_size), ("停靠 Dock", self.dock))
+        ):
+            grid.addWidget(QLabel(label), row, 0)
+            grid.addWidget(widget, row, 1)
+        grid.addWidget(self.on_top, 3, 0, 1, 2)
+        self.body.addLayout(grid)
+
+    def _source(self, location: str) -> None:
+        self.section("用语库", "Phrasebook")
+        self.body.addWidget(
+            make_label(
+                "本中心的用语库：文件路径或 http(s) 网址；留空只用内置用语库。"
+                "The centre's phrasebook: a file or an http(s) URL; empty for the built-in one only.",
+                "gloss",
+            )
+        )
+        row = QHBoxLayout()
+        self.source_field = InlineEdit(location)
+        self.source_field.setObjectName("sourceField")
+        self.source_field.setPlaceholderText("/srv/assist/centre.yaml  或  https://intranet/assist/centre.yaml")
+        self.source_field.returnPressed.connect(lambda: self.source_changed.emit(self.source_field.text().strip()))
+        row.addWidget(self.source_field, 1)
+        apply = QPushButton("应用 Apply")
+        apply.setObjectName("applySource")
+        apply.clicked.connect(lambda: self.source_changed.emit(self.source_field.text().strip()))
+        row.addWidget(apply)
+        self.body.addLayout(row)
+
+    def _keys(self, bindings: tuple[Binding, ...]) -> None:
+        self.section("快捷键", "Keys · click a field and press the new key")
+        grid = QGridLayout()
+        self.key_edits = {}
+        for row, entry in enumerate(entry for entry in bindings if len(entry.keys) <= 2):
+            grid.addWidget(make_label(entry.description, "keyDescription"), row, 0)
+            edit = QKeySequenceEdit(QKeySequence(entry.keys[0]))
+            edit.setObjectName(f"key_{entry.action}")
+            edit.setMaximumSequenceLength(1)
+            edit.editingFinished.connect(lambda action=entry.action, edit=edit: self._on_key_recorded(action, edit))
+            grid.addWidget(edit, row, 1)
+            self.key_edits[entry.action] = edit
+        self.body.addLayout(grid)
+        self.key_message = make_label("", "refusal")
+        self.body.addWidget(self.key_message)
+        reset = QPushButton("恢复默认快捷键 Reset to defaults")
+        reset.setObjectName("resetKeys")
+        reset.clicked.connect(self.keys_reset)
+        self.body.addWidget(reset)
+
+    def _on_key_recorded(self, action: str, edit: QKeySequenceEdit) -> None:
+        key = edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
+        refusal = self.rebind(action, key) if key else "请按一个键 Press a key"
+        if self.key_message is not None:
+            self.key_message.setText(refusal or "")
+
+    def _combo(self, choices: tuple[tuple[str, str], ...], current: str, signal: Signal) -> QComboBox:
+        combo = QComboBox()
+        for value, label in choices:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.currentIndexChanged.connect(lambda _index, combo=combo: signal.emit(combo.currentData()))
+        return combo

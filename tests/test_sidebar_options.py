@@ -1,0 +1,120 @@
+"""Living next to the softphone: key bindings, settings that survive a restart, personal phrases,
+favourites, themes and reading size, always on top, docking."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from assist.ui.geometry import DEFAULT_WIDTH
+from assist.ui.settings import Settings
+from tests.helpers import zh
+from tests.ui_fixtures import press, type_chinese
+
+
+def test_a_key_can_be_rebound_and_a_conflict_is_refused(qtbot, window, settings, clipboard):
+    assert window.rebind("copy_draft", "Ctrl+G") is None
+    assert "Ctrl+G" in window.actions_by_key and "Ctrl+Return" not in window.actions_by_key
+    refusal = window.rebind("toggle_draft", "Ctrl+G")  # Ctrl+G copies the draft now
+    assert refusal is not None and "Ctrl+G" in refusal and "Copy the draft" in refusal
+    refusal = window.rebind("show_keys", "Alt+5")  # a situation key
+    assert refusal is not None and "Open situation" in refusal
+    assert settings.key_overrides() == {"copy_draft": "Ctrl+G"}
+    press(qtbot, window, "F1")
+    assert any("Ctrl+G" in label.text() for label in window.keys_page.findChildren(type(window.status)))
+    window.reset_keys()
+    assert settings.key_overrides() == {} and "Ctrl+Return" in window.actions_by_key
+
+
+def test_the_settings_page_records_a_key_and_refuses_a_taken_one(qtbot, window, settings):
+    press(qtbot, window, "Ctrl+,")
+    page = window.settings_page
+    edit = page.key_edits["toggle_draft"]
+    edit.setKeySequence(QKeySequence("Ctrl+F"))  # taken by the search
+    edit.editingFinished.emit()
+    assert "Ctrl+F" in page.key_message.text() and settings.key_overrides() == {}
+    edit.setKeySequence(QKeySequence("Ctrl+J"))
+    edit.editingFinished.emit()
+    assert settings.key_overrides() == {"toggle_draft": "Ctrl+J"} and page.key_message.text() == ""
+    press(qtbot, window, "Esc")
+    press(qtbot, window, "Ctrl+J")
+    assert window.draft_panel is not None and window.draft_panel.isVisible()
+
+
+def test_settings_survive_a_restart(qtbot, open_window, default_book, settings):
+    first = open_window(default_book, settings)
+    first.rebind("show_guidance", "F3")
+    first.set_theme("dark")
+    first.change_reading_size(1)
+    first.settings_page.hold_threshold_changed.emit(45)
+    first.copier.remember({"organisation": "某市政务服务中心"})
+    first.setGeometry(50, 60, 380, 500)
+    first.close()
+    again = Settings.at(settings.location)
+    second = open_window(default_book, again)
+    assert again.key_overrides() == {"show_guidance": "F3"} and "F3" in second.actions_by_key
+    assert again.get("appearance/theme") == "dark" and again.get("appearance/reading_size") == "large"
+    assert again.get("hold/threshold_seconds") == 45 and second.calls.hold_threshold == 45
+    assert again.profile()["organisation"] == "某市政务服务中心"
+    assert second.geometry().topLeft().x() == 50 and second.width() == 380
+
+
+def test_theme_and_reading_size_change_the_stylesheet(qtbot, window, settings):
+    window.set_theme("dark")
+    dark = QApplication.instance().styleSheet()
+    assert "#16191d" in dark and "@" not in dark.split("*/", 1)[1]
+    press(qtbot, window, "Ctrl+=")
+    assert settings.get("appearance/reading_size") == "large"
+    assert "font-size: 17px" in QApplication.instance().styleSheet()  # 14px × 1.2
+    press(qtbot, window, "Ctrl+-")
+    press(qtbot, window, "Ctrl+-")
+    assert settings.get("appearance/reading_size") == "compact"
+    window.set_theme("light")
+    assert "#f4f5f7" in QApplication.instance().styleSheet()
+
+
+def test_always_on_top_shows_the_window_again(qtbot, window, settings):
+    press(qtbot, window, "Ctrl+T")
+    assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    qtbot.waitUntil(window.isVisible)
+    assert settings.get("window/always_on_top") is True
+    press(qtbot, window, "Ctrl+T")
+    assert not window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    qtbot.waitUntil(window.isVisible)
+
+
+def test_docking_left_and_right(qtbot, window, settings):
+    area = window.screen().availableGeometry()
+    window.dock("left")
+    assert window.geometry().left() == area.left() and window.height() == area.height()
+    press(qtbot, window, "Ctrl+Shift+Right")
+    assert window.geometry().right() == area.right() and settings.get("window/dock") == "right"
+    assert window.width() == DEFAULT_WIDTH
+
+
+def test_a_personal_phrase_with_forbidden_wording_is_refused(qtbot, source_window):
+    window = source_window
+    press(qtbot, window, "Alt+5")
+    field = window.situation_page.add_field
+    type_chinese(field, "这个我不清楚，您稍等")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    refusal = window.situation_page.refusal
+    assert refusal.isVisible() and "不清楚" in refusal.text() and "谢谢您的建议" in refusal.text()
+    assert [p.text for p in window.navigator.situation.phrases if p.personal] == []
+    assert field.text() == "这个我不清楚，您稍等"  # kept, to be corrected
+
+
+def test_a_personal_phrase_is_added_copied_pinned_and_removed(qtbot, source_window, clipboard):
+    window = source_window
+    press(qtbot, window, "Alt+5")
+    type_chinese(window.situation_page.add_field, "请您稍候，系统正在查询。")
+    qtbot.keyClick(window.situation_page.add_field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.navigator.situation.phrases[-1].text == "请您稍候，系统正在查询。")
+    press(qtbot, window, "Ctrl+5")
+    qtbot.waitUntil(lambda: clipboard.text() == "请您稍候，系统正在查询。")
+    window.situation_page.cards[2].favourite_clicked.emit()  # pin 谢谢您的耐心等待
+    qtbot.waitUntil(lambda: len(window.situation_page.pinned) == 1)
+    assert window.situation_page.pinned[0].phrase.text == "谢谢您的耐心等待"
+    assert window.situation_page.pinned[0].number == 3  # a pinned phrase keeps its number
+    window.situation_page.cards[4].remove_clicked.emit()
+    qtbot.waitUntil(lambda: len(window.navigator.situation.phrases) == 4)
+    assert window.navigator.situation.phrases[0].text == zh("请稍等,我帮您查一下。")
