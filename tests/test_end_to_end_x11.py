@@ -204,3 +204,15 @@ def test_two_simultaneous_starts_end_with_one_sidebar(display, tmp_path):
                 process.wait(timeout=10)
         for log in logs:
             log.close()
+
+
+def test_the_global_key_toggles_the_sidebar_from_anywhere(sidebar):
+    assert assist(sidebar, "hide").returncode == 0
+    wait_for(lambda: not visible_windows(sidebar), 10, "the sidebar hidden")
+    subprocess.run(["xdotool", "key", "ctrl+alt+space"], env=sidebar, check=True, timeout=10)
+    wait_for(lambda: len(visible_windows(sidebar)) == 1, 10, "the sidebar shown by Ctrl+Alt+Space")
+    # The cursor is in the search box: typing searches, Enter copies the first hit. (English, so that
+    # the pinyin index, which may still be building right after start, is not needed.)
+    subprocess.run(["xdotool", "type", "--delay", "40", "wait"], env=sidebar, check=True, timeout=10)
+    subprocess.run(["xdotool", "key", "Return"], env=sidebar, check=True, timeout=10)
+    wait_for(lambda: clipboard(sidebar) == zh("请稍等,我帮您查一下。"), 30, "the first hit on the clipboard")

@@ -14,6 +14,7 @@ from assist.core.directory import check_directory_file, default_directory
 from assist.core.personal import PersonalStore
 from assist.ui.app_menu import Tray, icon
 from assist.ui.book_source import BookSource
+from assist.ui.hotkey import GlobalHotkey
 from assist.ui.instance import Instance, hand_over
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
@@ -60,6 +61,7 @@ def run(path: str | None, directory_path: str | None = None, first: dict | None 
     window = create_window(path, Settings.for_user(), directory_path)
     window.apply_appearance()
     app.setWindowIcon(icon())
+    window.use_hotkey(GlobalHotkey(app))
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(window)
         tray.show()

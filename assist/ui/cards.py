@@ -218,7 +218,7 @@ class ForbiddenCard(CopyCard):
         top = QHBoxLayout()
         badge = make_label("忌", "forbiddenBadge")
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        badge.setFixedSize(24, 24)
+        badge.setMinimumSize(24, 24)
         top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(2)

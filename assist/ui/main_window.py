@@ -35,6 +35,7 @@ from assist.ui.call_strip import CallStrip
 from assist.ui.copier import Copier
 from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helpers import ComplaintPanel, DirectoryPanel, SilentCallerPanel
+from assist.ui.hotkey import GlobalHotkey
 from assist.ui.keymap import Binding, binding, conflict, effective
 from assist.ui.navigator import Navigator, Page
 from assist.ui.pages import (
@@ -95,6 +96,8 @@ class SidebarWindow(QWidget):
         self._watching_screens = False
         self.menu: QMenu | None = None  # the ☰ menu, built when first opened
         self.closes_to_tray = False  # set when a tray icon exists: closing then hides the sidebar
+        self.hotkey: GlobalHotkey | None = None
+        self.hotkey_problem = ""
         self._values_form: ValuesForm | None = None
         self._header_buttons: list[QToolButton] = []
         self._guidance_shown_for: tuple[object, ...] | None = None
@@ -212,6 +215,8 @@ class SidebarWindow(QWidget):
         self.settings_page.source_changed.connect(self.set_source)
         self.settings_page.keys_reset.connect(self.reset_keys)
         self.settings_page.rebind = self.rebind
+        self.settings_page.set_hotkey = self.set_hotkey
+        self.settings_page.hotkey_problem = lambda: self.hotkey_problem
         self.pages = {
             Page.SITUATIONS: self.list_page,
             Page.SITUATION: self.situation_page,
@@ -792,6 +797,31 @@ class SidebarWindow(QWidget):
         if self.navigator.page is Page.SETTINGS:
             self._on_page_changed()
         self.show_status("快捷键已恢复默认 Keys reset to the defaults")
+
+    def use_hotkey(self, hotkey: GlobalHotkey) -> None:
+        """Grab the global key from the settings; where that cannot work, say so once."""
+        self.hotkey = hotkey
+        hotkey.activated.connect(self._on_hotkey)
+        self.hotkey_problem = hotkey.register(str(self.settings.get("hotkey/global"))) or ""
+        if self.hotkey_problem and not self.settings.get("hotkey/warned"):
+            self.settings.set("hotkey/warned", True)
+            self.show_status(self.hotkey_problem)
+
+    def set_hotkey(self, key: str) -> str:
+        """Change the global key; return why it cannot work, or ""."""
+        self.settings.set("hotkey/global", key)
+        if self.hotkey is None:
+            return "全局快捷键未启用 No global key in this window"
+        self.hotkey_problem = self.hotkey.register(key) or ""
+        return self.hotkey_problem
+
+    def _on_hotkey(self) -> None:
+        """The global key: bring the sidebar up with the cursor in the search, or put it away."""
+        if self.isVisible() and self.isActiveWindow():
+            self.hide()
+            return
+        self._reveal()
+        self._focus_search()
 
     def set_source(self, location: str) -> None:
         """Use another organisation phrasebook (a path or URL; empty: the built-in book only)."""

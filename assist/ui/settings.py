@@ -39,6 +39,8 @@ SETTINGS: dict[str, Setting] = {
             "",
             "The organisation's phrasebook: a file path or an http(s) URL (empty: the built-in book only)",
         ),
+        Setting("hotkey/global", str, "Ctrl+Alt+Space", "The key that shows or hides the sidebar from any program"),
+        Setting("hotkey/warned", bool, False, "The agent was told once that the global key cannot work here"),
         Setting("appearance/theme", str, "system", "Colours: system (follow the desktop), light or dark"),
         Setting("appearance/reading_size", str, "normal", "Text size: compact, normal, large or larger"),
         Setting(

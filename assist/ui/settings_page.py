@@ -50,6 +50,8 @@ class SettingsPage(ScrollPage):
         self.key_message: QLabel | None = None
         self.source_field: InlineEdit | None = None
         self.rebind: Callable[[str, str], str | None] = lambda action, key: None
+        self.set_hotkey: Callable[[str], str] = lambda key: ""
+        self.hotkey_problem: Callable[[], str] = lambda: ""
 
     def show_settings(
         self,
@@ -63,6 +65,7 @@ class SettingsPage(ScrollPage):
         self._hold(int(settings.get("hold/threshold_seconds")))
         self._appearance(settings)
         self._source(str(settings.get("phrasebook/source")))
+        self._hotkey(str(settings.get("hotkey/global")))
         self._keys(bindings)
         self.section("设置文件", "Settings file")
         where = make_label(settings.location, "gloss")
@@ -130,6 +133,23 @@ class SettingsPage(ScrollPage):
         apply.clicked.connect(lambda: self.source_changed.emit(self.source_field.text().strip()))
         row.addWidget(apply)
         self.body.addLayout(row)
+
+    def _hotkey(self, key: str) -> None:
+        self.section("全局快捷键", "Global key · from any program")
+        row = QHBoxLayout()
+        self.hotkey_edit = QKeySequenceEdit(QKeySequence(key))
+        self.hotkey_edit.setObjectName("globalHotkey")
+        self.hotkey_edit.setMaximumSequenceLength(1)
+        self.hotkey_edit.editingFinished.connect(self._on_hotkey_recorded)
+        row.addWidget(QLabel("显示/隐藏侧栏 Show or hide"))
+        row.addWidget(self.hotkey_edit, 1)
+        self.body.addLayout(row)
+        self.hotkey_message = make_label(self.hotkey_problem(), "refusal")
+        self.body.addWidget(self.hotkey_message)
+
+    def _on_hotkey_recorded(self) -> None:
+        key = self.hotkey_edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
+        self.hotkey_message.setText(self.set_hotkey(key) if key else "")
 
     def _keys(self, bindings: tuple[Binding, ...]) -> None:
         self.section("快捷键", "Keys · click a field and press the new key")
