@@ -115,6 +115,13 @@ def test_a_personal_phrase_is_added_copied_pinned_and_removed(qtbot, source_wind
     qtbot.waitUntil(lambda: len(window.situation_page.pinned) == 1)
     assert window.situation_page.pinned[0].phrase.text == "谢谢您的耐心等待"
     assert window.situation_page.pinned[0].number == 3  # a pinned phrase keeps its number
+    window.situation_page.cards[4].edit_clicked.emit()  # edit the own phrase in place
+    field = window.situation_page.add_field
+    assert field.text() == "请您稍候，系统正在查询。" and field.hasFocus()
+    field.setText("请您稍候，系统正在为您查询。")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.navigator.situation.phrases[-1].text == "请您稍候，系统正在为您查询。")
+    assert len(window.navigator.situation.phrases) == 5
     window.situation_page.cards[4].remove_clicked.emit()
     qtbot.waitUntil(lambda: len(window.navigator.situation.phrases) == 4)
     assert window.navigator.situation.phrases[0].text == zh("请稍等,我帮您查一下。")

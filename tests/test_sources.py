@@ -27,6 +27,16 @@ situations:
 """
 
 
+@pytest.fixture
+def make_source(qapp):
+    """Sources owned by the application, as they are by the window in the sidebar (see SidebarWindow)."""
+
+    def make(*args, **kwargs):
+        return BookSource(*args, parent=qapp, **kwargs)
+
+    return make
+
+
 def write_atomically_like_an_editor(path: Path, text: str) -> None:
     """Write a temporary file, then rename it over the old one, as many editors save."""
     temporary = path.with_name(f".{path.name}.swp")
@@ -45,8 +55,8 @@ def hold_texts(book):
     return [phrase.text for phrase in book.situation("hold").phrases]
 
 
-def test_the_organisation_book_overlays_the_built_in_one(qtbot, centre_book, tmp_path):
-    source = BookSource(str(centre_book), PersonalStore(tmp_path / "personal.yaml"))
+def test_the_organisation_book_overlays_the_built_in_one(make_source, qtbot, centre_book, tmp_path):
+    source = make_source(str(centre_book), PersonalStore(tmp_path / "personal.yaml"))
     book = source.load()
     assert book.name == "本中心用语"
     assert hold_texts(book) == ["请您稍候。"]
@@ -54,8 +64,8 @@ def test_the_organisation_book_overlays_the_built_in_one(qtbot, centre_book, tmp
     assert [s.id for s in book.situations][:2] == ["greeting", "misrouted"]
 
 
-def test_reload_after_an_atomic_save(qtbot, centre_book, tmp_path):
-    source = BookSource(str(centre_book), PersonalStore(tmp_path / "personal.yaml"))
+def test_reload_after_an_atomic_save(make_source, qtbot, centre_book, tmp_path):
+    source = make_source(str(centre_book), PersonalStore(tmp_path / "personal.yaml"))
     source.load()
     for text in ("请您稍候，马上就好。", "请您再稍候片刻。"):  # twice: the watch survives the first rename
         with qtbot.waitSignal(source.book_changed, timeout=5000):
@@ -63,8 +73,8 @@ def test_reload_after_an_atomic_save(qtbot, centre_book, tmp_path):
         assert hold_texts(source.book) == [text]
 
 
-def test_a_broken_update_keeps_the_last_good_book_and_says_where(qtbot, centre_book, tmp_path):
-    source = BookSource(str(centre_book), PersonalStore(tmp_path / "personal.yaml"))
+def test_a_broken_update_keeps_the_last_good_book_and_says_where(make_source, qtbot, centre_book, tmp_path):
+    source = make_source(str(centre_book), PersonalStore(tmp_path / "personal.yaml"))
     source.load()
     with qtbot.waitSignal(source.problems_found, timeout=5000) as found:
         write_atomically_like_an_editor(centre_book, CENTRE.format(text="请您稍候。") + "    colour: red\n")
@@ -81,10 +91,10 @@ def test_a_broken_update_keeps_the_last_good_book_and_says_where(qtbot, centre_b
     assert hold_texts(source.book) == ["请您稍候，已修好。"]
 
 
-def test_a_broken_book_at_start_shows_the_built_in_one(qtbot, tmp_path):
+def test_a_broken_book_at_start_shows_the_built_in_one(make_source, qtbot, tmp_path):
     broken = tmp_path / "centre.yaml"
     broken.write_text("name: x\n", encoding="utf-8")
-    source = BookSource(str(broken), PersonalStore(tmp_path / "personal.yaml"))
+    source = make_source(str(broken), PersonalStore(tmp_path / "personal.yaml"))
     book = source.load()
     assert book.name == "96128政务信息查询规范服务用语"
     assert "内置" in source.title and source.problems[0].message == "the phrasebook is missing 'situations'"
@@ -134,15 +144,15 @@ def test_fetch_revalidates_with_etag_and_falls_back_to_the_cache(server, tmp_pat
     assert offline.path == first.path and "cannot reach the server" in offline.error
 
 
-def test_a_url_source_loads_in_the_background_and_is_used_offline(qtbot, server, tmp_path):
+def test_a_url_source_loads_in_the_background_and_is_used_offline(make_source, qtbot, server, tmp_path):
     httpd, url = server
-    source = BookSource(url, PersonalStore(tmp_path / "personal.yaml"))
+    source = make_source(url, PersonalStore(tmp_path / "personal.yaml"))
     with qtbot.waitSignal(source.book_changed, timeout=10_000):
         source.load()  # no copy yet: the built-in book first, the centre's when it arrives
     assert hold_texts(source.book) == ["网上的用语。"]
     httpd.shutdown()
     httpd.server_close()
-    offline = BookSource(url, PersonalStore(tmp_path / "personal.yaml"))
+    offline = make_source(url, PersonalStore(tmp_path / "personal.yaml"))
     assert hold_texts(offline.load()) == ["网上的用语。"]  # the cached copy, at once
     with qtbot.waitSignal(offline.problems_found, timeout=10_000) as found:
         pass
@@ -150,13 +160,13 @@ def test_a_url_source_loads_in_the_background_and_is_used_offline(qtbot, server,
     assert hold_texts(offline.book) == ["网上的用语。"]
 
 
-def test_personal_phrases_are_vetted_saved_atomically_and_layered(qtbot, default_book, tmp_path):
+def test_personal_phrases_are_vetted_saved_atomically_and_layered(make_source, qtbot, default_book, tmp_path):
     checker = Checker(default_book)
     with pytest.raises(RefusedPhrase, match="不清楚"):
         vet(checker, "这个我不清楚，您问别人吧")
     vet(checker, "请您稍候，系统正在查询。")
     store = PersonalStore(tmp_path / "data" / "personal.yaml")
-    source = BookSource(None, store)
+    source = make_source(None, store)
     source.load()
     source.add_phrase(PersonalPhrase("hold", "请您稍候，系统正在查询。"))
     assert hold_texts(source.book)[-1] == "请您稍候，系统正在查询。"
@@ -169,9 +179,9 @@ def test_personal_phrases_are_vetted_saved_atomically_and_layered(qtbot, default
     assert store.load()[0] == PersonalData([], [("hold", zh("请稍等,我帮您查一下。"))])
 
 
-def test_a_damaged_personal_file_is_reported_not_fatal(tmp_path):
+def test_a_damaged_personal_file_is_reported_not_fatal(make_source, tmp_path):
     path = tmp_path / "personal.yaml"
     path.write_text("phrases: [unclosed\n", encoding="utf-8")
-    source = BookSource(None, PersonalStore(path))
+    source = make_source(None, PersonalStore(path))
     assert source.load().situations
     assert "cannot read personal phrases" in source.problems[0].message

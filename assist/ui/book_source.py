@@ -174,6 +174,11 @@ class BookSource(QObject):
     def add_phrase(self, phrase: PersonalPhrase) -> None:
         self.save_personal(PersonalData([*self.personal.phrases, phrase], list(self.personal.favourites)))
 
+    def replace_phrase(self, situation: str, old: str, new: PersonalPhrase) -> None:
+        phrases = [new if (p.situation, p.text) == (situation, old) else p for p in self.personal.phrases]
+        favourites = [(s, new.text) if (s, t) == (situation, old) else (s, t) for s, t in self.personal.favourites]
+        self.save_personal(PersonalData(phrases, favourites))
+
     def remove_phrase(self, situation: str, text: str) -> None:
         kept = [p for p in self.personal.phrases if (p.situation, p.text) != (situation, text)]
         favourites = [f for f in self.personal.favourites if f != (situation, text)]

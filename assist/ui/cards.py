@@ -155,6 +155,7 @@ class PhraseCard(CopyCard):
 
     favourite_clicked = Signal()
     remove_clicked = Signal()
+    edit_clicked = Signal()
 
     def __init__(
         self, number: int, phrase: Phrase, favourite: bool = False, actions: bool = False, parent: QWidget | None = None
@@ -182,6 +183,12 @@ class PhraseCard(CopyCard):
             row = QHBoxLayout()
             row.addWidget(make_label("我的用语 Mine", "personalBadge"))
             row.addStretch()
+            edit = QToolButton()
+            edit.setObjectName("editButton")
+            edit.setText("编辑 Edit")
+            edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            edit.clicked.connect(self.edit_clicked)
+            row.addWidget(edit)
             remove = QToolButton()
             remove.setObjectName("removeButton")
             remove.setText("删除 Remove")

@@ -88,6 +88,10 @@ class SidebarWindow(QWidget):
         self.calls = CallController(float(settings.get("hold/threshold_seconds")), clock, self)
         self.directory = directory
         self.source = source  # keeps the book up to date and holds the agent's own phrases
+        if source is not None and source.parent() is None:
+            # Owned by the window, so Qt deletes it (and its file watcher) here, on this thread;
+            # left to Python's garbage collector it could go on any thread, and that crashes Qt.
+            source.setParent(self)
         self._directory_index: DirectoryIndex | None = None
         self._situation_of: dict[int, Situation] = {}  # id(phrase) → its situation
         self.draft_panel: DraftPanel | None = None  # built on first use (Ctrl+D)
@@ -97,6 +101,7 @@ class SidebarWindow(QWidget):
         self.menu: QMenu | None = None  # the ☰ menu, built when first opened
         self.closes_to_tray = False  # set when a tray icon exists: closing then hides the sidebar
         self.hotkey: GlobalHotkey | None = None
+        self._editing_personal = ""  # the own phrase being edited in the add line, if any
         self.hotkey_problem = ""
         self._values_form: ValuesForm | None = None
         self._header_buttons: list[QToolButton] = []
@@ -201,6 +206,7 @@ class SidebarWindow(QWidget):
         self.situation_page.add_requested.connect(self._on_add_personal)
         self.situation_page.remove_requested.connect(self.remove_personal_phrase)
         self.situation_page.favourite_toggled.connect(self.toggle_favourite)
+        self.situation_page.edit_requested.connect(self._on_edit_personal)
         self.search_page = SearchPage()
         self.search_page.card_clicked.connect(self._on_card_clicked)
         self.guidance_page = GuidancePage()
@@ -635,7 +641,11 @@ class SidebarWindow(QWidget):
         text = text.strip()
         if self.source is None or situation is None or not text:
             return "请先输入用语 Type the phrase first" if not text else "没有打开场景 No situation is open"
+        editing, self._editing_personal = self._editing_personal, ""
+        if text == editing:
+            return ""  # saved unchanged
         if any(phrase.text == text for phrase in situation.phrases):
+            self._editing_personal = editing
             return "此场景已有这句用语 This situation has this phrase already"
         from assist.core.checker import Checker
         from assist.core.personal import PersonalPhrase, RefusedPhrase, vet
@@ -643,10 +653,24 @@ class SidebarWindow(QWidget):
         try:
             vet(Checker(self.navigator.book), text)
         except RefusedPhrase as refused:
+            self._editing_personal = editing
             return f"不能添加：{refused} · Refused: it holds forbidden wording"
-        self.source.add_phrase(PersonalPhrase(situation.id, text))
+        if editing:
+            self.source.replace_phrase(situation.id, editing, PersonalPhrase(situation.id, text))
+        else:
+            self.source.add_phrase(PersonalPhrase(situation.id, text))
         self.show_status(f"✓ 已添加我的用语 Added: {text}")
         return ""
+
+    def _on_edit_personal(self, text: str) -> None:
+        """Put an own phrase in the add line to be changed; Enter saves it in its place."""
+        field = self.situation_page.add_field
+        if field is None:
+            return
+        self._editing_personal = text
+        field.setText(text)
+        field.setFocus()
+        self.show_status("修改后按 Enter 保存 · Change it, then Enter saves it in its place")
 
     def remove_personal_phrase(self, text: str) -> None:
         situation = self.navigator.situation

@@ -117,6 +117,7 @@ class SituationPage(CardsPage):
 
     add_requested = Signal(str)  # the text of a phrase of the agent's own, to add here
     remove_requested = Signal(str)
+    edit_requested = Signal(str)
     favourite_toggled = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -197,6 +198,7 @@ class SituationPage(CardsPage):
             card = PhraseCard(number_in_situation, phrase, phrase.text in favourites, actions=personal)
             card.favourite_clicked.connect(lambda text=phrase.text: self.favourite_toggled.emit(text))
             card.remove_clicked.connect(lambda text=phrase.text: self.remove_requested.emit(text))
+            card.edit_clicked.connect(lambda text=phrase.text: self.edit_requested.emit(text))
             self._add_card(card)
         if personal:
             self.body.addWidget(self._add_form())
