@@ -67,6 +67,7 @@ def press(qtbot, window: SidebarWindow, key: str) -> None:
         "F1": Qt.Key.Key_F1,
         "F2": Qt.Key.Key_F2,
         "Right": Qt.Key.Key_Right,
+        "Left": Qt.Key.Key_Left,
     }
     last = sequence[-1]
     code = keys.get(last) or Qt.Key(ord(last.upper()))
