@@ -120,7 +120,8 @@ def test_directory_picker_fills_the_misrouted_phrase_for_this_call(qtbot, call_w
     panel = window.situation_page.helper
     qtbot.waitUntil(panel.field.hasFocus)
     assert window.navigator.situation.id == "misrouted"
-    qtbot.keyClicks(panel.field, "gjj")  # initials of 公积金
+    qtbot.keyClicks(panel.field, "gjj")  # initials of 公积金: found once the pinyin is read, off the UI thread
+    qtbot.waitUntil(lambda: panel.index.has_pinyin and bool(panel.buttons), timeout=30_000)
     assert panel.buttons[0].text().startswith("住房公积金管理中心")
     qtbot.keyClick(panel.field, Qt.Key.Key_Return)
     assert "住房公积金管理中心" in panel.chosen.text()

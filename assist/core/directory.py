@@ -117,6 +117,7 @@ class DirectoryIndex:
     """Finds departments by name, keyword, full pinyin or initials, forgiving typos."""
 
     def __init__(self, directory: Directory, readings: Mapping[str, Reading] | None = None) -> None:
+        self.has_pinyin = readings is not None
         readings = readings or {}
         self.departments = directory.departments
         self._words: list[list[str]] = []  # per department: its words, their pinyin and initials

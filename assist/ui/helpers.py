@@ -104,6 +104,12 @@ class DirectoryPanel(QFrame):
         self._shown: list[Department] = []
         self.field.setEnabled(index is not None)
 
+    def set_index(self, index: DirectoryIndex) -> None:
+        """A better index arrived (with pinyin): search again with what is typed."""
+        self.index = index
+        self.field.setEnabled(True)
+        self._on_text(self.field.text())
+
     def show_choice(self, values: dict[str, str]) -> None:
         name = values.get("target_department", "")
         if name:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -65,6 +66,8 @@ SEARCH_INDEX_DELAY_MS = 1000
 
 
 class SidebarWindow(QWidget):
+    _directory_indexed = Signal(object)  # a DirectoryIndex with pinyin, from its background thread
+
     def __init__(
         self,
         book: Phrasebook,
@@ -93,6 +96,8 @@ class SidebarWindow(QWidget):
             # left to Python's garbage collector it could go on any thread, and that crashes Qt.
             source.setParent(self)
         self._directory_index: DirectoryIndex | None = None
+        self._directory_pinyin_started = False
+        self._directory_indexed.connect(self._on_directory_indexed)
         self._situation_of: dict[int, Situation] = {}  # id(phrase) → its situation
         self.draft_panel: DraftPanel | None = None  # built on first use (Ctrl+D)
         self.actions_by_key: dict[str, QAction] = {}
@@ -744,12 +749,30 @@ class SidebarWindow(QWidget):
             first = str(problems[0]) if problems else "没有部门通讯录 No department directory"
             return None, f"部门通讯录不可用 Directory unavailable: {first}"
         if self._directory_index is None:
+            # Names and keywords work at once; pinyin (which may need pypinyin) is read in the background.
+            self._directory_index = DirectoryIndex(result.directory)
+            self._read_directory_pinyin()
+        return self._directory_index, ""
+
+    def _read_directory_pinyin(self) -> None:
+        result = self.directory
+        if result is None or result.directory is None or self._directory_pinyin_started:
+            return
+        self._directory_pinyin_started = True
+        directory = result.directory
+
+        def read() -> None:
             from assist.core.pinyin import ReadingCache, default_cache_folder
 
-            texts = DirectoryIndex.texts_to_read(result.directory)
-            readings = ReadingCache(default_cache_folder()).readings(texts)
-            self._directory_index = DirectoryIndex(result.directory, readings)
-        return self._directory_index, ""
+            readings = ReadingCache(default_cache_folder()).readings(DirectoryIndex.texts_to_read(directory))
+            self._directory_indexed.emit(DirectoryIndex(directory, readings))
+
+        threading.Thread(target=read, name="directory-pinyin", daemon=True).start()
+
+    def _on_directory_indexed(self, index: DirectoryIndex) -> None:
+        self._directory_index = index
+        if isinstance(self.situation_page.helper, DirectoryPanel):
+            self.situation_page.helper.set_index(index)
 
     def _find_department(self) -> None:
         """Open the misrouted-call situation if need be, and put the cursor in its department picker."""
@@ -1012,6 +1035,7 @@ class SidebarWindow(QWidget):
         if not self._search_started:
             self._search_started = True
             QTimer.singleShot(SEARCH_INDEX_DELAY_MS, self.search_service.start)
+            QTimer.singleShot(SEARCH_INDEX_DELAY_MS, self._read_directory_pinyin)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
