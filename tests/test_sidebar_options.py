@@ -125,3 +125,17 @@ def test_a_personal_phrase_is_added_copied_pinned_and_removed(qtbot, source_wind
     window.situation_page.cards[4].remove_clicked.emit()
     qtbot.waitUntil(lambda: len(window.navigator.situation.phrases) == 4)
     assert window.navigator.situation.phrases[0].text == zh("请稍等,我帮您查一下。")
+
+
+def test_recent_phrases_are_listed_and_copy_again(qtbot, window, settings, clipboard):
+    for keys in (("Alt+5", "Ctrl+1"), ("Alt+9", "Ctrl+2"), ("Alt+5", "Ctrl+1")):
+        for key in keys:
+            press(qtbot, window, key)
+    press(qtbot, window, "Esc")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.list_page)
+    texts = [button.text() for button in window.list_page.recent]
+    assert texts[0] == zh("请稍等,我帮您查一下。") and len(texts) == 2  # newest first, no repeats
+    clipboard.setText("")
+    qtbot.mouseClick(window.list_page.recent[1], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: clipboard.text().startswith(zh("感谢您对我工作的肯定")))
+    assert len(Settings.at(settings.location).get("recent/phrases")) == 2  # kept across restarts

@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # built on first use: the checker is not needed to show the w
     from assist.ui.draft_panel import DraftPanel
 
 GEOMETRY_SAVE_DELAY_MS = 800
+RECENT_PHRASES = 5
 SEARCH_HITS = 20
 # The pinyin index is built in the background a moment after the window is up, so that its work
 # (on a first start, importing pypinyin) never competes with showing the window.
@@ -107,6 +108,7 @@ class SidebarWindow(QWidget):
         self.closes_to_tray = False  # set when a tray icon exists: closing then hides the sidebar
         self.hotkey: GlobalHotkey | None = None
         self._editing_personal = ""  # the own phrase being edited in the add line, if any
+        self._recent_stale = False  # the list page's recent phrases need showing again
         self.hotkey_problem = ""
         self._values_form: ValuesForm | None = None
         self._header_buttons: list[QToolButton] = []
@@ -206,6 +208,7 @@ class SidebarWindow(QWidget):
         self.stack = QStackedWidget()
         self.list_page = SituationListPage()
         self.list_page.row_clicked.connect(self._on_row_clicked)
+        self.list_page.recent_clicked.connect(self.copier.copy_phrase)
         self.situation_page = SituationPage()
         self.situation_page.card_clicked.connect(self._on_card_clicked)
         self.situation_page.add_requested.connect(self._on_add_personal)
@@ -447,7 +450,7 @@ class SidebarWindow(QWidget):
         book = self.navigator.book
         self.book_label.setText(book.name)
         self.book_label.setToolTip(f"{book.name_en}\n{book.source}".strip())
-        self.list_page.show_book(book)
+        self.list_page.show_book(book, self._recent())
         self._guidance_shown_for = None
         self._situation_of = {id(phrase): situation for situation in book.situations for phrase in situation.phrases}
         self.call_strip.show_book(book)
@@ -463,6 +466,9 @@ class SidebarWindow(QWidget):
     def _on_page_changed(self) -> None:
         page = self.navigator.page
         situation = self.navigator.situation
+        if page is Page.SITUATIONS and self._recent_stale:
+            self._recent_stale = False
+            self.list_page.show_book(self.navigator.book, self._recent())
         if page is Page.SITUATION and situation is not None:
             self._values_form = None  # it lived in the cards being replaced
             self.copier.cancel()
@@ -538,6 +544,7 @@ class SidebarWindow(QWidget):
         if phrase is not None:
             self.calls.record(phrase)
             situation = self._situation_of.get(id(phrase))
+            self._remember_recent(situation, phrase)
             if situation is not None and situation.helper is Helper.SILENT_CALLER:
                 self.calls.record_silent(phrase, is_last_prompt=phrase is situation.phrases[-1])
 
@@ -627,6 +634,30 @@ class SidebarWindow(QWidget):
         missing = [name for name, item in placeholders.items() if item.profile and not values.get(name)]
         if missing and not self.settings.get("profile/dismissed"):
             self.profile_bar.ask(placeholders, values)
+
+    # -- recent phrases ----------------------------------------------------------------------
+
+    def _remember_recent(self, situation: Situation | None, phrase: Phrase) -> None:
+        if situation is None:
+            return
+        entry = f"{situation.id}|{phrase.text}"
+        recent = [item for item in self.settings.get("recent/phrases") if item != entry]
+        self.settings.set("recent/phrases", [entry, *recent][:RECENT_PHRASES])
+        if self.navigator.page is not Page.SITUATIONS:
+            self._recent_stale = True
+        else:
+            self.list_page.show_book(self.navigator.book, self._recent())
+
+    def _recent(self) -> list[tuple[Situation, Phrase]]:
+        """The phrases copied last that the book still has."""
+        found = []
+        for entry in self.settings.get("recent/phrases"):
+            situation_id, _, text = str(entry).partition("|")
+            situation = self.navigator.book.situation(situation_id)
+            phrase = next((p for p in situation.phrases if p.text == text), None) if situation else None
+            if situation is not None and phrase is not None:
+                found.append((situation, phrase))
+        return found
 
     # -- personal phrases and favourites -------------------------------------------------------
 

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from assist.core.model import GuidanceSection, GuidanceStyle, Phrasebook, Placeholder, Situation
+from assist.core.model import GuidanceSection, GuidanceStyle, Phrase, Phrasebook, Placeholder, Situation
 from assist.ui.cards import Card, CopyCard, ForbiddenCard, HitCard, PhraseCard, SituationRow, make_label
 from assist.ui.inline_edit import InlineEdit
 from assist.ui.keymap import Binding
@@ -65,12 +66,15 @@ class ScrollPage(QScrollArea):
 
 class SituationListPage(ScrollPage):
     row_clicked = Signal(int)
+    recent_clicked = Signal(object)  # the Phrase to copy again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("situationListPage", parent)
         self.rows: list[SituationRow] = []
+        self.recent: list[QToolButton] = []
 
-    def show_book(self, book: Phrasebook) -> None:
+    def show_book(self, book: Phrasebook, recent: list[tuple[Situation, Phrase]] | None = None) -> None:
+        """The numbered situations, and under them the phrases copied last (a click copies again)."""
         self._reset_body()
         self.section("场景", "Situations · Alt+1 … Alt+0")
         self.rows = []
@@ -79,6 +83,19 @@ class SituationListPage(ScrollPage):
             row.clicked.connect(lambda index=index: self.row_clicked.emit(index))
             self.body.addWidget(row)
             self.rows.append(row)
+        self.recent = []
+        if recent:
+            self.section("最近复制", "Recent · click to copy again")
+            for situation, phrase in recent:
+                button = QToolButton()
+                button.setObjectName("recentPhrase")
+                button.setText(phrase.text)
+                button.setToolTip(situation.title)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                button.clicked.connect(lambda _=False, phrase=phrase: self.recent_clicked.emit(phrase))
+                self.body.addWidget(button)
+                self.recent.append(button)
         self.body.addStretch()
 
     def select(self, index: int) -> None:

@@ -39,6 +39,7 @@ SETTINGS: dict[str, Setting] = {
             "",
             "The organisation's phrasebook: a file path or an http(s) URL (empty: the built-in book only)",
         ),
+        Setting("recent/phrases", list, [], "The last phrases copied, newest first, as situation-id|text"),
         Setting("hotkey/global", str, "Ctrl+Alt+Space", "The key that shows or hides the sidebar from any program"),
         Setting("hotkey/warned", bool, False, "The agent was told once that the global key cannot work here"),
         Setting("appearance/theme", str, "system", "Colours: system (follow the desktop), light or dark"),
@@ -78,6 +79,8 @@ class Settings:
         value = self._store.value(key, setting.default)
         if setting.type is bool and isinstance(value, str):
             return value.lower() == "true"
+        if setting.type is list and isinstance(value, str):  # QSettings reads a one-item list as text
+            return [value]
         if setting.type is int and isinstance(value, str):
             try:
                 return int(value)
