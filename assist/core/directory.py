@@ -11,12 +11,15 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assist.core import builtin
-from assist.core.pinyin import Reading
 from assist.core.problems import Position, Problem, has_errors, in_reading_order
 from assist.core.validation import Validator
 from assist.core.yaml_source import RawDocument, RawNode, RawScalar, read_file, read_text
+
+if TYPE_CHECKING:
+    from assist.core.pinyin import Reading
 
 _PHONE = re.compile(r"^[0-9+()\- ]{3,30}$")
 _NOT_WORD = re.compile(r"[^\w]+")

@@ -10,10 +10,12 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
-from assist.core.checker import Checker
+if TYPE_CHECKING:
+    from assist.core.checker import Checker
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,6 +49,9 @@ def cached_copy(url: str) -> Path | None:
 
 def fetch(url: str, folder: Path | None = None, timeout: float = FETCH_TIMEOUT_SECONDS) -> Fetched:
     """Download `url` into the cache if it changed; say where the cached copy is."""
+    import urllib.error  # here, not at the top: only a URL source needs urllib (and ssl)
+    import urllib.request
+
     book_path, meta_path = _cache_paths(url, folder)
     folder = book_path.parent
     meta = _read_meta(meta_path) if book_path.exists() else {}

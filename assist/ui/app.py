@@ -12,10 +12,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from assist.core.directory import check_directory_file, default_directory
 from assist.core.personal import PersonalStore
-from assist.ui.app_menu import Tray, icon
 from assist.ui.book_source import BookSource
-from assist.ui.hotkey import GlobalHotkey
-from assist.ui.instance import Instance, hand_over
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
 
@@ -45,6 +42,10 @@ def create_window(
 
 def run(path: str | None, directory_path: str | None = None, first: dict | None = None) -> int:
     """Open the sidebar, or hand `first` (default: show) to the one already running and return."""
+    from assist.ui.app_menu import Tray, icon
+    from assist.ui.hotkey import GlobalHotkey
+    from assist.ui.instance import Instance, hand_over
+
     request = first or {"command": "show"}
     instance = Instance(lambda _request: {"ok": False, "error": "starting"})
     if not instance.claim():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
@@ -18,7 +19,10 @@ from assist.core.loader import check_file
 from assist.core.model import Phrasebook
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.core.problems import Position, Problem
-from assist.core.sources import Fetched, cached_copy, fetch, is_url
+from assist.core.sources import is_url
+
+if TYPE_CHECKING:  # the URL machinery (urllib, ssl) loads only for a URL source
+    from assist.core.sources import Fetched
 
 EMPTY_BOOK = Phrasebook(name="没有可用的用语库 No usable phrasebook", situations=())
 RELOAD_DELAY_MS = 300  # editors write a file in several steps: wait for them to finish
@@ -73,6 +77,8 @@ class BookSource(QObject):
         if self.location is None:
             self._compose(builtin_problems, "内置用语库有误 The built-in phrasebook is broken.")
         elif is_url(self.location):
+            from assist.core.sources import cached_copy
+
             cached = cached_copy(self.location)
             self._load_organisation(cached, builtin_problems)
             self._poll_timer.start()
@@ -105,6 +111,8 @@ class BookSource(QObject):
         """Revalidate a URL source in the background."""
         if self.location is None or not is_url(self.location) or self._fetching:
             return
+        from assist.core.sources import fetch
+
         self._fetching = True
         url = self.location
         threading.Thread(target=lambda: self._fetched.emit(fetch(url)), name="phrasebook-fetch", daemon=True).start()

@@ -36,7 +36,6 @@ from assist.ui.call_strip import CallStrip
 from assist.ui.copier import Copier
 from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helpers import ComplaintPanel, DirectoryPanel, SilentCallerPanel
-from assist.ui.hotkey import GlobalHotkey
 from assist.ui.keymap import Binding, binding, conflict, effective
 from assist.ui.navigator import Navigator, Page
 from assist.ui.pages import (
@@ -57,6 +56,7 @@ from assist.ui.values_form import ValuesForm
 
 if TYPE_CHECKING:  # built on first use: the checker is not needed to show the window
     from assist.ui.draft_panel import DraftPanel
+    from assist.ui.hotkey import GlobalHotkey
 
 GEOMETRY_SAVE_DELAY_MS = 800
 RECENT_PHRASES = 5
