@@ -52,11 +52,11 @@ def display(tmp_path) -> Iterator[str]:
     server.wait(timeout=10)
 
 
-@pytest.fixture
-def sidebar(display, tmp_path) -> Iterator[dict[str, str]]:
+def isolated_env(display: str, tmp_path) -> dict[str, str]:
+    """The environment of a sidebar on `display` with its own settings, data, cache and lock."""
     env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
     runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
+    runtime.mkdir(mode=0o700, exist_ok=True)
     env.update(
         DISPLAY=display,
         XDG_CONFIG_HOME=str(tmp_path / "config"),
@@ -64,6 +64,12 @@ def sidebar(display, tmp_path) -> Iterator[dict[str, str]]:
         XDG_RUNTIME_DIR=str(runtime),
         XDG_CACHE_HOME=str(tmp_path / "cache"),
     )
+    return env
+
+
+@pytest.fixture
+def sidebar(display, tmp_path) -> Iterator[dict[str, str]]:
+    env = isolated_env(display, tmp_path)
     log = tmp_path / "assist.log"
     with log.open("w") as output:
         app = subprocess.Popen([sys.executable, "-m", "assist"], env=env, stdout=output, stderr=subprocess.STDOUT)
@@ -178,15 +184,7 @@ def test_a_sidebar_killed_with_kill_9_does_not_block_the_next_start(sidebar, tmp
 
 
 def test_two_simultaneous_starts_end_with_one_sidebar(display, tmp_path):
-    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700)
-    env.update(
-        DISPLAY=display,
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_RUNTIME_DIR=str(runtime),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-    )
+    env = isolated_env(display, tmp_path)
     logs = [(tmp_path / f"start{n}.log").open("w") for n in range(2)]
     starts = [
         subprocess.Popen([sys.executable, "-m", "assist"], env=env, stdout=log, stderr=subprocess.STDOUT)

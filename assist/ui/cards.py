@@ -183,18 +183,16 @@ class PhraseCard(CopyCard):
             row = QHBoxLayout()
             row.addWidget(make_label("我的用语 Mine", "personalBadge"))
             row.addStretch()
-            edit = QToolButton()
-            edit.setObjectName("editButton")
-            edit.setText("编辑 Edit")
-            edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            edit.clicked.connect(self.edit_clicked)
-            row.addWidget(edit)
-            remove = QToolButton()
-            remove.setObjectName("removeButton")
-            remove.setText("删除 Remove")
-            remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            remove.clicked.connect(self.remove_clicked)
-            row.addWidget(remove)
+            for name, text, signal in (
+                ("editButton", "编辑 Edit", self.edit_clicked),
+                ("removeButton", "删除 Remove", self.remove_clicked),
+            ):
+                button = QToolButton()
+                button.setObjectName(name)
+                button.setText(text)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.clicked.connect(signal)
+                row.addWidget(button)
             layout.addLayout(row)
         return text
 
