@@ -183,13 +183,13 @@ class PhraseCard(CopyCard):
             row = QHBoxLayout()
             row.addWidget(make_label("我的用语 Mine", "personalBadge"))
             row.addStretch()
-            for name, text, signal in (
+            for name, caption, signal in (
                 ("editButton", "编辑 Edit", self.edit_clicked),
                 ("removeButton", "删除 Remove", self.remove_clicked),
             ):
                 button = QToolButton()
                 button.setObjectName(name)
-                button.setText(text)
+                button.setText(caption)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.clicked.connect(signal)
                 row.addWidget(button)
