@@ -1,0 +1,111 @@
+"""Privacy and durability: no network unless a phrasebook URL is configured; drafts never reach a
+file; settings and personal phrases survive a `kill -9` in the middle of a save."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from assist.core.personal import PersonalStore
+from assist.ui.settings import Settings
+from tests.ui_fixtures import press, type_chinese
+
+DRAFT = "这个我不清楚，隐私测试草稿 7f3a9c"
+
+
+def test_no_network_and_no_draft_on_disk(qtbot, monkeypatch, call_window, tmp_path):
+    connections = []
+    real_connect = socket.socket.connect
+
+    def record(sock, address):
+        connections.append(address)
+        return real_connect(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", record)
+    window = call_window
+    for key in ("Alt+5", "Ctrl+1", "Ctrl+N", "Alt+2", "Ctrl+E", "Ctrl+F", "Esc", "Ctrl+D"):
+        press(qtbot, window, key)
+    type_chinese(window.draft_panel.editor, DRAFT)
+    with qtbot.waitSignal(window.draft_panel.checked, timeout=3000):
+        pass
+    press(qtbot, window, "Ctrl+Return")
+    qtbot.waitUntil(lambda: window.search_service.has_pinyin, timeout=30_000)
+    assert connections == []  # the built-in book: nothing goes over the network
+    written = [
+        path
+        for folder in (
+            os.environ["XDG_CONFIG_HOME"],
+            os.environ["XDG_DATA_HOME"],
+            os.environ["XDG_CACHE_HOME"],
+            str(tmp_path),
+        )
+        for path in Path(folder).rglob("*")
+        if path.is_file()
+    ]
+    assert written  # settings and caches were written: the check below looked at real files
+    for path in written:
+        assert "7f3a9c" not in path.read_bytes().decode("utf-8", errors="ignore"), path
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
+store = PersonalStore(Path(sys.argv[1]))
+n = 0
+while True:
+    n += 1
+    phrases = [PersonalPhrase("hold", f"第{i}句，版本{n}。" * 20) for i in range(200)]
+    print(n, flush=True)  # "about to save version n": the test kills it somewhere in this save
+    store.save(PersonalData(phrases, [("hold", f"第0句，版本{n}。")]))
+"""
+
+
+def kill_during_save(command: list[str], save_number: int, env: dict[str, str] | None = None) -> None:
+    """Run a writer and kill -9 it as it starts its `save_number`-th save (no sleeping: it says when)."""
+    writer = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env)
+    for line in writer.stdout:
+        if int(line) >= save_number:
+            break
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.wait(timeout=10)
+    writer.stdout.close()
+
+
+def test_personal_phrases_survive_kill_9_in_the_middle_of_a_save(tmp_path):
+    path = tmp_path / "personal.yaml"
+    for save_number in (2, 5, 13, 29):
+        kill_during_save([sys.executable, "-c", WRITER, str(path)], save_number)
+        data, problem = PersonalStore(path).load()
+        assert problem == ""
+        assert len(data.phrases) == 200  # a whole file, old or new, never half of one
+        version = data.phrases[0].text.split("版本")[1].split("。")[0]
+        assert all(f"版本{version}。" in phrase.text for phrase in data.phrases)
+
+
+SETTINGS_WRITER = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from assist.ui.settings import Settings
+app = QCoreApplication([])
+settings = Settings.at(sys.argv[1])
+n = 0
+while True:
+    n += 1
+    print(n, flush=True)
+    settings.set_profile_values({f"value{i}": f"版本{n}" for i in range(100)})
+"""
+
+
+def test_settings_survive_kill_9_in_the_middle_of_a_save(tmp_path):
+    path = tmp_path / "assist.ini"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for save_number in (3, 17):
+        kill_during_save([sys.executable, "-c", SETTINGS_WRITER, str(path)], save_number, env)
+
+        values = Settings.at(path).profile()
+        assert len(values) == 100 and len(set(values.values())) == 1  # one whole version
