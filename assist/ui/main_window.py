@@ -33,6 +33,7 @@ from assist.ui.banner import ProblemBanner
 from assist.ui.book_source import BookSource
 from assist.ui.call_controller import VOICE_LABELS, CallController
 from assist.ui.call_strip import CallStrip
+from assist.ui.cards import ElidedLabel
 from assist.ui.copier import Copier
 from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helpers import ComplaintPanel, DirectoryPanel, SilentCallerPanel
@@ -149,10 +150,9 @@ class SidebarWindow(QWidget):
         header.setObjectName("header")
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(10, 6, 6, 6)
-        self.book_label = QLabel()
-        self.book_label.setObjectName("bookName")
         # A long book name is cut short (the full name is in the tooltip) rather than widening the window.
-        self.book_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.book_label = ElidedLabel()
+        self.book_label.setObjectName("bookName")
         header_row.addWidget(self.book_label, 1)
         self.problems_button = self._header_button(
             "problemsButton", "⚠", "用语库问题 Phrasebook problems", self._on_show_problems
@@ -448,8 +448,8 @@ class SidebarWindow(QWidget):
 
     def _on_book_changed(self) -> None:
         book = self.navigator.book
-        self.book_label.setText(book.name)
-        self.book_label.setToolTip(f"{book.name_en}\n{book.source}".strip())
+        self.book_label.set_full_text(book.name)
+        self.book_label.setToolTip(f"{book.name}\n{book.name_en}\n{book.source}".strip())
         self.list_page.show_book(book, self._recent())
         self._guidance_shown_for = None
         self._situation_of = {id(phrase): situation for situation in book.situations for phrase in situation.phrases}
