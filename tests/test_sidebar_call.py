@@ -163,7 +163,7 @@ def test_complaint_subject_copies_a_ticket_note(qtbot, call_window, clipboard):
     window = call_window
     press(qtbot, window, "Alt+0")
     buttons = window.situation_page.helper.buttons
-    assert [b.text() for b in buttons] == ["📋 投诉信息联络员服务态度", "📋 资料错误"]
+    assert [b.text() for b in buttons] == ["复制备注：投诉信息联络员服务态度", "复制备注：资料错误"]
     qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
     note = clipboard.text()
     assert note.startswith("【投诉】事项：资料错误；时间：") and note.endswith("受理工号：1024")

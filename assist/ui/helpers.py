@@ -156,7 +156,7 @@ class ComplaintPanel(QFrame):
         )
         self.buttons: list[QToolButton] = []
         for subject in situation.subjects:
-            button = _button(f"📋 {subject.text}", "complaintSubject", subject.en)
+            button = _button(f"复制备注：{subject.text}", "complaintSubject", subject.en)
             button.clicked.connect(lambda _=False, text=subject.text: copy_note(text))
             layout.addWidget(button)
             self.buttons.append(button)
