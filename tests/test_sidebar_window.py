@@ -93,3 +93,26 @@ def test_a_long_copy_message_does_not_widen_the_window(qtbot, window):
     qtbot.waitUntil(lambda: "对不起" in window.status.toolTip())
     assert window.width() == width
     assert window.status.text().endswith("…")
+
+
+def test_a_live_update_that_breaks_the_book_keeps_it_and_shows_where(qtbot, settings, tmp_path):
+    book = tmp_path / "centre.yaml"
+    good = "name: 本中心\nsituations:\n  - id: hold\n    title: 查询等待\n    phrases:\n      - text: 请您稍候。\n"
+    book.write_text(good, encoding="utf-8")
+    window = create_window(book, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.navigator.book.situation("hold").phrases[0].text == "请您稍候。"
+    temporary = tmp_path / "centre.yaml.tmp"
+    temporary.write_text(good.replace("phrases:", "phrasez:"), encoding="utf-8")
+    temporary.replace(book)  # saved the way many editors save
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+    assert f"{book}:5:5: unknown key 'phrasez'" in window.banner.details.text()
+    assert window.navigator.book.situation("hold").phrases[0].text == "请您稍候。"  # the last good book
+    assert window.problems_button.isVisible()
+    book.write_text(good.replace("请您稍候。", "请您稍候，马上就好。"), encoding="utf-8")
+    qtbot.waitUntil(
+        lambda: window.navigator.book.situation("hold").phrases[0].text == "请您稍候，马上就好。", timeout=5000
+    )
+    assert not window.banner.isVisible() and not window.problems_button.isVisible()
