@@ -158,9 +158,6 @@ class Checker:
         lines = _Lines(text)
         return [lines.finding(start, end, rule, path) for start, end, rule in findings]
 
-    def is_clean(self, text: str) -> bool:
-        return not self.check(text)
-
     def _contained(self, text: str) -> Iterator[tuple[int, int, _Rule]]:
         if self._any is None:
             return

@@ -35,10 +35,6 @@ class Card:
     forbidden: Forbidden | None = None
     hit: Hit | None = None  # on the search page: the hit this card shows
 
-    @property
-    def is_forbidden(self) -> bool:
-        return self.forbidden is not None
-
 
 def cards_of(situation: Situation) -> list[Card]:
     standard = [Card(phrase) for phrase in situation.phrases]
@@ -130,11 +126,6 @@ class Navigator(QObject):
     def select(self, index: int) -> None:
         if 0 <= index < len(self._selectable()):
             self._select(index)
-
-    def selected_card(self) -> Card | None:
-        if self.page in (Page.SITUATION, Page.SEARCH) and 0 <= self.selected < len(self.cards):
-            return self.cards[self.selected]
-        return None
 
     def phrase_card(self, number: int) -> int | None:
         """The card index of phrase `number` (1-based): of the situation shown, or the n-th search hit."""
