@@ -67,7 +67,7 @@ def test_hold_timer_threshold_repeat_check_in_and_resume(qtbot, call_window, clo
     assert first.args == [1]
     assert strip.property("state") == "holdOverdue"
     assert [b.text() for b in strip.offer_buttons if b.isVisible()] == [zh("对不起,让您久等了"), "谢谢您的耐心等待"]
-    assert strip.hold_label.text().startswith("等待 Hold 0:30")
+    assert strip.hold_label.text().startswith("等待 0:30")
     with qtbot.waitSignal(window.calls.hold_reminder) as second:
         tick(window, clock, 30)  # and again at each further interval
     assert second.args == [2]

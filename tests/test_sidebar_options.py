@@ -3,7 +3,7 @@ favourites, themes and reading size, always on top, docking."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from assist.ui.geometry import DEFAULT_WIDTH
 from assist.ui.settings import Settings
@@ -12,15 +12,15 @@ from tests.ui_fixtures import press, type_chinese
 
 
 def test_a_key_can_be_rebound_and_a_conflict_is_refused(qtbot, window, settings, clipboard):
-    assert window.rebind("copy_draft", "Ctrl+G") is None
-    assert "Ctrl+G" in window.actions_by_key and "Ctrl+Return" not in window.actions_by_key
-    refusal = window.rebind("toggle_draft", "Ctrl+G")  # Ctrl+G copies the draft now
-    assert refusal is not None and "Ctrl+G" in refusal and "Copy the draft" in refusal
+    assert window.rebind("copy_draft", "Ctrl+M") is None
+    assert "Ctrl+M" in window.actions_by_key and "Ctrl+Return" not in window.actions_by_key
+    refusal = window.rebind("toggle_draft", "Ctrl+M")  # Ctrl+M copies the draft now
+    assert refusal is not None and "Ctrl+M" in refusal and "复制草稿" in refusal
     refusal = window.rebind("show_keys", "Alt+5")  # a situation key
-    assert refusal is not None and "Open situation" in refusal
-    assert settings.key_overrides() == {"copy_draft": "Ctrl+G"}
+    assert refusal is not None and "打开第 1–10 个场景" in refusal
+    assert settings.key_overrides() == {"copy_draft": "Ctrl+M"}
     press(qtbot, window, "F1")
-    assert any("Ctrl+G" in label.text() for label in window.keys_page.findChildren(type(window.status)))
+    assert any("Ctrl+M" in label.text() for label in window.keys_page.findChildren(type(window.status)))
     window.reset_keys()
     assert settings.key_overrides() == {} and "Ctrl+Return" in window.actions_by_key
 
@@ -139,3 +139,32 @@ def test_recent_phrases_are_listed_and_copy_again(qtbot, window, settings, clipb
     qtbot.mouseClick(window.list_page.recent[1], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: clipboard.text().startswith(zh("感谢您对我工作的肯定")))
     assert len(Settings.at(settings.location).get("recent/phrases")) == 2  # kept across restarts
+
+
+def test_the_interface_speaks_english_when_asked(qtbot, open_window, default_book, settings, clipboard):
+    settings.set("appearance/language", "en")
+    settings.set("profile/dismissed", True)
+    window = open_window(default_book, settings)
+    assert window.findChild(QToolButton, "guidanceButton").text() == "Guide F2"
+    assert window.search_box.placeholderText().startswith("Search:")
+    press(qtbot, window, "Alt+5")
+    card = window.situation_page.cards[0]
+    assert card.copy_button.text() == "Copy"
+    assert card.phrase.text == zh("请稍等,我帮您查一下。")  # phrases stay as the book has them
+    press(qtbot, window, "Ctrl+1")
+    qtbot.waitUntil(lambda: window.status.toolTip().startswith("✓ Copied"))
+    press(qtbot, window, "F1")
+    shown = " ".join(label.text() for label in window.keys_page.findChildren(type(window.status)))
+    assert "Copy the draft" in shown and "复制草稿" not in shown
+
+
+def test_english_glosses_are_shown_on_demand(qtbot, window, settings):
+    press(qtbot, window, "Alt+5")
+    assert window.situation_page.cards[0].gloss_label is None  # not by default
+    assert "The answer needs a lookup" not in window.page_title.text()
+    press(qtbot, window, "Ctrl+G")
+    assert window.situation_page.cards[0].gloss_label.text() == "One moment please, I will look it up for you."
+    assert "The answer needs a lookup" in window.page_title.text()
+    assert settings.get("appearance/show_glosses") is True
+    press(qtbot, window, "Ctrl+G")
+    assert window.situation_page.cards[0].gloss_label is None

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from assist.core.directory import check_directory_file, default_directory
 from assist.core.personal import PersonalStore
 from assist.ui.book_source import BookSource
+from assist.ui.i18n import tr
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
 
@@ -34,7 +35,10 @@ def create_window(
     if directory.directory is None:
         name = Path(directory_path or default_directory()).name
         problems += directory.problems
-        title = title or f"部门通讯录 {name} 有误，转接部门需手动填写。The directory {name} is broken."
+        title = title or tr(
+            f"部门通讯录 {name} 有误，转接部门需手动填写。",
+            f"The directory {name} is broken; type the department by hand.",
+        )
     if problems:
         window.show_problems(title, problems)
     return window

@@ -9,12 +9,15 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from assist.core import builtin
+from assist.ui.i18n import tr
 from assist.ui.navigator import Page
 
 if TYPE_CHECKING:
     from assist.ui.main_window import SidebarWindow
 
-THEMES = (("system", "跟随系统 System"), ("light", "浅色 Light"), ("dark", "深色 Dark"))
+
+def theme_choices() -> tuple[tuple[str, str], ...]:
+    return (("system", tr("跟随系统", "System")), ("light", tr("浅色", "Light")), ("dark", tr("深色", "Dark")))
 
 
 def icon() -> QIcon:
@@ -35,8 +38,11 @@ class SidebarMenu(QMenu):
         self.clear()
         window = self.window
         visible = window.isVisible()
-        self._add("隐藏侧栏 Hide" if visible else "显示侧栏 Show", lambda: window.handle_command({"command": "toggle"}))
-        situations = self.addMenu("场景 Situations")
+        self._add(
+            tr("隐藏侧栏", "Hide") if visible else tr("显示侧栏", "Show"),
+            lambda: window.handle_command({"command": "toggle"}),
+        )
+        situations = self.addMenu(tr("场景", "Situations"))
         for number, situation in enumerate(window.navigator.book.situations, start=1):
             key = f"\tAlt+{number % 10}" if number <= 10 else ""
             situations.addAction(
@@ -44,29 +50,29 @@ class SidebarMenu(QMenu):
                 lambda situation_id=situation.id: window.handle_command({"command": "show", "situation": situation_id}),
             )
         self.addSeparator()
-        on_top = self._add("总在最前 Always on top\tCtrl+T", window.toggle_on_top)
+        on_top = self._add(tr("总在最前", "Always on top") + "\tCtrl+T", window.toggle_on_top)
         on_top.setCheckable(True)
         on_top.setChecked(bool(window.settings.get("window/always_on_top")))
-        self._add("停靠左侧 Dock left", lambda: window.dock("left"))
-        self._add("停靠右侧 Dock right", lambda: window.dock("right"))
-        themes = self.addMenu("主题 Theme")
+        self._add(tr("停靠左侧", "Dock left"), lambda: window.dock("left"))
+        self._add(tr("停靠右侧", "Dock right"), lambda: window.dock("right"))
+        themes = self.addMenu(tr("主题", "Theme"))
         group = QActionGroup(themes)
-        for name, label in THEMES:
+        for name, label in theme_choices():
             action = themes.addAction(label, lambda name=name: window.set_theme(name))
             action.setCheckable(True)
             action.setChecked(window.settings.get("appearance/theme") == name)
             group.addAction(action)
-        self._add("放大字号 Larger text\tCtrl++", lambda: window.change_reading_size(1))
-        self._add("缩小字号 Smaller text\tCtrl+-", lambda: window.change_reading_size(-1))
+        self._add(tr("放大字号", "Larger text") + "\tCtrl++", lambda: window.change_reading_size(1))
+        self._add(tr("缩小字号", "Smaller text") + "\tCtrl+-", lambda: window.change_reading_size(-1))
         self.addSeparator()
         self._add(
-            "设置 Settings…\tCtrl+,",
+            tr("设置…", "Settings…") + "\tCtrl+,",
             lambda: (window.handle_command({"command": "show"}), window.navigator.show_page(Page.SETTINGS)),
         )
-        problems = self._add("用语库问题 Phrasebook problems…", window.reveal_problems)
+        problems = self._add(tr("用语库问题…", "Phrasebook problems…"), window.reveal_problems)
         problems.setEnabled(bool(window.banner.problems))
         self.addSeparator()
-        self._add("退出 Quit", QApplication.quit)
+        self._add(tr("退出", "Quit"), QApplication.quit)
 
     def _add(self, text: str, slot: object) -> QAction:
         action = self.addAction(text)

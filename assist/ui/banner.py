@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from assist.core.problems import Problem
+from assist.ui.i18n import tr
 
 SHOWN_PROBLEMS = 3
 
@@ -26,7 +27,7 @@ class ProblemBanner(QFrame):
         close = QToolButton()
         close.setObjectName("bannerClose")
         close.setText("✕")
-        close.setToolTip("隐藏（标题栏的 ⚠ 可再次打开） Hide; the ⚠ button shows it again")
+        close.setToolTip(tr("隐藏（标题栏的 ⚠ 可再次打开）", "Hide; the ⚠ button shows it again"))
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(self.hide)
         top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
@@ -45,8 +46,10 @@ class ProblemBanner(QFrame):
         lines = [str(problem) for problem in problems[:SHOWN_PROBLEMS]]
         if len(problems) > SHOWN_PROBLEMS:
             lines.append(
-                f"… 另有 {len(problems) - SHOWN_PROBLEMS} 个问题；运行 assist check 查看全部 "
-                f"({len(problems) - SHOWN_PROBLEMS} more: run assist check)"
+                tr(
+                    f"… 另有 {len(problems) - SHOWN_PROBLEMS} 个问题；运行 assist check 查看全部",
+                    f"… {len(problems) - SHOWN_PROBLEMS} more: run assist check",
+                )
             )
         self.details.setText("\n".join(lines))
         self.show()

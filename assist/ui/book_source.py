@@ -20,6 +20,7 @@ from assist.core.model import Phrasebook
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.core.problems import Position, Problem
 from assist.core.sources import is_url
+from assist.ui.i18n import tr
 
 if TYPE_CHECKING:  # the URL machinery (urllib, ssl) loads only for a URL source
     from assist.core.sources import Fetched
@@ -75,7 +76,7 @@ class BookSource(QObject):
         if personal_problem:
             builtin_problems.append(Problem(str(self.store.path), Position(), personal_problem))
         if self.location is None:
-            self._compose(builtin_problems, "内置用语库有误 The built-in phrasebook is broken.")
+            self._compose(builtin_problems, tr("内置用语库有误。", "The built-in phrasebook is broken."))
         elif is_url(self.location):
             from assist.core.sources import cached_copy
 
@@ -124,7 +125,7 @@ class BookSource(QObject):
             self._load_organisation(fetched.path, problems)
             self.book_changed.emit(self.book)
         elif problems:
-            self._report(problems, "无法更新用语库 Could not update the phrasebook.")
+            self._report(problems, tr("无法更新用语库。", "Could not update the phrasebook."))
 
     def _load_organisation(self, path: Path | None, problems: list[Problem]) -> None:
         name = self.location or ""
@@ -136,12 +137,18 @@ class BookSource(QObject):
                 problems = problems + list(result.errors)
         elif self._organisation is None and not problems:
             problems = [Problem(name, Position(), "no copy of this phrasebook yet")]
-        kept = (
-            "仍使用上一版 Still using the last good version."
-            if self._organisation
-            else "已改用内置用语库 Showing the built-in phrasebook."
-        )
-        self._compose(problems, f"用语库 {Path(name).name or name} 有误或无法读取，{kept}")
+        shown = Path(name).name or name
+        if self._organisation:
+            title = tr(
+                f"用语库 {shown} 有误或无法读取，仍使用上一版。",
+                f"{shown} is broken or unreadable; still using the last good version.",
+            )
+        else:
+            title = tr(
+                f"用语库 {shown} 有误或无法读取，已改用内置用语库。",
+                f"{shown} is broken or unreadable; showing the built-in phrasebook.",
+            )
+        self._compose(problems, title)
 
     def _compose(self, problems: list[Problem], title: str) -> None:
         base = overlay(self._builtin, self._organisation) if self._organisation else self._builtin

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBut
 from assist.core.call import FLOW, VOICES, Call, clock_text
 from assist.core.model import FlowStep, HoldRole, Phrase, Phrasebook
 from assist.ui.call_controller import VOICE_LABELS, VOICE_LABELS_EN, CallController
+from assist.ui.i18n import tr
 
 DEFAULT_STEP_LABELS = ("问好", "聆听", "回应", "解答", "确认", "结束")
 
@@ -89,7 +90,7 @@ class CallStrip(QFrame):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             # Never wider than the strip: a long phrase is cut short on the button (the tooltip has it all).
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-            button.setToolTip(f"复制 Copy: {phrase.text}")
+            button.setToolTip(tr(f"复制：{phrase.text}", f"Copy: {phrase.text}"))
             button.clicked.connect(lambda _=False, phrase=phrase: self._copy_phrase(phrase))
             self.offer_layout.addWidget(button)
             self.offer_buttons.append(button)
@@ -103,16 +104,17 @@ class CallStrip(QFrame):
             return
         now = controller.clock()
         ended = call.ended is not None
-        self.timer_label.setText(f"{'通话结束' if ended else '通话'} {clock_text(call.duration(now))}")
+        state_text = tr("通话结束", "Call ended") if ended else tr("通话", "Call")
+        self.timer_label.setText(f"{state_text} {clock_text(call.duration(now))}")
         self.flow_label.setText(self._flow_html(call))
         if ended:
             missed = call.missed_voices()
             if missed:
                 names = "、".join(VOICE_LABELS[voice] for voice in missed)
                 english = ", ".join(VOICE_LABELS_EN[voice] for voice in missed)
-                self.voices_label.setText(f"<b>未做到 Missed:</b> {names} ({english})")
+                self.voices_label.setText(tr(f"<b>未做到：</b>{names}", f"<b>Missed:</b> {english}"))
             else:
-                self.voices_label.setText("✓ 三声俱全 All three voices given")
+                self.voices_label.setText(tr("✓ 三声俱全", "✓ All three voices given"))
             state = "missed" if missed else "complete"
         else:
             self.voices_label.setText(self._voices_html(call))
@@ -121,8 +123,8 @@ class CallStrip(QFrame):
         self.hold_row.setVisible(hold is not None)
         if hold is not None:
             overdue = controller.hold_overdue
-            reminder = " · 请告知用户大约还需多久 Tell the caller" if overdue else ""
-            self.hold_label.setText(f"等待 Hold {clock_text(hold.elapsed(now))}{reminder}")
+            reminder = tr(" · 请告知用户大约还需多久", " · tell the caller how long") if overdue else ""
+            self.hold_label.setText(f"{tr('等待', 'Hold')} {clock_text(hold.elapsed(now))}{reminder}")
             for button in self.offer_buttons:
                 button.setVisible(overdue)
             if self.hold_label.property("overdue") != overdue:
@@ -149,8 +151,9 @@ class CallStrip(QFrame):
             given = voice in call.voices
             mark = "✓" if given else "·"
             color = "#1a7f37" if given else "#8c959f"
-            parts.append(f"<span style='color:{color}'>{VOICE_LABELS[voice]}{mark}</span>")
-        return "三声 " + " ".join(parts)
+            label = tr(VOICE_LABELS[voice], VOICE_LABELS_EN[voice])
+            parts.append(f"<span style='color:{color}'>{label}{mark}</span>")
+        return tr("三声 ", "Voices ") + " ".join(parts)
 
     def _set_state(self, state: str) -> None:
         if self.property("state") != state:

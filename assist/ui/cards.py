@@ -11,6 +11,7 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from assist.core.model import Forbidden, Phrase, Placeholder, Situation
+from assist.ui.i18n import glosses_shown, tr
 from assist.ui.rich_text import phrase_html
 
 if TYPE_CHECKING:  # the search module (and rapidfuzz) loads after the window is up
@@ -98,7 +99,7 @@ class SituationRow(Card):
         texts = QVBoxLayout()
         texts.setSpacing(0)
         texts.addWidget(make_label(situation.title, "title"))
-        if situation.title_en:
+        if situation.title_en and glosses_shown():
             texts.addWidget(make_label(situation.title_en, "gloss"))
         layout.addLayout(texts, 1)
         if key:
@@ -145,8 +146,8 @@ class CopyCard(Card):
         top.addWidget(text, 1)
         if extra is not None:
             top.addWidget(extra, 0, Qt.AlignmentFlag.AlignTop)
-        self.copy_button.setText("复制")
-        self.copy_button.setToolTip("复制到剪贴板 Copy to the clipboard")
+        self.copy_button.setText(tr("复制", "Copy"))
+        self.copy_button.setToolTip(tr("复制到剪贴板", "Copy to the clipboard"))
         top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         return text
@@ -185,7 +186,7 @@ class PhraseCard(CopyCard):
     ) -> None:
         self.favourite = favourite
         self.actions = actions
-        super().__init__("phrase", phrase, number, "✓ 已复制 Copied", parent)
+        super().__init__("phrase", phrase, number, tr("✓ 已复制", "✓ Copied"), parent)
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
         star = None
@@ -193,22 +194,22 @@ class PhraseCard(CopyCard):
             star = QToolButton()
             star.setObjectName("favouriteButton")
             star.setText("★" if self.favourite else "☆")
-            star.setToolTip("取消常用 Unpin" if self.favourite else "设为常用，固定在顶部 Pin to the top")
+            star.setToolTip(tr("取消常用", "Unpin") if self.favourite else tr("设为常用，固定在顶部", "Pin to the top"))
             star.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             star.clicked.connect(self.favourite_clicked)
         text = self._phrase_row(layout, star)
         if self.phrase.note:
             layout.addWidget(make_label(self.phrase.note, "note"))
-        if self.phrase.en:
+        if self.phrase.en and glosses_shown():
             self.gloss_label = make_label("", "gloss", rich=True)
             layout.addWidget(self.gloss_label)
         if self.actions and self.phrase.personal:
             row = QHBoxLayout()
-            row.addWidget(make_label("我的用语 Mine", "personalBadge"))
+            row.addWidget(make_label(tr("我的用语", "Mine"), "personalBadge"))
             row.addStretch()
             for name, caption, signal in (
-                ("editButton", "编辑 Edit", self.edit_clicked),
-                ("removeButton", "删除 Remove", self.remove_clicked),
+                ("editButton", tr("编辑", "Edit"), self.edit_clicked),
+                ("removeButton", tr("删除", "Remove"), self.remove_clicked),
             ):
                 button = QToolButton()
                 button.setObjectName(name)
@@ -238,7 +239,7 @@ class ForbiddenCard(CopyCard):
             "forbidden",
             replacement,
             replacement_number,
-            "✓ 已复制应说的用语 Copied what to say instead",
+            tr("✓ 已复制应说的用语", "✓ Copied what to say instead"),
             parent,
         )
 
@@ -251,18 +252,18 @@ class ForbiddenCard(CopyCard):
         texts = QVBoxLayout()
         texts.setSpacing(2)
         texts.addWidget(make_label(f"<s>{escape(self.forbidden.text)}</s>", "forbiddenText", rich=True))
-        if self.forbidden.en:
+        if self.forbidden.en and glosses_shown():
             texts.addWidget(make_label(self.forbidden.en, "gloss"))
         if self.forbidden.unless:
-            texts.addWidget(make_label("不算禁语 fine:" + "、".join(self.forbidden.unless), "note"))
+            texts.addWidget(make_label(tr("不算禁语：", "Fine: ") + "、".join(self.forbidden.unless), "note"))
         top.addLayout(texts, 1)
-        self.copy_button.setText("复制改说")
-        self.copy_button.setToolTip("复制应说的标准用语 Copy what to say instead")
+        self.copy_button.setText(tr("复制改说", "Copy the fix"))
+        self.copy_button.setToolTip(tr("复制应说的标准用语", "Copy what to say instead"))
         top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         instead = QHBoxLayout()
         key = f" Ctrl+{self.number}" if self.number <= 9 else ""
-        instead.addWidget(make_label(f"→ 改说{key}", "insteadArrow"), 0, Qt.AlignmentFlag.AlignTop)
+        instead.addWidget(make_label(tr(f"→ 改说{key}", f"→ Say{key}"), "insteadArrow"), 0, Qt.AlignmentFlag.AlignTop)
         text = make_label("", "insteadText", rich=True)
         instead.addWidget(text, 1)
         layout.addLayout(instead)
@@ -274,13 +275,18 @@ class HitCard(CopyCard):
 
     def __init__(self, number: int, hit: Hit, parent: QWidget | None = None) -> None:
         self.hit = hit
-        super().__init__("hit", hit.phrase or Phrase(hit.text), number, "✓ 已复制 Copied", parent)
+        super().__init__("hit", hit.phrase or Phrase(hit.text), number, tr("✓ 已复制", "✓ Copied"), parent)
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
         if self.hit.forbidden:
-            struck = f"忌 <s>{escape(self.hit.forbidden)}</s> → 改说"
+            struck = tr(
+                f"忌 <s>{escape(self.hit.forbidden)}</s> → 改说", f"Never <s>{escape(self.hit.forbidden)}</s> → say"
+            )
             layout.addWidget(make_label(struck, "hitForbidden", rich=True))
         text = self._phrase_row(layout)
-        where = f"{self.hit.situation_title} · 第 {self.hit.number} 句"
+        where = tr(
+            f"{self.hit.situation_title} · 第 {self.hit.number} 句",
+            f"{self.hit.situation_title} · phrase {self.hit.number}",
+        )
         layout.addWidget(make_label(where, "hitSituation"))
         return text

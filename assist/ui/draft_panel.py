@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from assist.core.checker import Checker, Finding
 from assist.core.model import Placeholder
 from assist.ui.cards import make_label
+from assist.ui.i18n import tr
 from assist.ui.rich_text import phrase_html
 
 CHECK_DELAY_MS = 250
@@ -46,8 +47,10 @@ class DraftPanel(QFrame):
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(4)
         header = QHBoxLayout()
-        header.addWidget(make_label("草稿检查 Draft check · 禁语会被标出", "sectionTitle"), 1)
-        copy = QPushButton("复制草稿 Ctrl+Enter")
+        header.addWidget(
+            make_label(tr("草稿检查 · 禁语会被标出", "Draft check · forbidden wording is marked"), "sectionTitle"), 1
+        )
+        copy = QPushButton(tr("复制草稿 Ctrl+Enter", "Copy draft Ctrl+Enter"))
         copy.setObjectName("copyDraftButton")
         copy.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         copy.clicked.connect(self.request_copy)
@@ -55,7 +58,7 @@ class DraftPanel(QFrame):
         layout.addLayout(header)
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("draftEditor")
-        self.editor.setPlaceholderText("在此输入或粘贴回复草稿…  Type or paste a reply for a chat or a ticket")
+        self.editor.setPlaceholderText(tr("在此输入或粘贴回复草稿…", "Type or paste a reply for a chat or a ticket…"))
         self.editor.textChanged.connect(self._on_text_changed)
         layout.addWidget(self.editor, 1)
         self.findings_area = QVBoxLayout()
@@ -128,9 +131,9 @@ class DraftPanel(QFrame):
         if not self.editor.toPlainText().strip():
             self.summary.setText("")
         elif self.findings:
-            self.summary.setText(f"{len(self.findings)} 处禁语 · {len(self.findings)} forbidden wording(s)")
+            self.summary.setText(tr(f"{len(self.findings)} 处禁语", f"{len(self.findings)} forbidden wording(s)"))
         else:
-            self.summary.setText("✓ 没有禁语 No forbidden wording")
+            self.summary.setText(tr("✓ 没有禁语", "✓ No forbidden wording"))
 
     def _finding_row(self, finding: Finding) -> QWidget:
         row = QFrame()
@@ -138,12 +141,14 @@ class DraftPanel(QFrame):
         layout = QHBoxLayout(row)
         layout.setContentsMargins(6, 3, 4, 3)
         suggestion = phrase_html(finding.suggestion, self._values, self._placeholders)
-        text = QLabel(f"<span style='color:#c62828'>忌 <s>{escape(finding.match)}</s></span> → {suggestion}")
+        text = QLabel(
+            f"<span style='color:#c62828'>{tr('忌', 'Never')} <s>{escape(finding.match)}</s></span> → {suggestion}"
+        )
         text.setObjectName("draftFindingText")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(text, 1)
-        button = QPushButton("替换 Replace")
+        button = QPushButton(tr("替换", "Replace"))
         button.setObjectName("replaceButton")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: self.replace(finding))

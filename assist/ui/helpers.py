@@ -12,6 +12,7 @@ from assist.core.call import SilentCaller
 from assist.core.directory import Department, DirectoryIndex
 from assist.core.model import Situation
 from assist.ui.cards import make_label
+from assist.ui.i18n import tr
 from assist.ui.inline_edit import InlineEdit
 
 
@@ -35,12 +36,18 @@ class SilentCallerPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(
-            make_label("步骤 Steps: ① 招呼、提示 (Ctrl+1) → ② 再次招呼 (Ctrl+1) → ③ 请换电话 (Ctrl+2)", "gloss")
+            make_label(
+                tr(
+                    "步骤：① 招呼、提示 (Ctrl+1) → ② 再次招呼 (Ctrl+1) → ③ 请换电话 (Ctrl+2)",
+                    "Steps: ① greet and prompt (Ctrl+1) → ② greet again (Ctrl+1) → ③ ask to call again (Ctrl+2)",
+                ),
+                "gloss",
+            )
         )
         row = QHBoxLayout()
         self.count = make_label("", "silentCount")
         row.addWidget(self.count, 1)
-        reset = _button("重新计数", "silentReset", "新的无声来电 A new silent call")
+        reset = _button(tr("重新计数", "Start again"), "silentReset", tr("新的无声来电", "A new silent call"))
         reset.clicked.connect(self.reset_requested)
         row.addWidget(reset, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
@@ -49,19 +56,25 @@ class SilentCallerPanel(QFrame):
 
     def show_state(self, silent: SilentCaller) -> None:
         self.count.setText(
-            f"已招呼 {silent.greetings} 次 · Greeted {silent.greetings} time(s)"
-            + (" · 已请用户换电话 Asked to call again" if silent.asked_to_call_again else "")
+            tr(f"已招呼 {silent.greetings} 次", f"Greeted {silent.greetings} time(s)")
+            + (tr(" · 已请用户换电话", " · asked to call again") if silent.asked_to_call_again else "")
         )
         if silent.may_hang_up:
-            text, state = "✓ 可以挂机 You may hang up now", "ok"
+            text, state = tr("✓ 可以挂机", "✓ You may hang up now"), "ok"
         elif silent.greetings_to_go:
-            text = (
-                f"还不能挂机：至少还要招呼 {silent.greetings_to_go} 次 · "
-                f"Do not hang up: greet {silent.greetings_to_go} more time(s)"
+            text = tr(
+                f"还不能挂机：至少还要招呼 {silent.greetings_to_go} 次",
+                f"Do not hang up: greet {silent.greetings_to_go} more time(s)",
             )
             state = "wait"
         else:
-            text, state = "还不能挂机：请用户换一部电话再打来 (Ctrl+2) · Ask them to call again first", "wait"
+            text, state = (
+                tr(
+                    "还不能挂机：请用户换一部电话再打来 (Ctrl+2)",
+                    "Do not hang up: ask them to call again first (Ctrl+2)",
+                ),
+                "wait",
+            )
         self.verdict.setText(text)
         self.verdict.setProperty("state", state)
         self.verdict.style().unpolish(self.verdict)
@@ -84,12 +97,18 @@ class DirectoryPanel(QFrame):
         top = QHBoxLayout()
         self.field = InlineEdit()
         self.field.setObjectName("departmentPicker")
-        self.field.setPlaceholderText("找部门：名称、业务或拼音  Department, service or pinyin")
+        self.field.setPlaceholderText(
+            tr("找部门：名称、业务或拼音（Ctrl+K）", "Department, service or pinyin (Ctrl+K)")
+        )
         self.field.textChanged.connect(self._on_text)
         self.field.returnPressed.connect(self._on_return)
         self.field.escaped.connect(self.field.clear)
         top.addWidget(self.field, 1)
-        manual = _button("手动填写", "typeDepartment", "本次通话手动填写部门、电话、分机 Type the values for this call")
+        manual = _button(
+            tr("手动填写", "Type them"),
+            "typeDepartment",
+            tr("本次通话手动填写部门、电话、分机", "Type the values for this call"),
+        )
         manual.clicked.connect(self.type_values)
         top.addWidget(manual)
         layout.addLayout(top)
@@ -114,8 +133,8 @@ class DirectoryPanel(QFrame):
         name = values.get("target_department", "")
         if name:
             phone, extension = values.get("target_phone", ""), values.get("target_extension", "")
-            detail = f"{phone} 转 {extension}" if extension else phone
-            self.chosen.setText(f"本次通话 This call: {name} · {detail}")
+            detail = tr(f"{phone} 转 {extension}", f"{phone} ext. {extension}") if extension else phone
+            self.chosen.setText(tr(f"本次通话：{name} · {detail}", f"This call: {name} · {detail}"))
         else:
             self.chosen.setText("")
 
@@ -126,7 +145,7 @@ class DirectoryPanel(QFrame):
         self._shown = self.index.query(text, 6) if self.index is not None and text.strip() else []
         for department in self._shown:
             label = f"{department.name}  {department.phone}" + (
-                f" 转 {department.extension}" if department.extension else ""
+                tr(f" 转 {department.extension}", f" ext. {department.extension}") if department.extension else ""
             )
             button = _button(label, "departmentHit")
             button.clicked.connect(lambda _=False, department=department: self._pick(department))
@@ -152,11 +171,13 @@ class ComplaintPanel(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
         layout.addWidget(
-            make_label("投诉事项 · 点击复制工单备注 Complaint subject: click to copy the ticket note", "gloss")
+            make_label(tr("投诉事项 · 点击复制工单备注", "Complaint subject: click to copy the ticket note"), "gloss")
         )
         self.buttons: list[QToolButton] = []
         for subject in situation.subjects:
-            button = _button(f"复制备注：{subject.text}", "complaintSubject", subject.en)
+            button = _button(
+                tr(f"复制备注：{subject.text}", f"Copy note: {subject.text}"), "complaintSubject", subject.en
+            )
             button.clicked.connect(lambda _=False, text=subject.text: copy_note(text))
             layout.addWidget(button)
             self.buttons.append(button)

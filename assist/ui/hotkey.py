@@ -14,16 +14,21 @@ import os
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 
+from assist.ui.i18n import tr
+
 DEFAULT_HOTKEY = "Ctrl+Alt+Space"
 _SHIFT, _LOCK, _CONTROL, _ALT, _NUMLOCK, _SUPER = 1, 2, 4, 8, 16, 64
 _KEY_PRESS = 2
 _GRAB_MODE_ASYNC = 1
 _MODIFIERS = {"ctrl": _CONTROL, "alt": _ALT, "shift": _SHIFT, "meta": _SUPER}
-UNAVAILABLE_ON_WAYLAND = (
-    "Wayland 不允许程序注册全局快捷键：请在桌面的键盘设置中把命令 `assist toggle` 绑定到一个快捷键。"
-    "Wayland lets no program grab a global key: bind the command `assist toggle` to a key in your desktop's "
-    "keyboard settings."
-)
+
+
+def unavailable_on_wayland() -> str:
+    return tr(
+        "Wayland 不允许程序注册全局快捷键：请在桌面的键盘设置中把命令 `assist toggle` 绑定到一个快捷键。",
+        "Wayland lets no program grab a global key: bind the command `assist toggle` to a key in your "
+        "desktop's keyboard settings.",
+    )
 
 
 class _XEvent(ctypes.Structure):
@@ -49,16 +54,19 @@ class GlobalHotkey(QObject):
         platform = QGuiApplication.platformName()
         # Under Wayland even an X11 program (XWayland) only gets keys while one of its windows has the focus.
         if platform.startswith("wayland") or os.environ.get("XDG_SESSION_TYPE") == "wayland":
-            return UNAVAILABLE_ON_WAYLAND
+            return unavailable_on_wayland()
         if platform != "xcb":
-            return f"全局快捷键只在 X11 上可用 A global key works on X11 only (this is {platform})."
+            return tr(
+                f"全局快捷键只在 X11 上可用（当前：{platform}）。",
+                f"A global key works on X11 only (this is {platform}).",
+            )
         parsed = _parse(key)
         if parsed is None:
-            return f"无法识别的快捷键 Not a key: {key}"
+            return tr(f"无法识别的快捷键：{key}", f"Not a key: {key}")
         modifiers, key_name = parsed
         library = ctypes.util.find_library("X11")
         if library is None:
-            return "缺少 libX11 libX11 is missing"
+            return tr("缺少 libX11", "libX11 is missing")
         x11 = ctypes.CDLL(library)
         x11.XOpenDisplay.restype = ctypes.c_void_p
         x11.XDefaultRootWindow.restype = ctypes.c_ulong
@@ -83,12 +91,12 @@ class GlobalHotkey(QObject):
             )
         display = x11.XOpenDisplay(None)
         if not display:
-            return "无法连接 X 服务器 Cannot open the X display"
+            return tr("无法连接 X 服务器", "Cannot open the X display")
         keysym = x11.XStringToKeysym(key_name.encode())
         keycode = x11.XKeysymToKeycode(display, keysym) if keysym else 0
         if not keycode:
             x11.XCloseDisplay(display)
-            return f"这个键无法注册 This key cannot be grabbed: {key}"
+            return tr(f"这个键无法注册：{key}", f"This key cannot be grabbed: {key}")
         handler_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
         self._error_handler = handler_type(self._on_x_error)  # kept alive while it is installed
         previous = x11.XSetErrorHandler(self._error_handler)
@@ -102,7 +110,7 @@ class GlobalHotkey(QObject):
         self._x11, self._display, self._root = x11, display, root
         if self._grab_failed:
             self.unregister()
-            return f"{key} 已被其他程序占用 {key} is taken by another program"
+            return tr(f"{key} 已被其他程序占用", f"{key} is taken by another program")
         self._notifier = QSocketNotifier(x11.XConnectionNumber(display), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_events)
         self.key = key

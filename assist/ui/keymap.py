@@ -77,6 +77,7 @@ BINDINGS: tuple[Binding, ...] = (
     Binding("always_on_top", ("Ctrl+T",), "总在最前（开/关）", "Keep the sidebar on top (on/off)"),
     Binding("dock_left", ("Ctrl+Shift+Left",), "停靠屏幕左侧", "Dock at the left edge of the screen"),
     Binding("dock_right", ("Ctrl+Shift+Right",), "停靠屏幕右侧", "Dock at the right edge of the screen"),
+    Binding("toggle_glosses", ("Ctrl+G",), "显示或隐藏英文释义", "Show or hide the English glosses"),
     Binding("show_settings", ("Ctrl+,",), "设置：我的资料、等待提醒", "Settings: my details, hold reminder"),
     Binding(
         "show_guidance",

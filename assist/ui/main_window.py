@@ -31,12 +31,13 @@ from assist.core.model import Helper, Phrase, Phrasebook, Situation
 from assist.core.problems import Problem
 from assist.ui.banner import ProblemBanner
 from assist.ui.book_source import BookSource
-from assist.ui.call_controller import VOICE_LABELS, CallController
+from assist.ui.call_controller import VOICE_LABELS, VOICE_LABELS_EN, CallController
 from assist.ui.call_strip import CallStrip
 from assist.ui.cards import ElidedLabel
 from assist.ui.copier import Copier
 from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helpers import ComplaintPanel, DirectoryPanel, SilentCallerPanel
+from assist.ui.i18n import choose, glosses_shown, show_glosses, tr
 from assist.ui.keymap import Binding, binding, conflict, effective
 from assist.ui.navigator import Navigator, Page
 from assist.ui.pages import (
@@ -86,6 +87,8 @@ class SidebarWindow(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setWindowTitle("Assist · 96128 规范服务用语")
         self.settings = settings
+        choose(str(settings.get("appearance/language")))  # before any widget is built with its words
+        show_glosses(bool(settings.get("appearance/show_glosses")))
         self.navigator = Navigator(book, self)
         self._put_on_clipboard = put_on_clipboard or _set_clipboard_text
         self.copier = Copier(settings, self._put_on_clipboard, self)
@@ -155,18 +158,20 @@ class SidebarWindow(QWidget):
         self.book_label.setObjectName("bookName")
         header_row.addWidget(self.book_label, 1)
         self.problems_button = self._header_button(
-            "problemsButton", "⚠", "用语库问题 Phrasebook problems", self._on_show_problems
+            "problemsButton", "⚠", tr("用语库问题", "Phrasebook problems"), self._on_show_problems
         )
         self.problems_button.hide()
-        self._header_button("profileButton", "资料", "我的资料：单位、部门 My details", self._on_edit_profile)
+        self._header_button(
+            "profileButton", tr("资料", "Me"), tr("我的资料：单位、部门", "My details"), self._on_edit_profile
+        )
         self._header_button(
             "guidanceButton",
-            "总则 F2",
-            "服务规范总则 General guidance",
+            tr("总则 F2", "Guide F2"),
+            tr("服务规范总则", "General guidance"),
             lambda: self._run("show_guidance", 0),
         )
-        self._header_button("keysButton", "?", "快捷键 F1 Keyboard", lambda: self._run("show_keys", 0))
-        self.menu_button = self._header_button("menuButton", "☰", "菜单 Menu", self._on_menu_button)
+        self._header_button("keysButton", "?", tr("快捷键 F1", "Keyboard F1"), lambda: self._run("show_keys", 0))
+        self.menu_button = self._header_button("menuButton", "☰", tr("菜单 F10", "Menu F10"), self._on_menu_button)
         for button in self._header_buttons:
             header_row.addWidget(button)
         layout.addWidget(header)
@@ -228,6 +233,8 @@ class SidebarWindow(QWidget):
         self.settings_page.dock_changed.connect(self.dock)
         self.settings_page.source_changed.connect(self.set_source)
         self.settings_page.keys_reset.connect(self.reset_keys)
+        self.settings_page.language_changed.connect(self._on_language_changed)
+        self.settings_page.glosses_changed.connect(self.set_glosses)
         self.settings_page.rebind = self.rebind
         self.settings_page.set_hotkey = self.set_hotkey
         self.settings_page.hotkey_problem = lambda: self.hotkey_problem
@@ -302,6 +309,7 @@ class SidebarWindow(QWidget):
             "find_department": lambda _: self._find_department(),
             "show_settings": lambda _: self.navigator.show_page(Page.SETTINGS),
             "open_menu": lambda _: self._on_menu_button(),
+            "toggle_glosses": lambda _: self.set_glosses(not glosses_shown()),
             "bigger_text": lambda _: self.change_reading_size(1),
             "smaller_text": lambda _: self.change_reading_size(-1),
             "always_on_top": lambda _: self.toggle_on_top(),
@@ -316,11 +324,11 @@ class SidebarWindow(QWidget):
         card = self.navigator.phrase_card(index + 1)
         if card is None:
             if self.navigator.page is Page.SEARCH:
-                self.show_status(f"没有第 {index + 1} 条结果 · No hit {index + 1}")
+                self.show_status(tr(f"没有第 {index + 1} 条结果", f"No hit {index + 1}"))
             elif self.navigator.page is Page.SITUATION:
-                self.show_status(f"此场景没有第 {index + 1} 句用语 · No phrase {index + 1} here")
+                self.show_status(tr(f"此场景没有第 {index + 1} 句用语", f"No phrase {index + 1} here"))
             else:
-                self.show_status("请先选择场景 Alt+1 … Alt+0 · Choose a situation first")
+                self.show_status(tr("请先选择场景 Alt+1 … Alt+0", "Choose a situation first: Alt+1 … Alt+0"))
             return
         self.navigator.select(card)
         self._copy_card(card)
@@ -397,7 +405,7 @@ class SidebarWindow(QWidget):
 
     def _copy_draft(self) -> None:
         if self.draft_panel is None or not self.draft_panel.isVisible():
-            self.show_status("先用 Ctrl+D 打开草稿 · Open the draft with Ctrl+D first")
+            self.show_status(tr("先用 Ctrl+D 打开草稿", "Open the draft with Ctrl+D first"))
         else:
             self.draft_panel.request_copy()
 
@@ -431,14 +439,16 @@ class SidebarWindow(QWidget):
 
     def _on_copy_draft(self, text: str) -> None:
         if not text.strip():
-            self.show_status("草稿是空的 The draft is empty")
+            self.show_status(tr("草稿是空的", "The draft is empty"))
             return
         self._put_on_clipboard(text)
         count = len(self._draft().findings)
         if count:
-            self.show_status(f"已复制草稿，但仍有 {count} 处禁语 · Copied, with {count} forbidden wording(s) left")
+            self.show_status(
+                tr(f"已复制草稿，但仍有 {count} 处禁语", f"Copied, with {count} forbidden wording(s) left")
+            )
         else:
-            self.show_status("✓ 已复制草稿 Draft copied")
+            self.show_status(tr("✓ 已复制草稿", "✓ Draft copied"))
 
     def _filled(self, template: str) -> str:
         """A template with the agent's values, and the label of any missing one: 〔单位名称〕."""
@@ -481,7 +491,8 @@ class SidebarWindow(QWidget):
                 personal=self.source is not None,
             )
             number = self.navigator.book.situations.index(situation) + 1
-            self._set_page_title(f"{number % 10 if number <= 10 else ''}  {situation.title}", situation.title_en)
+            gloss = situation.title_en if glosses_shown() else ""
+            self._set_page_title(f"{number % 10 if number <= 10 else ''}  {situation.title}", gloss)
         elif page is Page.SEARCH:
             self._values_form = None
             self.copier.cancel()
@@ -490,15 +501,18 @@ class SidebarWindow(QWidget):
             self.search_page.show_hits(
                 self.navigator.query, hits, self.copier.values(), book.placeholders, self.search_service.has_pinyin
             )
-            self._set_page_title(f"搜索“{self.navigator.query}”", f"{len(hits)} 条 hits · Enter 复制 copies")
+            self._set_page_title(
+                tr(f"搜索“{self.navigator.query}”", f"Search “{self.navigator.query}”"),
+                tr(f"{len(hits)} 条 · Enter 复制", f"{len(hits)} hits · Enter copies"),
+            )
         elif page is Page.GUIDANCE:
-            self._set_page_title("服务规范总则", "General guidance")
+            self._set_page_title(tr("服务规范总则", "General guidance"))
             self._refresh_guidance()
         elif page is Page.KEYS:
-            self._set_page_title("快捷键", "Keyboard")
+            self._set_page_title(tr("快捷键", "Keyboard"))
             self.keys_page.show_bindings(self.bindings())
         elif page is Page.SETTINGS:
-            self._set_page_title("设置", "Settings")
+            self._set_page_title(tr("设置", "Settings"))
             self.settings_page.show_settings(
                 self.navigator.book.placeholders, self.copier.values(), self.settings, self.bindings()
             )
@@ -520,10 +534,9 @@ class SidebarWindow(QWidget):
             self.guidance_page.show_guidance(self.navigator.book, self.copier.values())
             self._guidance_shown_for = shown_for
 
-    def _set_page_title(self, title: str, title_en: str) -> None:
-        self.page_title.setText(
-            f"<b>{escape(title)}</b><br><span style='color:#6a737d;font-size:12px'>{escape(title_en)}</span>"
-        )
+    def _set_page_title(self, title: str, subtitle: str = "") -> None:
+        second = f"<br><span style='color:#6a737d;font-size:12px'>{escape(subtitle)}</span>" if subtitle else ""
+        self.page_title.setText(f"<b>{escape(title)}</b>{second}")
 
     def _card_page(self) -> CardsPage | None:
         page = self.pages[self.navigator.page]
@@ -540,7 +553,7 @@ class SidebarWindow(QWidget):
         page = self._card_page()
         if page is not None and 0 <= card < len(page.cards):
             page.cards[card].flash_copied()
-        self.show_status(f"✓ 已复制 Copied: {text}")
+        self.show_status(tr(f"✓ 已复制：{text}", f"✓ Copied: {text}"))
         if phrase is not None:
             self.calls.record(phrase)
             situation = self._situation_of.get(id(phrase))
@@ -558,9 +571,9 @@ class SidebarWindow(QWidget):
             names,
             placeholders,
             self.copier.values(),
-            "保存并复制 Enter",
-            "取消 Esc",
-            prompt="填写后复制，并记住这些值。Fill in to copy; the values are remembered.",
+            tr("保存并复制 Enter", "Save and copy Enter"),
+            tr("取消 Esc", "Cancel Esc"),
+            prompt=tr("填写后复制，并记住这些值。", "Fill in to copy; the values are remembered."),
         )
         form.submitted.connect(self.copier.supply)
         form.cancelled.connect(self._close_values_form)
@@ -569,7 +582,7 @@ class SidebarWindow(QWidget):
         page.ensureWidgetVisible(form)
         form.focus_first_empty()
         missing = "、".join(placeholders[name].label if name in placeholders else name for name in names)
-        self.show_status(f"请先填写：{missing} · Fill in the blank to copy")
+        self.show_status(tr(f"请先填写：{missing}", f"Fill in to copy: {missing}"))
 
     def _close_values_form(self) -> None:
         if self._values_form is not None:
@@ -595,7 +608,7 @@ class SidebarWindow(QWidget):
     def _on_profile_saved(self, values: dict) -> None:
         self.copier.remember(values)
         self.setFocus()
-        self.show_status("✓ 资料已保存 Details saved")
+        self.show_status(tr("✓ 资料已保存", "✓ Details saved"))
 
     def _on_profile_dismissed(self) -> None:
         self.settings.set("profile/dismissed", True)
@@ -614,7 +627,7 @@ class SidebarWindow(QWidget):
         self.banner.problems = []
         self.banner.hide()
         self.problems_button.hide()
-        self.show_status("✓ 用语库已更新 Phrasebook updated")
+        self.show_status(tr("✓ 用语库已更新", "✓ Phrasebook updated"))
 
     def reveal_problems(self) -> None:
         """Show the sidebar with the last phrasebook problems in the banner."""
@@ -676,13 +689,15 @@ class SidebarWindow(QWidget):
         situation = self.navigator.situation
         text = text.strip()
         if self.source is None or situation is None or not text:
-            return "请先输入用语 Type the phrase first" if not text else "没有打开场景 No situation is open"
+            return (
+                tr("请先输入用语", "Type the phrase first") if not text else tr("没有打开场景", "No situation is open")
+            )
         editing, self._editing_personal = self._editing_personal, ""
         if text == editing:
             return ""  # saved unchanged
         if any(phrase.text == text for phrase in situation.phrases):
             self._editing_personal = editing
-            return "此场景已有这句用语 This situation has this phrase already"
+            return tr("此场景已有这句用语", "This situation has this phrase already")
         from assist.core.checker import Checker
         from assist.core.personal import PersonalPhrase, RefusedPhrase, vet
 
@@ -690,12 +705,12 @@ class SidebarWindow(QWidget):
             vet(Checker(self.navigator.book), text)
         except RefusedPhrase as refused:
             self._editing_personal = editing
-            return f"不能添加：{refused} · Refused: it holds forbidden wording"
+            return tr(f"不能添加：{refused}", f"Refused, it holds forbidden wording: {refused}")
         if editing:
             self.source.replace_phrase(situation.id, editing, PersonalPhrase(situation.id, text))
         else:
             self.source.add_phrase(PersonalPhrase(situation.id, text))
-        self.show_status(f"✓ 已添加我的用语 Added: {text}")
+        self.show_status(tr(f"✓ 已添加我的用语：{text}", f"✓ Added: {text}"))
         return ""
 
     def _on_edit_personal(self, text: str) -> None:
@@ -706,34 +721,36 @@ class SidebarWindow(QWidget):
         self._editing_personal = text
         field.setText(text)
         field.setFocus()
-        self.show_status("修改后按 Enter 保存 · Change it, then Enter saves it in its place")
+        self.show_status(tr("修改后按 Enter 保存", "Change it, then Enter saves it in its place"))
 
     def remove_personal_phrase(self, text: str) -> None:
         situation = self.navigator.situation
         if self.source is not None and situation is not None:
             self.source.remove_phrase(situation.id, text)
-            self.show_status(f"已删除我的用语 Removed: {text}")
+            self.show_status(tr(f"已删除我的用语：{text}", f"Removed: {text}"))
 
     def toggle_favourite(self, text: str) -> None:
         situation = self.navigator.situation
         if self.source is None or situation is None:
             return
         on = self.source.toggle_favourite(situation.id, text)
-        self.show_status(("★ 已设为常用 Pinned: " if on else "☆ 已取消常用 Unpinned: ") + text)
+        self.show_status((tr("★ 已设为常用：", "★ Pinned: ") if on else tr("☆ 已取消常用：", "☆ Unpinned: ")) + text)
 
     # -- the call -----------------------------------------------------------------------------
 
     def _new_call(self) -> None:
         self.copier.forget_call_values()  # the last caller's department is not this caller's
         self.calls.start()
-        self.show_status("通话开始 Call started · Ctrl+E 结束 ends it")
+        self.show_status(tr("通话开始 · Ctrl+E 结束", "Call started · Ctrl+E ends it"))
 
     def _on_call_ended(self, call: Call) -> None:
         self.copier.forget_call_values()
-        missed = "、".join(VOICE_LABELS[voice] for voice in call.missed_voices())
-        self.show_status(
-            f"通话结束，未做到：{missed}" if missed else "通话结束，三声俱全 ✓ Call ended, all three voices"
-        )
+        voices = call.missed_voices()
+        missed = tr("、".join(VOICE_LABELS[v] for v in voices), ", ".join(VOICE_LABELS_EN[v] for v in voices))
+        if missed:
+            self.show_status(tr(f"通话结束，未做到：{missed}", f"Call ended; missed: {missed}"))
+        else:
+            self.show_status(tr("通话结束，三声俱全 ✓", "Call ended, all three voices ✓"))
 
     def _on_call_changed(self) -> None:
         if isinstance(self.situation_page.helper, SilentCallerPanel):
@@ -741,8 +758,10 @@ class SidebarWindow(QWidget):
 
     def _on_hold_reminder(self, count: int) -> None:
         self.show_status(
-            f"等待已超过 {self.calls.hold_threshold * count:.0f} 秒：请告知用户大约还需多久，并致谢 · "
-            "Tell the caller how long it will take, and thank them"
+            tr(
+                f"等待已超过 {self.calls.hold_threshold * count:.0f} 秒：请告知用户大约还需多久，并致谢",
+                f"On hold for {self.calls.hold_threshold * count:.0f} s: tell the caller how long, and thank them",
+            )
         )
 
     def _on_hold_threshold_changed(self, seconds: int) -> None:
@@ -777,8 +796,8 @@ class SidebarWindow(QWidget):
         result = self.directory
         if result is None or result.directory is None:
             problems = result.problems if result is not None else ()
-            first = str(problems[0]) if problems else "没有部门通讯录 No department directory"
-            return None, f"部门通讯录不可用 Directory unavailable: {first}"
+            first = str(problems[0]) if problems else tr("没有部门通讯录", "No department directory")
+            return None, tr(f"部门通讯录不可用：{first}", f"Directory unavailable: {first}")
         if self._directory_index is None:
             # Names and keywords work at once; pinyin (which may need pypinyin) is read in the background.
             self._directory_index = DirectoryIndex(result.directory)
@@ -812,7 +831,7 @@ class SidebarWindow(QWidget):
                 (i for i, s in enumerate(self.navigator.book.situations) if s.helper is Helper.DIRECTORY), None
             )
             if index is None:
-                self.show_status("此用语库没有部门通讯录 This phrasebook has no department picker")
+                self.show_status(tr("此用语库没有部门通讯录", "This phrasebook has no department picker"))
                 return
             self.navigator.open_situation(index)
         panel = self.situation_page.helper
@@ -822,8 +841,17 @@ class SidebarWindow(QWidget):
     def _on_department_picked(self, department: Department) -> None:
         self.copier.set_call_values(department.values())
         self.setFocus()
-        detail = f"{department.phone} 转 {department.extension}" if department.extension else department.phone
-        self.show_status(f"本次通话转 {department.name} · {detail} · Ctrl+1 复制")
+        detail = (
+            tr(f"{department.phone} 转 {department.extension}", f"{department.phone} ext. {department.extension}")
+            if department.extension
+            else department.phone
+        )
+        self.show_status(
+            tr(
+                f"本次通话转 {department.name} · {detail} · Ctrl+1 复制",
+                f"This call: {department.name} · {detail} · Ctrl+1 copies",
+            )
+        )
 
     def _on_type_department(self) -> None:
         """Ask for the misrouted phrase's call-only values in the phrase's own card."""
@@ -841,7 +869,7 @@ class SidebarWindow(QWidget):
         values = {**labels, **self.copier.values(), "subject": subject, "time": stamp}
         note = templates.fill(situation.ticket_note or "{subject}", values).text
         self._put_on_clipboard(note)
-        self.show_status(f"✓ 已复制工单备注 Ticket note copied: {note}")
+        self.show_status(tr(f"✓ 已复制工单备注：{note}", f"✓ Ticket note copied: {note}"))
 
     # -- appearance and place on screen -------------------------------------------------------
 
@@ -863,7 +891,10 @@ class SidebarWindow(QWidget):
         taken = conflict(action, key, overrides)
         if taken is not None:
             other = binding(taken)
-            return f"{key} 已用于“{other.description}”，未更改。{key} is taken by: {other.description_en}"
+            return tr(
+                f"{key} 已用于“{other.description}”，未更改。",
+                f"{key} is taken by: {other.description_en}. Not changed.",
+            )
         self.settings.set_key_overrides({**overrides, action: key})
         self._build_actions()
         self.show_status(f"✓ {binding(action).description}：{key}")
@@ -874,7 +905,7 @@ class SidebarWindow(QWidget):
         self._build_actions()
         if self.navigator.page is Page.SETTINGS:
             self._on_page_changed()
-        self.show_status("快捷键已恢复默认 Keys reset to the defaults")
+        self.show_status(tr("快捷键已恢复默认", "Keys reset to the defaults"))
 
     def use_hotkey(self, hotkey: GlobalHotkey) -> None:
         """Grab the global key from the settings; where that cannot work, say so once."""
@@ -889,7 +920,7 @@ class SidebarWindow(QWidget):
         """Change the global key; return why it cannot work, or ""."""
         self.settings.set("hotkey/global", key)
         if self.hotkey is None:
-            return "全局快捷键未启用 No global key in this window"
+            return tr("全局快捷键未启用", "No global key in this window")
         self.hotkey_problem = self.hotkey.register(key) or ""
         return self.hotkey_problem
 
@@ -907,7 +938,7 @@ class SidebarWindow(QWidget):
         if self.source is None:
             return
         self.source.set_location(location or None)
-        self.show_status(f"用语库 Phrasebook: {location or '内置 built-in'}")
+        self.show_status(tr(f"用语库：{location or '内置'}", f"Phrasebook: {location or 'built-in'}"))
 
     def _set_reading_size(self, size: str) -> None:
         self.settings.set("appearance/reading_size", size)
@@ -916,6 +947,22 @@ class SidebarWindow(QWidget):
     def _set_on_top_setting(self, on: bool) -> None:
         if on != bool(self.settings.get("window/always_on_top")):
             self.toggle_on_top()
+
+    def set_glosses(self, on: bool) -> None:
+        """Show or hide the English gloss of every phrase and situation, at once."""
+        if on == glosses_shown():
+            return
+        self.settings.set("appearance/show_glosses", on)
+        show_glosses(on)
+        self.list_page.show_book(self.navigator.book, self._recent())
+        self._guidance_shown_for = None
+        if self.navigator.page is not Page.SETTINGS:
+            self._on_page_changed()
+            self._on_selection_changed(self.navigator.selected)
+
+    def _on_language_changed(self, language: str) -> None:
+        self.settings.set("appearance/language", language)
+        self.show_status(tr("界面语言在下次启动时生效。", "The language applies at the next start."))
 
     def set_theme(self, theme: str) -> None:
         self.settings.set("appearance/theme", theme)
@@ -927,13 +974,13 @@ class SidebarWindow(QWidget):
         size = next_reading_size(str(self.settings.get("appearance/reading_size")), step)
         self.settings.set("appearance/reading_size", size)
         self.apply_appearance()
-        self.show_status(f"字号 Reading size: {size}")
+        self.show_status(tr(f"字号：{size}", f"Reading size: {size}"))
 
     def toggle_on_top(self) -> None:
         on = not bool(self.settings.get("window/always_on_top"))
         self.settings.set("window/always_on_top", on)
         self._set_on_top(on, show=True)
-        self.show_status("总在最前 Always on top" if on else "不再总在最前 No longer always on top")
+        self.show_status(tr("总在最前", "Always on top") if on else tr("不再总在最前", "No longer always on top"))
 
     def _set_on_top(self, on: bool, show: bool) -> None:
         if bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint) == on:
@@ -1027,7 +1074,9 @@ class SidebarWindow(QWidget):
         self.status.setToolTip(text)
 
     def _show_hint(self) -> None:
-        self.status.setText("Alt+1…0 场景 · Ctrl+1…9 复制 · F1 快捷键")
+        self.status.setText(
+            tr("Alt+1…0 场景 · Ctrl+1…9 复制 · F1 快捷键", "Alt+1…0 situations · Ctrl+1…9 copy · F1 keys")
+        )
 
     # -- geometry -----------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from assist.core.model import GuidanceSection, GuidanceStyle, Phrase, Phrasebook, Placeholder, Situation
 from assist.ui.cards import Card, CopyCard, ForbiddenCard, HitCard, PhraseCard, SituationRow, make_label
+from assist.ui.i18n import glosses_shown, tr
 from assist.ui.inline_edit import InlineEdit
 from assist.ui.keymap import Binding
 from assist.ui.rich_text import phrase_html
@@ -56,8 +57,7 @@ class ScrollPage(QScrollArea):
         self.setWidget(container)
 
     def section(self, title: str, title_en: str = "") -> None:
-        text = f"{escape(title)}  <span style='color:#7a7f87;font-weight:normal'>{escape(title_en)}</span>"
-        self.body.addWidget(make_label(text, "sectionTitle", rich=True))
+        self.body.addWidget(make_label(tr(title, title_en), "sectionTitle"))
 
     def scroll_by_page(self, step: int) -> None:
         bar = self.verticalScrollBar()
@@ -153,13 +153,13 @@ class SituationPage(CardsPage):
         row = QHBoxLayout()
         self.add_field = InlineEdit()
         self.add_field.setObjectName("addPhraseField")
-        self.add_field.setPlaceholderText("＋ 添加我的用语 Add a phrase of my own…")
+        self.add_field.setPlaceholderText(tr("＋ 添加我的用语…", "＋ Add a phrase of my own…"))
         self.add_field.returnPressed.connect(lambda: self.add_requested.emit(self.add_field.text()))
         self.add_field.escaped.connect(self.add_field.clear)
         row.addWidget(self.add_field, 1)
         save = QToolButton()
         save.setObjectName("addPhraseButton")
-        save.setText("添加 Add")
+        save.setText(tr("添加", "Add"))
         save.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         save.clicked.connect(lambda: self.add_requested.emit(self.add_field.text()))
         row.addWidget(save)
@@ -229,8 +229,13 @@ class SituationPage(CardsPage):
             self.body.addWidget(make_label("、".join(item.text for item in situation.subjects), "conduct"))
         if situation.do or situation.dont:
             self.section("行为规范", "Conduct")
-            conduct = [f"<span style='color:#1a7f37'>✓ 宜</span> {escape(item.text)}" for item in situation.do]
-            conduct += [f"<span style='color:#c62828'>✗ 忌</span> {escape(item.text)}" for item in situation.dont]
+            conduct = [
+                f"<span style='color:#1a7f37'>✓ {tr('宜', 'Do')}</span> {escape(item.text)}" for item in situation.do
+            ]
+            conduct += [
+                f"<span style='color:#c62828'>✗ {tr('忌', 'Never')}</span> {escape(item.text)}"
+                for item in situation.dont
+            ]
             self.body.addWidget(make_label("<br>".join(conduct), "conduct", rich=True))
         self.body.addStretch()
         self.show_values(values, placeholders)
@@ -252,11 +257,11 @@ class SearchPage(CardsPage):
     ) -> None:
         self._clear()
         if not hits:
-            self.body.addWidget(make_label(f"没有找到“{query}”。No phrase matches “{query}”.", "note"))
+            self.body.addWidget(make_label(tr(f"没有找到“{query}”。", f"No phrase matches “{query}”."), "note"))
         for number, hit in enumerate(hits, start=1):
             self._add_card(HitCard(number, hit))
         if not has_pinyin:
-            self.body.addWidget(make_label("拼音和首字母索引准备中… Pinyin search is getting ready…", "gloss"))
+            self.body.addWidget(make_label(tr("拼音和首字母索引准备中…", "Pinyin search is getting ready…"), "gloss"))
         self.body.addStretch()
         self.show_values(values, placeholders)
 
@@ -270,7 +275,9 @@ class GuidancePage(ScrollPage):
     def show_guidance(self, book: Phrasebook, values: Mapping[str, str]) -> None:
         self._reset_body()
         if not book.guidance:
-            self.body.addWidget(make_label("此用语库没有总则。This phrasebook has no general guidance.", "note"))
+            self.body.addWidget(
+                make_label(tr("此用语库没有总则。", "This phrasebook has no general guidance."), "note")
+            )
         for section in book.guidance:
             self.section(section.title, section.title_en)
             self.body.addWidget(make_label(_guidance_html(section, values, book.placeholders), "guidance", rich=True))
@@ -279,21 +286,23 @@ class GuidancePage(ScrollPage):
 
 def _guidance_html(section: GuidanceSection, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> str:
     if section.style is GuidanceStyle.FLOW:
-        steps = [
-            f"<b>{escape(item.text)}</b><span style='color:#7a7f87'> {escape(item.en)}</span>" for item in section.items
-        ]
+        steps = [f"<b>{escape(item.text)}</b>{_gloss_html(item.en)}" for item in section.items]
         return " <span style='color:#1f5fbf'>→</span> ".join(steps)
     if section.style is GuidanceStyle.WORDS:
         return "<span style='font-size:large'>" + " · ".join(escape(item.text) for item in section.items) + "</span>"
     lines = []
     for item in section.items:
         line = f"<b>{escape(item.text)}</b>"
-        if item.en:
-            line += f" <span style='color:#7a7f87'>{escape(item.en)}</span>"
+        line += _gloss_html(item.en)
         if item.detail:
             line += "<br>" + phrase_html(item.detail, values, placeholders)
         lines.append(line)
     return "<br><br>".join(lines)
+
+
+def _gloss_html(english: str) -> str:
+    """An English gloss after a guidance item, when glosses are shown."""
+    return f" <span style='color:#7a7f87'>{escape(english)}</span>" if english and glosses_shown() else ""
 
 
 class KeysPage(ScrollPage):
@@ -310,15 +319,14 @@ class KeysPage(ScrollPage):
         self._shown = bindings
         self._reset_body()
         self.body.addWidget(
-            make_label("在侧栏任何位置都有效。Keys work wherever the focus is in the sidebar.", "gloss")
+            make_label(tr("在侧栏任何位置都有效。", "Keys work wherever the focus is in the sidebar."), "gloss")
         )
         for entry in bindings:
             row = QHBoxLayout()
             keys = make_label(entry.keys_label, "keyCell")
             keys.setFixedWidth(150)
             row.addWidget(keys, 0, Qt.AlignmentFlag.AlignTop)
-            english = f"<span style='color:#7a7f87'>{escape(entry.description_en)}</span>"
-            text = f"{escape(entry.description)}<br>{english}"
+            text = escape(tr(entry.description, entry.description_en))
             row.addWidget(make_label(text, "keyDescription", rich=True), 1)
             self.body.addLayout(row)
         self.body.addStretch()
@@ -335,5 +343,5 @@ class BackButton(QToolButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backButton")
-        self.setText("← 返回 Esc")
+        self.setText(tr("← 返回 Esc", "← Back Esc"))
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from assist.core.model import Placeholder
+from assist.ui.i18n import tr
 from assist.ui.values_form import ValuesForm
 
 
@@ -35,9 +36,9 @@ class ProfileBar(QFrame):
             names,
             placeholders,
             values,
-            "保存 Save",
-            "稍后 Later",
-            prompt="请填写您的资料，复制用语时自动填入。Your details, filled into phrases when copied.",
+            tr("保存", "Save"),
+            tr("稍后", "Later"),
+            prompt=tr("请填写您的资料，复制用语时自动填入。", "Your details, filled into phrases when copied."),
             require_all=False,
         )
         self.form.submitted.connect(self._on_submitted)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 
+from assist.ui.i18n import tr
 from assist.ui.inline_edit import InlineEdit
 
 
@@ -16,7 +17,12 @@ class SearchBox(InlineEdit):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("searchBox")
-        self.setPlaceholderText("搜索用语  中文 / 拼音 / 首字母 / English   (Ctrl+F 或 /)")
+        self.setPlaceholderText(
+            tr(
+                "搜索用语：中文、拼音、首字母、English（Ctrl+F 或 /）",
+                "Search: Chinese, pinyin, initials, English (Ctrl+F or /)",
+            )
+        )
         self.setClearButtonEnabled(True)
         self.composing = False
 

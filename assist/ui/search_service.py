@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from assist.core.model import Phrasebook
+from assist.ui.i18n import tr
 
 if TYPE_CHECKING:
     from assist.core.search import Hit, Search
@@ -67,7 +68,7 @@ class SearchService(QObject):
 
             search = Search(book)
         except Exception as error:  # reported, never fatal: search still works without pinyin
-            self.failed.emit(f"拼音索引无法建立 Pinyin search unavailable: {error}")
+            self.failed.emit(tr(f"拼音索引无法建立：{error}", f"Pinyin search unavailable: {error}"))
             return
         self._built.emit(book, search)
 

@@ -42,6 +42,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("recent/phrases", list, [], "The last phrases copied, newest first, as situation-id|text"),
         Setting("hotkey/global", str, "Ctrl+Alt+Space", "The key that shows or hides the sidebar from any program"),
         Setting("hotkey/warned", bool, False, "The agent was told once that the global key cannot work here"),
+        Setting("appearance/language", str, "system", "Interface language: system, zh (Chinese) or en (English)"),
+        Setting("appearance/show_glosses", bool, False, "Show the English gloss under each phrase"),
         Setting("appearance/theme", str, "system", "Colours: system (follow the desktop), light or dark"),
         Setting("appearance/reading_size", str, "normal", "Text size: compact, normal, large or larger"),
         Setting(

@@ -20,16 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from assist.core.model import Placeholder
+from assist.ui.app_menu import theme_choices
 from assist.ui.cards import make_label
+from assist.ui.i18n import tr
 from assist.ui.inline_edit import InlineEdit
 from assist.ui.keymap import Binding
 from assist.ui.pages import ScrollPage
 from assist.ui.settings import Settings
 from assist.ui.theme import READING_SIZES
 from assist.ui.values_form import ValuesForm
-
-THEME_CHOICES = (("system", "跟随系统 System"), ("light", "浅色 Light"), ("dark", "深色 Dark"))
-DOCK_CHOICES = (("right", "右侧 Right"), ("left", "左侧 Left"))
 
 
 class SettingsPage(ScrollPage):
@@ -41,6 +40,8 @@ class SettingsPage(ScrollPage):
     dock_changed = Signal(str)
     source_changed = Signal(str)
     keys_reset = Signal()
+    language_changed = Signal(str)
+    glosses_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("settingsPage", parent)
@@ -76,59 +77,83 @@ class SettingsPage(ScrollPage):
     def _profile(self, placeholders: Mapping[str, Placeholder], values: Mapping[str, str]) -> None:
         self.section("我的资料", "My details · used in every phrase")
         names = [name for name, placeholder in placeholders.items() if placeholder.profile]
-        self.form = ValuesForm(names, placeholders, values, "保存 Save (Enter)", "还原 Undo", require_all=False)
+        self.form = ValuesForm(
+            names, placeholders, values, tr("保存 (Enter)", "Save (Enter)"), tr("还原", "Undo"), require_all=False
+        )
         self.form.submitted.connect(self.profile_saved)
         self.body.addWidget(self.form)
 
     def _hold(self, seconds: int) -> None:
         self.section("等待提醒", "Hold reminder")
         row = QHBoxLayout()
-        row.addWidget(QLabel("等待超过 After"))
+        row.addWidget(QLabel(tr("等待超过", "After")))
         self.threshold = QSpinBox()
         self.threshold.setObjectName("holdThreshold")
         self.threshold.setRange(5, 600)
-        self.threshold.setSuffix(" 秒 s")
+        self.threshold.setSuffix(tr(" 秒", " s"))
         self.threshold.setValue(seconds)
         self.threshold.valueChanged.connect(self.hold_threshold_changed)
         row.addWidget(self.threshold)
-        row.addWidget(QLabel("提醒告知用户 remind me"), 1)
+        row.addWidget(QLabel(tr("提醒告知用户", "remind me to tell the caller")), 1)
         self.body.addLayout(row)
-        self.body.addWidget(make_label("每过这么久再提醒一次。Then again each time this long passes.", "gloss"))
+        self.body.addWidget(make_label(tr("每过这么久再提醒一次。", "Then again each time this long passes."), "gloss"))
 
     def _appearance(self, settings: Settings) -> None:
         self.section("外观", "Appearance")
         grid = QGridLayout()
-        self.theme = self._combo(THEME_CHOICES, str(settings.get("appearance/theme")), self.theme_changed)
+        self.theme = self._combo(theme_choices(), str(settings.get("appearance/theme")), self.theme_changed)
         sizes = tuple((name, name) for name in READING_SIZES)
         self.reading_size = self._combo(sizes, str(settings.get("appearance/reading_size")), self.reading_size_changed)
-        self.dock = self._combo(DOCK_CHOICES, str(settings.get("window/dock")), self.dock_changed)
-        self.on_top = QCheckBox("总在最前 Always on top")
+        languages = (("system", tr("跟随系统", "System")), ("zh", "中文"), ("en", "English"))
+        self.language = self._combo(languages, str(settings.get("appearance/language")), self.language_changed)
+        self.glosses = QCheckBox(tr("显示英文释义 (Ctrl+G)", "Show English glosses (Ctrl+G)"))
+        self.glosses.setChecked(bool(settings.get("appearance/show_glosses")))
+        self.glosses.toggled.connect(self.glosses_changed)
+        self.dock = self._combo(
+            (("right", tr("右侧", "Right")), ("left", tr("左侧", "Left"))),
+            str(settings.get("window/dock")),
+            self.dock_changed,
+        )
+        self.on_top = QCheckBox(tr("总在最前", "Always on top"))
         self.on_top.setChecked(bool(settings.get("window/always_on_top")))
         self.on_top.toggled.connect(self.on_top_changed)
         for row, (label, widget) in enumerate(
-            (("主题 Theme", self.theme), ("字号 Text size", self.reading_size), ("停靠 Dock", self.dock))
+            (
+                (tr("主题", "Theme"), self.theme),
+                (tr("字号", "Text size"), self.reading_size),
+                (tr("停靠", "Dock"), self.dock),
+                (tr("界面语言", "Language"), self.language),
+            )
         ):
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(widget, row, 1)
-        grid.addWidget(self.on_top, 3, 0, 1, 2)
+        grid.addWidget(self.on_top, 4, 0, 1, 2)
+        grid.addWidget(self.glosses, 5, 0, 1, 2)
         self.body.addLayout(grid)
+        self.body.addWidget(
+            make_label(tr("界面语言在下次启动时生效。", "The language applies at the next start."), "gloss")
+        )
 
     def _source(self, location: str) -> None:
         self.section("用语库", "Phrasebook")
         self.body.addWidget(
             make_label(
-                "本中心的用语库：文件路径或 http(s) 网址；留空只用内置用语库。"
-                "The centre's phrasebook: a file or an http(s) URL; empty for the built-in one only.",
+                tr(
+                    "本中心的用语库：文件路径或 http(s) 网址；留空只用内置用语库。",
+                    "The centre's phrasebook: a file or an http(s) URL; empty for the built-in one only.",
+                ),
                 "gloss",
             )
         )
         row = QHBoxLayout()
         self.source_field = InlineEdit(location)
         self.source_field.setObjectName("sourceField")
-        self.source_field.setPlaceholderText("/srv/assist/centre.yaml  或  https://intranet/assist/centre.yaml")
+        self.source_field.setPlaceholderText(
+            tr("/srv/assist/centre.yaml 或 https://…/centre.yaml", "/srv/assist/centre.yaml or https://…/centre.yaml")
+        )
         self.source_field.returnPressed.connect(lambda: self.source_changed.emit(self.source_field.text().strip()))
         row.addWidget(self.source_field, 1)
-        apply = QPushButton("应用 Apply")
+        apply = QPushButton(tr("应用", "Apply"))
         apply.setObjectName("applySource")
         apply.clicked.connect(lambda: self.source_changed.emit(self.source_field.text().strip()))
         row.addWidget(apply)
@@ -141,7 +166,7 @@ class SettingsPage(ScrollPage):
         self.hotkey_edit.setObjectName("globalHotkey")
         self.hotkey_edit.setMaximumSequenceLength(1)
         self.hotkey_edit.editingFinished.connect(self._on_hotkey_recorded)
-        row.addWidget(QLabel("显示/隐藏侧栏 Show or hide"))
+        row.addWidget(QLabel(tr("显示/隐藏侧栏", "Show or hide")))
         row.addWidget(self.hotkey_edit, 1)
         self.body.addLayout(row)
         self.hotkey_message = make_label(self.hotkey_problem(), "refusal")
@@ -156,7 +181,7 @@ class SettingsPage(ScrollPage):
         grid = QGridLayout()
         self.key_edits = {}
         for row, entry in enumerate(entry for entry in bindings if len(entry.keys) <= 2):
-            grid.addWidget(make_label(entry.description, "keyDescription"), row, 0)
+            grid.addWidget(make_label(tr(entry.description, entry.description_en), "keyDescription"), row, 0)
             edit = QKeySequenceEdit(QKeySequence(entry.keys[0]))
             edit.setObjectName(f"key_{entry.action}")
             edit.setMaximumSequenceLength(1)
@@ -166,14 +191,14 @@ class SettingsPage(ScrollPage):
         self.body.addLayout(grid)
         self.key_message = make_label("", "refusal")
         self.body.addWidget(self.key_message)
-        reset = QPushButton("恢复默认快捷键 Reset to defaults")
+        reset = QPushButton(tr("恢复默认快捷键", "Reset to the defaults"))
         reset.setObjectName("resetKeys")
         reset.clicked.connect(self.keys_reset)
         self.body.addWidget(reset)
 
     def _on_key_recorded(self, action: str, edit: QKeySequenceEdit) -> None:
         key = edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
-        refusal = self.rebind(action, key) if key else "请按一个键 Press a key"
+        refusal = self.rebind(action, key) if key else tr("请按一个键", "Press a key")
         if self.key_message is not None:
             self.key_message.setText(refusal or "")
 

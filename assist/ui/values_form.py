@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assist.core.model import Placeholder
+from assist.ui.i18n import tr
 from assist.ui.inline_edit import InlineEdit
 
 
@@ -46,7 +47,7 @@ class ValuesForm(QWidget):
             field = InlineEdit(values.get(name, ""))
             field.setObjectName(f"value_{name}")
             if placeholder and placeholder.example:
-                field.setPlaceholderText(f"例如：{placeholder.example}")
+                field.setPlaceholderText(tr(f"例如：{placeholder.example}", f"e.g. {placeholder.example}"))
             field.returnPressed.connect(self._on_return)
             field.escaped.connect(self.cancelled)
             form.addRow(QLabel(placeholder.label if placeholder else name), field)
