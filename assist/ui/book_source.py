@@ -7,6 +7,7 @@ the last good one stays, and the problems go to the banner with their file and l
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -116,7 +117,13 @@ class BookSource(QObject):
 
         self._fetching = True
         url = self.location
-        threading.Thread(target=lambda: self._fetched.emit(fetch(url)), name="phrasebook-fetch", daemon=True).start()
+
+        def download() -> None:
+            fetched = fetch(url)
+            with contextlib.suppress(RuntimeError):  # the sidebar closed during the download
+                self._fetched.emit(fetched)
+
+        threading.Thread(target=download, name="phrasebook-fetch", daemon=True).start()
 
     def _on_fetched(self, fetched: Fetched) -> None:
         self._fetching = False

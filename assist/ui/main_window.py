@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -815,7 +816,8 @@ class SidebarWindow(QWidget):
             from assist.core.pinyin import ReadingCache, default_cache_folder
 
             readings = ReadingCache(default_cache_folder()).readings(DirectoryIndex.texts_to_read(directory))
-            self._directory_indexed.emit(DirectoryIndex(directory, readings))
+            with contextlib.suppress(RuntimeError):  # the sidebar closed while the pinyin was being read
+                self._directory_indexed.emit(DirectoryIndex(directory, readings))
 
         threading.Thread(target=read, name="directory-pinyin", daemon=True).start()
 

@@ -7,6 +7,7 @@ quick index without pinyin, built on first use: Chinese and English work from th
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import TYPE_CHECKING
 
@@ -70,7 +71,10 @@ class SearchService(QObject):
         except Exception as error:  # reported, never fatal: search still works without pinyin
             self.failed.emit(tr(f"拼音索引无法建立：{error}", f"Pinyin search unavailable: {error}"))
             return
-        self._built.emit(book, search)
+        with contextlib.suppress(
+            RuntimeError
+        ):  # the sidebar closed while the index was being built: nobody is waiting for it
+            self._built.emit(book, search)
 
     def _on_built(self, book: Phrasebook, search: Search) -> None:
         if book is self._book:  # not a book that has since been replaced

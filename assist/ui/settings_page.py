@@ -102,7 +102,13 @@ class SettingsPage(ScrollPage):
         self.section("外观", "Appearance")
         grid = QGridLayout()
         self.theme = self._combo(theme_choices(), str(settings.get("appearance/theme")), self.theme_changed)
-        sizes = tuple((name, name) for name in READING_SIZES)
+        names = {
+            "compact": tr("紧凑", "Compact"),
+            "normal": tr("标准", "Normal"),
+            "large": tr("大", "Large"),
+            "larger": tr("特大", "Larger"),
+        }
+        sizes = tuple((name, names.get(name, name)) for name in READING_SIZES)
         self.reading_size = self._combo(sizes, str(settings.get("appearance/reading_size")), self.reading_size_changed)
         languages = (("system", tr("跟随系统", "System")), ("zh", "中文"), ("en", "English"))
         self.language = self._combo(languages, str(settings.get("appearance/language")), self.language_changed)
