@@ -66,7 +66,12 @@ def run(path: str | None, directory_path: str | None = None, first: dict | None 
     window = create_window(path, Settings.for_user(), directory_path)
     window.apply_appearance()
     app.setWindowIcon(icon())
-    window.use_hotkey(GlobalHotkey(app))
+    if sys.platform == "win32":
+        from assist.ui.hotkey_windows import WindowsHotkey
+
+        window.use_hotkey(WindowsHotkey(app))
+    else:
+        window.use_hotkey(GlobalHotkey(app))
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(window)
         tray.show()

@@ -1,8 +1,9 @@
 """A global hotkey (default Ctrl+Alt+Space) that toggles the sidebar from any application.
 
 On X11 the key is grabbed on the root window through libX11 (no root rights needed), on a
-connection of its own whose events a socket notifier reads. Wayland lets no application grab keys:
-there, `register` says so, and the desktop's own shortcut settings can run `assist toggle`.
+connection of its own whose events a socket notifier reads. On Windows, RegisterHotKey does it
+(hotkey_windows.py). Wayland lets no application grab keys: there, `register` says so, and the
+desktop's own shortcut settings can run `assist toggle`.
 """
 
 from __future__ import annotations
@@ -141,16 +142,26 @@ class GlobalHotkey(QObject):
             self.activated.emit()
 
 
-def _parse(key: str) -> tuple[int, str] | None:
-    """ "Ctrl+Alt+Space" → (Control|Mod1, "space"); None when it is not one key with modifiers."""
+def parse_key(key: str) -> tuple[frozenset[str], str] | None:
+    """ "Ctrl+Alt+Space" → ({"ctrl", "alt"}, "Space"); None when it is not one key with modifiers."""
     text = QKeySequence(key).toString(QKeySequence.SequenceFormat.PortableText)
     if not text or "," in text:
         return None
     *modifier_names, key_name = text.split("+") if not text.endswith("++") else [*text[:-2].split("+"), "+"]
-    modifiers = 0
-    for name in modifier_names:
-        if name.lower() not in _MODIFIERS:
-            return None
-        modifiers |= _MODIFIERS[name.lower()]
+    modifiers = frozenset(name.lower() for name in modifier_names)
+    if not modifiers <= set(_MODIFIERS):
+        return None
+    return modifiers, key_name
+
+
+def _parse(key: str) -> tuple[int, str] | None:
+    """ "Ctrl+Alt+Space" → (Control|Mod1, "space"): X11's modifier mask and key name."""
+    parsed = parse_key(key)
+    if parsed is None:
+        return None
+    modifiers, key_name = parsed
+    mask = 0
+    for name in modifiers:
+        mask |= _MODIFIERS[name]
     names = {"Space": "space", "Return": "Return", "Esc": "Escape", "+": "plus", "-": "minus"}
-    return modifiers, names.get(key_name, key_name.lower() if len(key_name) == 1 else key_name)
+    return mask, names.get(key_name, key_name.lower() if len(key_name) == 1 else key_name)
