@@ -7,7 +7,7 @@ import yaml
 
 from assist.core.checker import Checker
 from assist.core.loader import check_text
-from tests.helpers import ROOT
+from tests.helpers import LINT_JSON_KEYS, ROOT
 
 CASES = yaml.safe_load((ROOT / "tests/data/checker_cases.yaml").read_text(encoding="utf-8"))
 
@@ -64,16 +64,7 @@ def test_finding_carries_span_entry_situation_and_suggestion(checker):
     assert finding.forbidden == "不清楚"
     assert finding.situation == "criticism"
     assert finding.suggestion == "谢谢您的建议（批评），我们会尽快向上级部门反映。"
-    assert set(finding.as_json()) == {
-        "path",
-        "line",
-        "column",
-        "end_column",
-        "match",
-        "forbidden",
-        "situation",
-        "suggestion",
-    }
+    assert set(finding.as_json()) == LINT_JSON_KEYS
 
 
 def test_lines_are_checked_on_their_own(checker):

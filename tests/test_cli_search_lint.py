@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from assist.cli import main
-from tests.helpers import zh
+from tests.helpers import LINT_JSON_KEYS, zh
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -56,16 +56,7 @@ def test_lint_json_and_agent_only(tmp_path, capsys):
         (3, 6, 9, "不清楚"),
         (4, 7, 9, "再见"),
     ]
-    assert set(findings[0]) == {
-        "path",
-        "line",
-        "column",
-        "end_column",
-        "match",
-        "forbidden",
-        "situation",
-        "suggestion",
-    }
+    assert set(findings[0]) == LINT_JSON_KEYS
     assert findings[1]["situation"] == "closing" and findings[1]["forbidden"] == "再见"
 
 
