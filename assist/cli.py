@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assist.core import builtin
-from assist.core.loader import check_file
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem, Severity
 
@@ -163,6 +162,8 @@ def check(paths: Sequence[str]) -> int:
 
 
 def _check_phrasebook(target: Path) -> tuple[tuple[Problem, ...], str]:
+    from assist.core.loader import check_file
+
     result = check_file(target)
     if result.book is None:
         return result.problems, ""
@@ -174,7 +175,7 @@ def _check_phrasebook(target: Path) -> tuple[tuple[Problem, ...], str]:
 
 
 def _check_directory(target: Path) -> tuple[tuple[Problem, ...], str]:
-    from assist.core.directory import check_directory_file
+    from assist.core.directory_file import check_directory_file
 
     result = check_directory_file(target)
     summary = f"{len(result.directory.departments)} departments" if result.directory else ""
@@ -191,6 +192,8 @@ def _is_directory_file(target: Path) -> bool:
 
 def _book_or_exit(path: str | None) -> Phrasebook | None:
     """The phrasebook for a command, or None after printing why it cannot be used."""
+    from assist.core.loader import check_file
+
     target = Path(path) if path else builtin.default_phrasebook()
     result = check_file(target)
     if result.book is None:

@@ -3,7 +3,8 @@
 import pytest
 
 from assist.cli import main
-from assist.core.directory import DirectoryIndex, check_directory_file, check_directory_text, default_directory
+from assist.core.directory import DirectoryIndex, default_directory
+from assist.core.directory_file import check_directory_file, check_directory_text
 from assist.core.pinyin import read
 
 

@@ -6,7 +6,7 @@ Time is a fake clock moved by the test; the once-a-second timer is driven by fir
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QToolButton
 
-from assist.core.directory import check_directory_text
+from assist.core.directory_file import check_directory_text
 from assist.core.model import FlowStep, Voice
 from tests.helpers import zh
 from tests.ui_fixtures import press

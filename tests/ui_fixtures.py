@@ -103,7 +103,8 @@ def clock() -> FakeClock:
 @pytest.fixture
 def call_window(open_window, default_book, settings, clock) -> SidebarWindow:
     """A sidebar with the agent's details filled in, the built-in directory and a hand-moved clock."""
-    from assist.core.directory import check_directory_file, default_directory
+    from assist.core.directory import default_directory
+    from assist.core.directory_file import check_directory_file
 
     settings.set_profile_values({"organisation": "某市政务服务中心", "department": "办公室", "agent_number": "1024"})
     settings.set("profile/dismissed", True)

@@ -1,8 +1,9 @@
 """The department directory: where to send a misrouted caller, found by name, keyword or pinyin.
 
-A YAML file (`phrasebook/directory.yaml`) read and validated like the phrasebook, with every
-problem at its `path:line:col`. Choosing a department fills the misrouted-call phrase's
-{target_department}, {target_phone} and {target_extension}.
+The directory is a YAML file (`phrasebook/directory.yaml`), read and validated like the phrasebook
+by directory_file.py; this module holds its model and its search, and no YAML. Choosing a
+department fills the misrouted-call phrase's {target_department}, {target_phone} and
+{target_extension}.
 """
 
 from __future__ import annotations
@@ -14,14 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assist.core import builtin
-from assist.core.problems import Position, Problem, has_errors, in_reading_order
-from assist.core.validation import Validator
-from assist.core.yaml_source import RawDocument, RawNode, RawScalar, read_file, read_text
+from assist.core.problems import Position, Problem
 
 if TYPE_CHECKING:
     from assist.core.pinyin import Reading
 
-_PHONE = re.compile(r"^[0-9+()\- ]{3,30}$")
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
@@ -53,67 +51,6 @@ class DirectoryResult:
 
 def default_directory() -> Path:
     return builtin.phrasebook_folder() / "directory.yaml"
-
-
-def check_directory_file(path: Path | str) -> DirectoryResult:
-    return _validate(read_file(path), str(path))
-
-
-def check_directory_text(text: str, name: str = "<text>") -> DirectoryResult:
-    return _validate(read_text(text, name), name)
-
-
-def _validate(document: RawDocument, name: str) -> DirectoryResult:
-    if document.root is None:
-        return DirectoryResult(None, tuple(document.problems))
-    reader = _DirectoryReader(name)
-    directory = reader.directory(document.root)
-    problems = in_reading_order(reader.problems)
-    return DirectoryResult(None if has_errors(problems) else directory, problems)
-
-
-class _DirectoryReader(Validator):
-    def directory(self, root: RawNode) -> Directory | None:
-        fields = self.fields(root, "the directory", required=("departments",), optional=("name",))
-        if fields is None:
-            return None
-        departments = self.list_of(fields.get("departments"), "departments", self.department)
-        self.require_entries(fields.get("departments"), "departments")
-        seen: set[str] = set()
-        for department in departments:
-            if department.name in seen:
-                self.error(department.position, f"department '{department.name}' is listed twice")
-            seen.add(department.name)
-        return Directory(tuple(departments), self.optional_text(fields, "name"), self.name)
-
-    def department(self, node: RawNode, index: int) -> Department | None:
-        fields = self.fields(
-            node, f"department {index}", required=("name", "phone"), optional=("extension", "keywords")
-        )
-        if fields is None:
-            return None
-        name = self.text(fields.get("name"), "name")
-        phone = self.number_text(fields.get("phone"), "phone")
-        extension = self.number_text(fields.get("extension"), "extension") if "extension" in fields else ""
-        keywords = self.list_of(fields.get("keywords"), "keywords", lambda item, _: self.text(item, "keyword"))
-        if name is None or phone is None or extension is None:
-            return None
-        return Department(name, phone, extension, tuple(keywords), node.position)
-
-    def number_text(self, node: RawNode | None, what: str) -> str | None:
-        """A phone number or extension: digits, spaces, + - ( ); written as text or as a number."""
-        if node is None:
-            return None
-        if isinstance(node, RawScalar) and isinstance(node.value, int) and not isinstance(node.value, bool):
-            value = str(node.value)
-        else:
-            value = self.text(node, what)
-            if value is None:
-                return None
-        if not _PHONE.match(value):
-            self.error(node.position, f"{what} '{value}' may hold only digits, spaces and + - ( )")
-            return None
-        return value
 
 
 class DirectoryIndex:

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 if TYPE_CHECKING:
     from assist.core.checker import Checker
 
@@ -46,6 +44,10 @@ class PersonalStore:
 
     def load(self) -> tuple[PersonalData, str]:
         """The data, and a message when the file could not be read (the data is then empty)."""
+        if not self.path.exists():
+            return PersonalData(), ""
+        import yaml  # here: a sidebar without personal phrases never needs it at start
+
         try:
             raw = yaml.safe_load(self.path.read_text(encoding="utf-8")) or {}
         except FileNotFoundError:
@@ -73,6 +75,8 @@ class PersonalStore:
             ],
             "favourites": [{"situation": situation, "text": text} for situation, text in data.favourites],
         }
+        import yaml
+
         text = "# Assist: my own phrases and favourites. Written by the sidebar.\n" + yaml.safe_dump(
             document, allow_unicode=True, sort_keys=False
         )
@@ -88,11 +92,16 @@ def vet(checker: Checker, text: str) -> None:
 
 
 def write_atomically(path: Path, text: str) -> None:
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    """Write a temporary file beside `path`, flush it to disk, then rename it over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)

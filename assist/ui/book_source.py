@@ -16,7 +16,6 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from assist.core import builtin
 from assist.core.layers import overlay, with_personal
-from assist.core.loader import check_file
 from assist.core.model import Phrasebook
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.core.problems import Position, Problem
@@ -25,6 +24,21 @@ from assist.ui.i18n import tr
 
 if TYPE_CHECKING:  # the URL machinery (urllib, ssl) loads only for a URL source
     from assist.core.sources import Fetched
+
+
+def check_book(path: Path) -> tuple[Phrasebook | None, tuple[Problem, ...]]:
+    """A phrasebook file's book (None when it has errors) and its errors, from the load cache when
+    the file has not changed (then YAML is not even imported)."""
+    from assist.core.load_cache import cached
+
+    def load(file: Path) -> tuple[Phrasebook | None, tuple[Problem, ...]]:
+        from assist.core.loader import check_file
+
+        result = check_file(file)
+        return result.book, result.errors
+
+    return cached(path, "book", load, lambda loaded: loaded[0] is not None)
+
 
 EMPTY_BOOK = Phrasebook(name="没有可用的用语库 No usable phrasebook", situations=())
 RELOAD_DELAY_MS = 300  # editors write a file in several steps: wait for them to finish
@@ -70,9 +84,9 @@ class BookSource(QObject):
 
     def load(self) -> Phrasebook:
         """The first load, synchronous and never slow: a URL's cached copy is used, then refreshed."""
-        result = check_file(builtin.default_phrasebook())
-        self._builtin = result.book or EMPTY_BOOK
-        builtin_problems = list(result.errors)
+        book, errors = check_book(builtin.default_phrasebook())
+        self._builtin = book or EMPTY_BOOK
+        builtin_problems = list(errors)
         self.personal, personal_problem = self.store.load()
         if personal_problem:
             builtin_problems.append(Problem(str(self.store.path), Position(), personal_problem))
@@ -137,11 +151,11 @@ class BookSource(QObject):
     def _load_organisation(self, path: Path | None, problems: list[Problem]) -> None:
         name = self.location or ""
         if path is not None:
-            result = check_file(path)
-            if result.book is not None:
-                self._organisation = result.book
+            book, errors = check_book(path)
+            if book is not None:
+                self._organisation = book
             else:
-                problems = problems + list(result.errors)
+                problems = problems + list(errors)
         elif self._organisation is None and not problems:
             problems = [Problem(name, Position(), "no copy of this phrasebook yet")]
         shown = Path(name).name or name

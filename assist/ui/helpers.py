@@ -4,16 +4,19 @@ picker of a misrouted call, the complaint subjects with their ticket note."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from assist.core.call import SilentCaller
-from assist.core.directory import Department, DirectoryIndex
 from assist.core.model import Situation
 from assist.ui.cards import make_label
 from assist.ui.i18n import tr
 from assist.ui.inline_edit import InlineEdit
+
+if TYPE_CHECKING:  # the directory (and YAML) load only when a misrouted call needs them
+    from assist.core.directory import Department, DirectoryIndex
 
 
 def _button(text: str, name: str, tip: str = "") -> QToolButton:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from assist.core import templates
 from assist.core.call import Call
-from assist.core.directory import Department, DirectoryIndex, DirectoryResult
 from assist.core.model import Helper, Phrase, Phrasebook, Situation
 from assist.core.problems import Problem
 from assist.ui.banner import ProblemBanner
@@ -58,6 +57,7 @@ from assist.ui.settings_page import SettingsPage
 from assist.ui.values_form import ValuesForm
 
 if TYPE_CHECKING:  # built on first use: the checker is not needed to show the window
+    from assist.core.directory import Department, DirectoryIndex, DirectoryResult
     from assist.ui.draft_panel import DraftPanel
     from assist.ui.hotkey import GlobalHotkey
 
@@ -800,6 +800,8 @@ class SidebarWindow(QWidget):
             first = str(problems[0]) if problems else tr("没有部门通讯录", "No department directory")
             return None, tr(f"部门通讯录不可用：{first}", f"Directory unavailable: {first}")
         if self._directory_index is None:
+            from assist.core.directory import DirectoryIndex
+
             # Names and keywords work at once; pinyin (which may need pypinyin) is read in the background.
             self._directory_index = DirectoryIndex(result.directory)
             self._read_directory_pinyin()
@@ -813,6 +815,7 @@ class SidebarWindow(QWidget):
         directory = result.directory
 
         def read() -> None:
+            from assist.core.directory import DirectoryIndex
             from assist.core.pinyin import ReadingCache, default_cache_folder
 
             readings = ReadingCache(default_cache_folder()).readings(DirectoryIndex.texts_to_read(directory))
