@@ -169,17 +169,20 @@ def _check_phrasebook(target: Path) -> tuple[tuple[Problem, ...], str]:
         return result.problems, ""
     book = result.book
     forbidden = sum(len(situation.forbidden) for situation in book.situations)
-    return result.problems, (
-        f"{len(book.situations)} situations, {book.phrase_count} phrases, {forbidden} forbidden phrases"
-    )
+    counts = (len(book.situations), "situation"), (book.phrase_count, "phrase"), (forbidden, "forbidden phrase")
+    return result.problems, ", ".join(_count(number, noun) for number, noun in counts)
 
 
 def _check_directory(target: Path) -> tuple[tuple[Problem, ...], str]:
     from assist.core.directory_file import check_directory_file
 
     result = check_directory_file(target)
-    summary = f"{len(result.directory.departments)} departments" if result.directory else ""
+    summary = _count(len(result.directory.departments), "department") if result.directory else ""
     return result.problems, summary
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _is_directory_file(target: Path) -> bool:
