@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
-        help="validate phrasebooks",
+        help="validate phrasebooks and department directories",
         description="Validate phrasebooks and department directories. "
         "Prints one 'path:line:col: message' line per problem. "
         "Exit status: 0 valid, 1 problems found, 2 usage error (such as a missing file).",
