@@ -3,7 +3,7 @@
 import re
 
 from assist.core.model import MatchMode
-from tests.helpers import zh
+from tests.helpers import CALL_FLOW, THREE_VOICES, zh
 
 IDS = [
     "greeting",
@@ -112,15 +112,8 @@ def test_conduct_subjects_and_guidance(default_book):
     ]
     sections = {section.id: section for section in default_book.guidance}
     assert list(sections) == ["speech", "honorifics", "flow", "voices", "courtesy"]
-    assert [item.text for item in sections["flow"].items] == [
-        "问好",
-        "聆听",
-        "回应",
-        "解答",
-        "确认",
-        "愉快的结束电话",
-    ]
-    assert [item.text for item in sections["voices"].items] == ["招呼声", "询问声", "道别声"]
+    assert [item.text for item in sections["flow"].items] == list(CALL_FLOW)
+    assert [item.text for item in sections["voices"].items] == list(THREE_VOICES)
     assert [item.text for item in sections["courtesy"].items] == ["您好", "请", "谢谢", "对不起", "再见"]
     assert len(sections["honorifics"].items) == 14
     assert [item.text for item in sections["speech"].items] == [

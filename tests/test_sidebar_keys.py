@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.helpers import zh
+from tests.helpers import CALL_FLOW, THREE_VOICES, zh
 from tests.ui_fixtures import press
 
 
@@ -127,15 +127,8 @@ def test_f2_shows_the_general_guidance(qtbot, window):
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.guidance_page)
     text = " ".join(label.text() for label in window.guidance_page.findChildren(type(window.status)))
     for expected in (
-        "问好",
-        "聆听",
-        "回应",
-        "解答",
-        "确认",
-        "愉快的结束电话",
-        "招呼声",
-        "询问声",
-        "道别声",
+        *CALL_FLOW,
+        *THREE_VOICES,
         "语感自然",
         "请谅解",
         "职业用语的基本要求",

@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 from assist.core.directory import Department, Directory, DirectoryResult
-from assist.core.problems import has_errors, in_reading_order
-from assist.core.validation import Validator
+from assist.core.validation import Validator, read_document
 from assist.core.yaml_source import RawDocument, RawNode, RawScalar, read_file, read_text
 
 _PHONE = re.compile(r"^[0-9+()\- ]{3,30}$")
@@ -22,12 +21,8 @@ def check_directory_text(text: str, name: str = "<text>") -> DirectoryResult:
 
 
 def _validate(document: RawDocument, name: str) -> DirectoryResult:
-    if document.root is None:
-        return DirectoryResult(None, tuple(document.problems))
     reader = _DirectoryReader(name)
-    directory = reader.directory(document.root)
-    problems = in_reading_order(reader.problems)
-    return DirectoryResult(None if has_errors(problems) else directory, problems)
+    return DirectoryResult(*read_document(document, reader, reader.directory))
 
 
 class _DirectoryReader(Validator):

@@ -28,8 +28,8 @@ from assist.core.model import (
     Situation,
     Voice,
 )
-from assist.core.problems import PhrasebookError, Position, Problem, Severity, has_errors, in_reading_order
-from assist.core.validation import Validator, entry_name
+from assist.core.problems import PhrasebookError, Position, Problem, Severity
+from assist.core.validation import Validator, entry_name, read_document
 from assist.core.yaml_source import RawDocument, RawMap, RawNode, RawScalar, read_file, read_text
 
 FORMAT_VERSION = 1
@@ -65,12 +65,8 @@ def check_text(text: str, name: str = "<text>") -> LoadResult:
 
 
 def _validate(document: RawDocument, name: str) -> LoadResult:
-    if document.root is None:
-        return LoadResult(None, tuple(document.problems))
     validator = _Validator(name)
-    book = validator.phrasebook(document.root)
-    problems = in_reading_order(document.problems + validator.problems)
-    return LoadResult(None if has_errors(problems) else book, problems)
+    return LoadResult(*read_document(document, validator, validator.phrasebook))
 
 
 class _Validator(Validator):

@@ -12,11 +12,22 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from assist.core.problems import Position, Problem, Severity
-from assist.core.yaml_source import RawList, RawMap, RawNode, RawScalar
+from assist.core.problems import Position, Problem, Severity, has_errors, in_reading_order
+from assist.core.yaml_source import RawDocument, RawList, RawMap, RawNode, RawScalar
 
 T = TypeVar("T")
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
+
+
+def read_document(
+    document: RawDocument, validator: Validator, read: Callable[[RawNode], T | None]
+) -> tuple[T | None, tuple[Problem, ...]]:
+    """Read a parsed document with `read`; the value is None when the file or its content has errors."""
+    if document.root is None:
+        return None, tuple(document.problems)
+    value = read(document.root)
+    problems = in_reading_order(document.problems + validator.problems)
+    return (None if has_errors(problems) else value), problems
 
 
 class Validator:
