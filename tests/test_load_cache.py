@@ -46,9 +46,9 @@ def test_the_built_in_book_loads_from_the_cache_without_yaml(tmp_path):
 
     code = (
         "import sys\n"
-        "from assist.ui.book_source import check_book\n"
+        "from assist.core.load_cache import checked_book\n"
         "from assist.core import builtin\n"
-        "book, errors = check_book(builtin.default_phrasebook())\n"
+        "book, errors = checked_book(builtin.default_phrasebook())\n"
         "print(len(book.situations), 'yaml' in sys.modules)"
     )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "QT_QPA_PLATFORM": "offscreen"}
@@ -56,3 +56,36 @@ def test_the_built_in_book_loads_from_the_cache_without_yaml(tmp_path):
     second = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert first.stdout.split() == ["10", "True"]  # cold: parsed
     assert second.stdout.split() == ["10", "False"]  # warm: from the cache, YAML never imported
+
+
+def test_a_cached_book_is_the_book_read_from_its_file_positions_included(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    from assist.core import builtin
+    from assist.core.load_cache import checked_book
+    from assist.core.loader import check_file
+
+    def details(book):
+        return [
+            [(p.text, p.position, p.step, p.voice, p.hold) for p in situation.phrases]
+            + [(f.text, f.position, f.match) for f in situation.forbidden]
+            for situation in book.situations
+        ]
+
+    fresh = check_file(builtin.default_phrasebook()).book
+    checked_book(builtin.default_phrasebook())  # reads the file, fills the cache
+    from_cache, errors = checked_book(builtin.default_phrasebook())
+    assert len(list(cache_folder().glob("book-*.pickle"))) == 1 and errors == ()
+    assert from_cache == fresh and details(from_cache) == details(fresh)
+    assert from_cache.placeholders == fresh.placeholders and from_cache.guidance == fresh.guidance
+
+
+def test_a_changed_file_leaves_one_entry_in_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = tmp_path / "book.yaml"
+    for version in range(4):
+        path.write_text("x" * (version + 1), encoding="utf-8")
+        cached(path, "test", lambda file: file.read_text(encoding="utf-8"), bool)
+    other = tmp_path / "other.yaml"
+    other.write_text("other", encoding="utf-8")
+    cached(other, "test", lambda file: file.read_text(encoding="utf-8"), bool)
+    assert len(list(cache_folder().glob("test-*.pickle"))) == 2  # the newest of each file

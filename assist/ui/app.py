@@ -6,32 +6,16 @@ import signal
 import socket
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from assist.core.load_cache import checked_directory
 from assist.core.personal import PersonalStore
-
-if TYPE_CHECKING:
-    from assist.core.directory import DirectoryResult
 from assist.ui.book_source import BookSource
 from assist.ui.i18n import tr
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
-
-
-def load_directory(path: Path | str | None) -> DirectoryResult:
-    """The department directory (the built-in example set when `path` is None), via the load cache."""
-    from assist.core.directory import default_directory
-    from assist.core.load_cache import cached
-
-    def load(file: Path) -> DirectoryResult:
-        from assist.core.directory_file import check_directory_file  # reads YAML: only when not cached
-
-        return check_directory_file(file)
-
-    return cached(path or default_directory(), "directory", load, lambda result: result.directory is not None)
 
 
 def create_window(
@@ -45,7 +29,7 @@ def create_window(
     location = str(path) if path is not None else str(settings.get("phrasebook/source")) or None
     source = BookSource(location, PersonalStore())
     book = source.load()
-    directory = load_directory(directory_path)
+    directory = checked_directory(directory_path)
     window = SidebarWindow(book, settings, directory=directory, source=source)
     problems, title = list(source.problems), source.title
     if directory.directory is None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from assist.core import builtin
 from assist.core.layers import overlay, with_personal
+from assist.core.load_cache import checked_book
 from assist.core.model import Phrasebook
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.core.problems import Position, Problem
@@ -24,20 +25,6 @@ from assist.ui.i18n import tr
 
 if TYPE_CHECKING:  # the URL machinery (urllib, ssl) loads only for a URL source
     from assist.core.sources import Fetched
-
-
-def check_book(path: Path) -> tuple[Phrasebook | None, tuple[Problem, ...]]:
-    """A phrasebook file's book (None when it has errors) and its errors, from the load cache when
-    the file has not changed (then YAML is not even imported)."""
-    from assist.core.load_cache import cached
-
-    def load(file: Path) -> tuple[Phrasebook | None, tuple[Problem, ...]]:
-        from assist.core.loader import check_file
-
-        result = check_file(file)
-        return result.book, result.errors
-
-    return cached(path, "book", load, lambda loaded: loaded[0] is not None)
 
 
 EMPTY_BOOK = Phrasebook(name="没有可用的用语库 No usable phrasebook", situations=())
@@ -84,7 +71,7 @@ class BookSource(QObject):
 
     def load(self) -> Phrasebook:
         """The first load, synchronous and never slow: a URL's cached copy is used, then refreshed."""
-        book, errors = check_book(builtin.default_phrasebook())
+        book, errors = checked_book(builtin.default_phrasebook())
         self._builtin = book or EMPTY_BOOK
         builtin_problems = list(errors)
         self.personal, personal_problem = self.store.load()
@@ -151,7 +138,7 @@ class BookSource(QObject):
     def _load_organisation(self, path: Path | None, problems: list[Problem]) -> None:
         name = self.location or ""
         if path is not None:
-            book, errors = check_book(path)
+            book, errors = checked_book(path)
             if book is not None:
                 self._organisation = book
             else:
