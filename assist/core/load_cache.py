@@ -1,8 +1,8 @@
 """A cache of validated files (phrasebooks, directories), so that a start does not parse YAML again.
 
-A file's entry is keyed by its path, size and modification time and by the modification times
-of Assist's core modules: any change to the file, or a new Assist, reads it afresh. Only files
-without errors are cached.
+Each file has one entry, which starts with the file's version: its path, size and modification
+time and the modification times of Assist's core modules. Any change to the file, or a new
+Assist, reads it afresh and replaces the entry. Only files without errors are cached.
 The cache lives in the agent's own cache folder and is only ever read by them; a damaged entry
 is read again from the file.
 """
@@ -12,23 +12,23 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import gc
-import hashlib
 import io
 import os
 import pickle
+import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
-
-from assist.core.personal import write_bytes_atomically
 
 if TYPE_CHECKING:
     from assist.core.directory import DirectoryResult
     from assist.core.model import Phrasebook
     from assist.core.problems import Problem
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 T = TypeVar("T")
+UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
 
 
 def cache_folder() -> Path:
@@ -43,36 +43,38 @@ def cached(path: Path | str, kind: str, load: Callable[[Path], T], usable: Calla
         stat = path.stat()
     except OSError:
         return load(path)  # missing or unreadable: the loader says so
-    source = Path(__file__).resolve().parent
-    code_time = max(file.stat().st_mtime_ns for file in source.glob("*.py"))  # a changed Assist reads afresh
-    file_key = f"{CACHE_FORMAT}|{kind}|{path.resolve()}"
-    version_key = f"{file_key}|{stat.st_size}|{stat.st_mtime_ns}|{code_time}"
-    prefix = f"{kind}-{_digest(file_key)}-"
-    entry = cache_folder() / f"{prefix}{_digest(version_key)}.pickle"
-    try:
-        return _read(entry)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
+    code_time = _code_time()
+    name = str(path.resolve())
+    version = f"{CACHE_FORMAT}|{kind}|{name}|{stat.st_size}|{stat.st_mtime_ns}|{code_time}"
+    # Two files whose names share a checksum share an entry: each then reads afresh, never the other's.
+    entry = cache_folder() / f"{kind}-{zlib.crc32(name.encode()):08x}.pickle"
+    with contextlib.suppress(*UNREADABLE):
+        stored = io.BytesIO(entry.read_bytes())
+        if pickle.load(stored) == version:
+            return _load_quickly(stored)
     result = load(path)
     if usable(result):
+        from assist.core.personal import write_bytes_atomically
+
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time next start
-            write_bytes_atomically(entry, _dumps(result))
-            for older in entry.parent.glob(f"{prefix}*.pickle"):  # the file's earlier versions
-                if older != entry:
-                    older.unlink(missing_ok=True)
+            write_bytes_atomically(entry, _dumps(version) + _dumps(result))
     return result
 
 
-def _digest(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()[:24]
+def _code_time() -> int:
+    """When Assist's core last changed: a new Assist reads every file afresh. In a packaged Assist
+    (PyInstaller), whose modules are not files, the program's own time stands for it."""
+    source = Path(__file__).resolve().parent
+    return max(
+        (file.stat().st_mtime_ns for file in source.glob("*.py")), default=Path(sys.executable).stat().st_mtime_ns
+    )
 
 
-def _read(entry: Path) -> object:
-    data = entry.read_bytes()
+def _load_quickly(stored: io.BytesIO) -> object:
     collecting = gc.isenabled()
     gc.disable()  # unpickling makes tens of thousands of objects and no cycles: collecting only costs time
     try:
-        return pickle.loads(data)
+        return pickle.load(stored)
     finally:
         if collecting:
             gc.enable()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(Enum):
@@ -16,9 +17,11 @@ class Severity(Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
-    """A place in a file: line and column are 1-based and counted in characters."""
+class Position(NamedTuple):
+    """A place in a file: line and column are 1-based and counted in characters.
+
+    A named tuple rather than a dataclass: a book has one per entry, and tuples are the quickest
+    to make when a cached book is read back."""
 
     line: int = 1
     column: int = 1
