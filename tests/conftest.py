@@ -15,7 +15,10 @@ for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACH
 
 import pytest  # noqa: E402
 
-pytest_plugins = ["tests.ui_fixtures"]  # the window fixtures, kept apart from the Qt-free ones
+pytest_plugins = [
+    "tests.ui_fixtures",  # the window fixtures, kept apart from the Qt-free ones
+    "tests.x11",  # the X server of the end-to-end tests
+]
 
 from assist.core.loader import load_phrasebook  # noqa: E402
 from assist.core.model import Phrasebook  # noqa: E402

@@ -7,99 +7,34 @@ in its own process, keys typed by xdotool, the clipboard read by xclip.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 
 from tests.helpers import zh
-
-TOOLS = ("Xvfb", "xdotool", "xclip")
-pytestmark = pytest.mark.skipif(
-    not all(shutil.which(tool) for tool in TOOLS), reason="needs Xvfb, xdotool and xclip (scripts/setup)"
+from tests.x11 import (
+    clipboard,
+    isolated_env,
+    needs_x11,
+    press,
+    running_sidebar,
+    visible_windows,
+    wait_for,
 )
 
-
-def wait_for(condition: Callable[[], object], timeout: float, what: str) -> object:
-    """Poll a condition in another process; fail with `what` when it never holds."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.05)
-    pytest.fail(f"timed out after {timeout}s waiting for {what}")
-
-
-@pytest.fixture
-def display(tmp_path) -> Iterator[str]:
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as numbers:
-        number = numbers.readline().strip()
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
-
-
-def isolated_env(display: str, tmp_path) -> dict[str, str]:
-    """The environment of a sidebar on `display` with its own settings, data, cache and lock."""
-    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    runtime = tmp_path / "runtime"
-    runtime.mkdir(mode=0o700, exist_ok=True)
-    env.update(
-        DISPLAY=display,
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        XDG_RUNTIME_DIR=str(runtime),
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-    )
-    return env
+pytestmark = needs_x11
 
 
 @pytest.fixture
 def sidebar(display, tmp_path) -> Iterator[dict[str, str]]:
-    env = isolated_env(display, tmp_path)
-    log = tmp_path / "assist.log"
-    with log.open("w") as output:
-        app = subprocess.Popen([sys.executable, "-m", "assist"], env=env, stdout=output, stderr=subprocess.STDOUT)
-
-    def window_id() -> str:
-        found = subprocess.run(
-            ["xdotool", "search", "--onlyvisible", "--pid", str(app.pid)],
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        return found.stdout.split()[0] if found.stdout.split() else ""
-
-    try:
-        window = wait_for(lambda: app.poll() is not None or window_id(), 30, "the sidebar window")
-        assert app.poll() is None, log.read_text()
-        subprocess.run(["xdotool", "windowfocus", "--sync", window], env=env, check=True, timeout=10)
-        env["ASSIST_TEST_PID"] = str(app.pid)
+    with running_sidebar(
+        [sys.executable, "-m", "assist"], isolated_env(display, tmp_path), tmp_path / "assist.log"
+    ) as env:
         yield env
-    finally:
-        if app.poll() is None:
-            app.terminate()
-        app.wait(timeout=10)
-
-
-def clipboard(env: dict[str, str]) -> str:
-    result = subprocess.run(
-        ["xclip", "-o", "-selection", "clipboard"], env=env, capture_output=True, text=True, timeout=5
-    )
-    return result.stdout
 
 
 @pytest.mark.parametrize(
@@ -118,8 +53,7 @@ def clipboard(env: dict[str, str]) -> str:
     ],
 )
 def test_keys_on_a_real_x_server_leave_the_phrase_on_the_clipboard(sidebar, keys, expected):
-    for key in keys.split():
-        subprocess.run(["xdotool", "key", "--clearmodifiers", key], env=sidebar, check=True, timeout=10)
+    press(sidebar, keys)
     wait_for(lambda: clipboard(sidebar) == expected, 10, f"{expected!r} on the clipboard")
 
 
@@ -137,13 +71,6 @@ def assist(env: dict[str, str], *args: str, timeout: float = 30) -> subprocess.C
     return subprocess.run(
         [sys.executable, "-m", "assist", *args], env=env, capture_output=True, text=True, timeout=timeout
     )
-
-
-def visible_windows(env: dict[str, str]) -> list[str]:
-    found = subprocess.run(
-        ["xdotool", "search", "--onlyvisible", "--name", "Assist"], env=env, capture_output=True, text=True
-    )
-    return found.stdout.split()
 
 
 def test_assist_copy_goes_through_the_running_sidebar(sidebar):

@@ -1,0 +1,89 @@
+"""The package an IT department deploys: the PyInstaller folder runs without Python or this
+checkout, and the desktop entry is valid.
+
+The folder is built once per test run with the same spec as scripts/build-package (about half a
+minute), into a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT, zh
+from tests.x11 import clipboard, isolated_env, needs_x11, press, running_sidebar, wait_for
+
+
+@pytest.fixture(scope="session")
+def package(tmp_path_factory) -> Path:
+    """The built folder's program."""
+    pytest.importorskip("PyInstaller", reason="PyInstaller comes with the test extra (scripts/setup)")
+    folder = tmp_path_factory.mktemp("package")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(folder / "dist"),
+            "--workpath",
+            str(folder / "work"),
+            str(ROOT / "scripts" / "assist.spec"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    program = folder / "dist" / "assist" / "assist"
+    assert program.is_file() and os.access(program, os.X_OK)
+    return program
+
+
+def standalone(env: dict[str, str]) -> dict[str, str]:
+    """`env` without Python's settings: the program must carry everything it uses."""
+    kept = {key: value for key, value in env.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    return {**kept, "PATH": "/usr/bin:/bin"}
+
+
+def test_the_package_checks_searches_and_lints_with_its_own_book(package, tmp_path):
+    env = standalone(dict(os.environ))
+    check = subprocess.run([package, "check"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert check.returncode == 0, check.stderr
+    book_path = Path(check.stdout.split(":")[0])
+    assert book_path.is_relative_to(package.parent)  # the book inside the folder, not this checkout's
+    assert "10 situations" in check.stdout
+    search = subprocess.run([package, "search", "qsd"], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert search.returncode == 0 and zh("请稍等,我帮您查一下。") in search.stdout.splitlines()[0]  # pinyin works
+    lint = subprocess.run(
+        [package, "lint"], input=zh("喂,查什么?\n"), env=env, cwd=tmp_path, capture_output=True, text=True
+    )
+    assert lint.returncode == 1 and "忌" in lint.stdout
+
+
+@needs_x11
+def test_the_package_opens_the_sidebar_and_copies_a_phrase(package, display, tmp_path):
+    env = standalone(isolated_env(display, tmp_path))
+    with running_sidebar([str(package)], env, tmp_path / "assist.log") as sidebar:
+        press(sidebar, "alt+5 ctrl+1")
+        wait_for(lambda: clipboard(sidebar) == zh("请稍等,我帮您查一下。"), 20, "the phrase on the clipboard")
+        copied = subprocess.run([package, "copy", "closing", "2"], env=sidebar, capture_output=True, text=True)
+        assert copied.returncode == 0, copied.stderr  # the command line reaches the running sidebar
+        wait_for(lambda: clipboard(sidebar) == copied.stdout.strip(), 20, "the closing phrase on the clipboard")
+
+
+@pytest.mark.skipif(not shutil.which("desktop-file-validate"), reason="needs desktop-file-utils (scripts/setup)")
+def test_the_desktop_entry_is_valid_and_starts_assist():
+    entry = ROOT / "resources" / "assist.desktop"
+    result = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+    assert result.returncode == 0 and not result.stdout, result.stdout
+    lines = entry.read_text(encoding="utf-8").splitlines()
+    assert "Exec=assist" in lines and "Icon=assist" in lines and "Exec=assist toggle" in lines
+    assert (ROOT / "resources" / "assist.svg").is_file()
