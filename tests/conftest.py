@@ -18,6 +18,7 @@ import pytest  # noqa: E402
 pytest_plugins = [
     "tests.ui_fixtures",  # the window fixtures, kept apart from the Qt-free ones
     "tests.x11",  # the X server of the end-to-end tests
+    "tests.book_server",  # a phrasebook URL on localhost
 ]
 
 from assist.core.loader import load_phrasebook  # noqa: E402

@@ -17,7 +17,8 @@ from tests.ui_fixtures import press, type_chinese
 DRAFT = "这个我不清楚，隐私测试草稿 7f3a9c"
 
 
-def test_no_network_and_no_draft_on_disk(qtbot, monkeypatch, call_window, tmp_path):
+def record_connections(monkeypatch) -> list:
+    """Every address a socket of this process connects to, from now on (any thread)."""
     connections = []
     real_connect = socket.socket.connect
 
@@ -26,7 +27,11 @@ def test_no_network_and_no_draft_on_disk(qtbot, monkeypatch, call_window, tmp_pa
         return real_connect(sock, address)
 
     monkeypatch.setattr(socket.socket, "connect", record)
-    window = call_window
+    return connections
+
+
+def use_everything(qtbot, window) -> None:
+    """An agent's call: copy, call mode, a misrouted caller, search, and a draft checked and copied."""
     for key in ("Alt+5", "Ctrl+1", "Ctrl+N", "Alt+2", "Ctrl+E", "Ctrl+F", "Esc", "Ctrl+D"):
         press(qtbot, window, key)
     type_chinese(window.draft_panel.editor, DRAFT)
@@ -34,21 +39,66 @@ def test_no_network_and_no_draft_on_disk(qtbot, monkeypatch, call_window, tmp_pa
         pass
     press(qtbot, window, "Ctrl+Return")
     qtbot.waitUntil(lambda: window.search_service.has_pinyin, timeout=30_000)
+
+
+def files_under(*folders: str | Path) -> list[Path]:
+    return [path for folder in folders for path in Path(folder).rglob("*") if path.is_file()]
+
+
+def files_holding(marker: str, *folders: str | Path) -> list[Path]:
+    return [path for path in files_under(*folders) if marker in path.read_bytes().decode("utf-8", errors="ignore")]
+
+
+def xdg_folders() -> list[str]:
+    return [os.environ[name] for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")]
+
+
+def test_no_network_and_no_draft_on_disk_or_in_the_log(qtbot, monkeypatch, call_window, tmp_path, capfd):
+    connections = record_connections(monkeypatch)
+    use_everything(qtbot, call_window)
     assert connections == []  # the built-in book: nothing goes over the network
-    written = [
-        path
-        for folder in (
-            os.environ["XDG_CONFIG_HOME"],
-            os.environ["XDG_DATA_HOME"],
-            os.environ["XDG_CACHE_HOME"],
-            str(tmp_path),
+    assert files_under(*xdg_folders())  # settings and caches were written: the check reads real files
+    assert files_holding("7f3a9c", *xdg_folders(), tmp_path) == []
+    output, errors = capfd.readouterr()
+    assert "7f3a9c" not in output + errors  # nor in what the program prints
+
+
+def test_with_a_phrasebook_url_only_its_server_is_contacted(
+    qtbot, monkeypatch, open_window, settings, book_server, tmp_path
+):
+    from assist.core.personal import PersonalStore
+    from assist.ui.book_source import BookSource
+
+    httpd, url = book_server
+    connections = record_connections(monkeypatch)
+    source = BookSource(url, PersonalStore(tmp_path / "personal.yaml"))
+    window = open_window(source.load(), settings, source=source)
+    qtbot.waitUntil(lambda: source.book.situation("hold").phrases[0].text == "网上的用语。", timeout=10_000)
+    use_everything(qtbot, window)
+    source.fetch_now()  # the five-minute poll, now
+    qtbot.waitUntil(lambda: len(connections) >= 2, timeout=10_000)
+    assert set(connections) == {httpd.server_address}
+
+
+TRANSCRIPT_MARKER = "转写隐私测试 51c2e8"
+
+
+def test_a_linted_transcript_is_never_written(tmp_path):
+    transcript = tmp_path / "calls" / "day.txt"
+    transcript.parent.mkdir()
+    transcript.write_text(f"坐席：这个不清楚，{TRANSCRIPT_MARKER}\n客户：好的。\n", encoding="utf-8")
+    home = tmp_path / "home"  # the XDG folders, inside tmp_path: scanned below
+    env = {
+        **os.environ,
+        **{name: str(home / name.lower()) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")},
+    }
+    for args, stdin in ((["lint", str(transcript)], None), (["lint", "--format", "json", "-"], transcript.read_text())):
+        result = subprocess.run(
+            [sys.executable, "-m", "assist", *args], input=stdin, env=env, capture_output=True, text=True, timeout=60
         )
-        for path in Path(folder).rglob("*")
-        if path.is_file()
-    ]
-    assert written  # settings and caches were written: the check below looked at real files
-    for path in written:
-        assert "7f3a9c" not in path.read_bytes().decode("utf-8", errors="ignore"), path
+        assert result.returncode == 1 and "不清楚" in result.stdout  # the finding is reported to the user …
+        assert TRANSCRIPT_MARKER not in result.stderr
+    assert files_holding("51c2e8", tmp_path) == [transcript]  # … and kept nowhere but in the agent's own file
 
 
 WRITER = """

@@ -3,11 +3,8 @@ the last good book, a URL source with its offline cache, personal phrases vetted
 
 from __future__ import annotations
 
-import http.server
 import os
-import threading
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
@@ -15,16 +12,8 @@ from assist.core.checker import Checker
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore, RefusedPhrase, vet
 from assist.core.sources import fetch
 from assist.ui.book_source import BookSource
+from tests.book_server import CENTRE, BookServer
 from tests.helpers import zh
-
-CENTRE = """\
-name: 本中心用语
-situations:
-  - id: hold
-    title: 查询等待（本中心）
-    phrases:
-      - text: {text}
-"""
 
 
 @pytest.fixture
@@ -100,52 +89,20 @@ def test_a_broken_book_at_start_shows_the_built_in_one(make_source, qtbot, tmp_p
     assert "内置" in source.title and source.problems[0].message == "the phrasebook is missing 'situations'"
 
 
-class _Books(http.server.BaseHTTPRequestHandler):
-    body = b""
-    etag = '"v1"'
-    requests: ClassVar[list[str]] = []
-
-    def do_GET(self):
-        type(self).requests.append(self.headers.get("If-None-Match") or "")
-        if self.headers.get("If-None-Match") == self.etag:
-            self.send_response(304)
-            self.end_headers()
-            return
-        self.send_response(200)
-        self.send_header("ETag", self.etag)
-        self.end_headers()
-        self.wfile.write(self.body)
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def server():
-    _Books.body = CENTRE.format(text="网上的用语。").encode("utf-8")
-    _Books.requests = []
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Books)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield httpd, f"http://127.0.0.1:{httpd.server_address[1]}/centre.yaml"
-    httpd.shutdown()
-    httpd.server_close()
-
-
-def test_fetch_revalidates_with_etag_and_falls_back_to_the_cache(server, tmp_path):
-    httpd, url = server
+def test_fetch_revalidates_with_etag_and_falls_back_to_the_cache(book_server, tmp_path):
+    httpd, url = book_server
     first = fetch(url, tmp_path)
     assert first.changed and first.path.read_text(encoding="utf-8").startswith("name: 本中心用语")
     second = fetch(url, tmp_path)
-    assert not second.changed and second.path == first.path and _Books.requests == ["", '"v1"']
+    assert not second.changed and second.path == first.path and BookServer.requests == ["", '"v1"']
     httpd.shutdown()
     httpd.server_close()
     offline = fetch(url, tmp_path, timeout=2)
     assert offline.path == first.path and "cannot reach the server" in offline.error
 
 
-def test_a_url_source_loads_in_the_background_and_is_used_offline(make_source, qtbot, server, tmp_path):
-    httpd, url = server
+def test_a_url_source_loads_in_the_background_and_is_used_offline(make_source, qtbot, book_server, tmp_path):
+    httpd, url = book_server
     source = make_source(url, PersonalStore(tmp_path / "personal.yaml"))
     with qtbot.waitSignal(source.book_changed, timeout=10_000):
         source.load()  # no copy yet: the built-in book first, the centre's when it arrives
