@@ -71,11 +71,14 @@ class _Document:
 
 @dataclass(slots=True)
 class _Matches:
-    """The values of a field that contain a needle, and whether the list is complete (not capped)."""
+    """The first values of a field that contain a needle, in order, and where the scan stopped."""
 
     needle: str
     found: list[tuple[int, int]]  # (value index, position in the value)
-    complete: bool
+    stopped_at: int  # offset in the joined values; the end when `found` lists every match
+
+    def complete(self, joined: str) -> bool:
+        return self.stopped_at >= len(joined)
 
 
 class _Field:
@@ -93,30 +96,36 @@ class _Field:
         self.last_found: _Matches | None = None  # the last search that found something
 
     def matches(self, needle: str) -> list[tuple[int, int]]:
-        """Values containing `needle` (at most MATCHES_PER_FIELD), narrowing the last search when it can."""
+        """The first values containing `needle` (at most MATCHES_PER_FIELD), in order.
+
+        When the agent types on ("sha" after "sh"), the last search is narrowed: its matches that
+        still match are kept, and a capped search goes on from where it stopped, not from the start.
+        """
         last = self._last
-        if last is not None and last.complete and last.needle in needle:
+        if last is not None and last.needle in needle:
             values = self.values
             found = [(index, values[index].find(needle)) for index, _ in last.found if needle in values[index]]
-            complete = True
+            stopped_at = last.stopped_at if last.complete(self.joined) else self._scan(needle, found, last.stopped_at)
         else:
-            found, complete = self._scan(needle)
-        self._last = _Matches(needle, found, complete)
+            found = []
+            stopped_at = self._scan(needle, found, 0)
+        self._last = _Matches(needle, found, stopped_at)
         if found:
             self.last_found = self._last
         return found
 
-    def _scan(self, needle: str) -> tuple[list[tuple[int, int]], bool]:
+    def _scan(self, needle: str, found: list[tuple[int, int]], start: int) -> int:
+        """Add to `found` the values from offset `start` on that contain `needle`, up to the cap;
+        return the offset where the scan stopped (the end of the joined values when it did not)."""
         find, starts, end = self.joined.find, self.starts, len(self.joined)
-        found: list[tuple[int, int]] = []
-        position = find(needle)
+        position = find(needle, start)
         while position != -1:
-            if len(found) == MATCHES_PER_FIELD:
-                return found, False
             index = bisect_right(starts, position) - 1
+            if len(found) == MATCHES_PER_FIELD:
+                return starts[index]  # this value is not in `found`: a narrower search starts here
             found.append((index, position - starts[index]))
             position = find(needle, starts[index + 1] if index + 1 < len(starts) else end)
-        return found, True
+        return end
 
 
 class Search:
