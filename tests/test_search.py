@@ -117,3 +117,14 @@ def test_reading_cache_is_written_once_and_reused(tmp_path):
     assert cache.readings(["查询", "请稍等"]) == first_readings
     files[0].write_text("{broken", encoding="utf-8")
     assert cache.readings(["请稍等", "查询"]) == first_readings  # a damaged cache is read again
+
+
+def test_the_reading_cache_keeps_only_the_newest_sets(tmp_path):
+    from assist.core.pinyin import KEPT_READINGS
+
+    cache = ReadingCache(tmp_path)
+    books = [["请稍等", f"第{'一二三四五六七'[n]}本书"] for n in range(KEPT_READINGS + 3)]
+    for texts in books:
+        cache.readings(texts)
+    assert len(list(tmp_path.glob("pinyin-*.json"))) == KEPT_READINGS
+    assert cache.readings(books[-1])["第七本书"].initials == "dqbs"  # the newest is still there

@@ -13,13 +13,14 @@ import contextlib
 import dataclasses
 import gc
 import io
-import os
 import pickle
 import sys
 import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
+
+from assist.core import folders
 
 if TYPE_CHECKING:
     from assist.core.directory import DirectoryResult
@@ -32,8 +33,7 @@ UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportE
 
 
 def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "Assist" / "loaded"
+    return folders.cache_folder() / "loaded"
 
 
 def cached(path: Path | str, kind: str, load: Callable[[Path], T], usable: Callable[[T], bool]) -> T:
@@ -54,10 +54,8 @@ def cached(path: Path | str, kind: str, load: Callable[[Path], T], usable: Calla
             return _load_quickly(stored)
     result = load(path)
     if usable(result):
-        from assist.core.personal import write_bytes_atomically
-
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time next start
-            write_bytes_atomically(entry, _dumps(version) + _dumps(result))
+            folders.write_bytes_atomically(entry, _dumps(version) + _dumps(result))
     return result
 
 

@@ -6,11 +6,12 @@ the old one: a crash or a `kill -9` in the middle leaves the old file or the new
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from assist.core import folders
+from assist.core.folders import write_atomically
 
 if TYPE_CHECKING:
     from assist.core.checker import Checker
@@ -34,8 +35,7 @@ class RefusedPhrase(ValueError):
 
 
 def default_path() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / "Assist" / "personal.yaml"
+    return folders.data_folder() / "personal.yaml"
 
 
 class PersonalStore:
@@ -89,22 +89,3 @@ def vet(checker: Checker, text: str) -> None:
     if findings:
         reasons = "；".join(f"“{f.match}”是禁语（{f.situation_title}），应说：{f.suggestion}" for f in findings)
         raise RefusedPhrase(reasons)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    write_bytes_atomically(path, text.encode("utf-8"))
-
-
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write a temporary file beside `path`, flush it to disk, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

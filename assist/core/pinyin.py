@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from assist.core import folders
+
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CACHE_VERSION = 1
+KEPT_READINGS = 4  # the newest sets of readings kept (the sidebar's book, a few for `assist search`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,18 +66,15 @@ class ReadingCache:
             return None  # missing or damaged: read again
 
     def _save(self, path: Path, readings: dict[str, Reading]) -> None:
+        data = {text: [reading.full, reading.initials] for text, reading in readings.items()}
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            data = {text: [reading.full, reading.initials] for text, reading in readings.items()}
-            with tempfile.NamedTemporaryFile(
-                "w", encoding="utf-8", dir=self.folder, delete=False, suffix=".tmp"
-            ) as temporary:
-                json.dump(data, temporary, ensure_ascii=False)
-            os.replace(temporary.name, path)
+            folders.write_atomically(path, json.dumps(data, ensure_ascii=False))
+            older = sorted(self.folder.glob("pinyin-*.json"), key=lambda file: file.stat().st_mtime, reverse=True)
+            for stale in older[KEPT_READINGS:]:  # readings of books no longer in use
+                stale.unlink(missing_ok=True)
         except OSError:
             pass  # a cache that cannot be written only costs time next start
 
 
 def default_cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "Assist"
+    return folders.cache_folder()

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from assist.core.personal import write_atomically
+from assist.core import folders
+from assist.core.folders import write_atomically
 
 FETCH_TIMEOUT_SECONDS = 10
 MAX_BOOK_BYTES = 64 * 1024 * 1024
@@ -31,8 +31,7 @@ class Fetched:
 
 
 def cache_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "Assist" / "books"
+    return folders.cache_folder() / "books"
 
 
 def _cache_paths(url: str, folder: Path | None = None) -> tuple[Path, Path]:
