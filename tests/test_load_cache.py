@@ -77,6 +77,7 @@ def test_a_cached_book_is_the_book_read_from_its_file_positions_included(tmp_pat
     assert len(list(cache_folder().glob("book-*.pickle"))) == 1 and errors == ()
     assert from_cache == fresh and details(from_cache) == details(fresh)
     assert from_cache.placeholders == fresh.placeholders and from_cache.guidance == fresh.guidance
+    assert type(from_cache.situations[0].phrases[0].position).__name__ == "Position"  # not a bare tuple
 
 
 def test_a_changed_file_leaves_one_entry_in_the_cache(tmp_path, monkeypatch):

@@ -80,9 +80,13 @@ def _load_quickly(stored: io.BytesIO) -> object:
 
 class _ByFields(dict):
     """Pickles frozen, slotted dataclasses as a call with their fields, which unpickles about twice
-    as fast as the generic way (a `__setstate__` that sets one field at a time)."""
+    as fast as the generic way (a `__setstate__` that sets one field at a time), and named tuples
+    (positions) as plain tuples of their class."""
 
     def __missing__(self, cls: type) -> Callable[[object], tuple]:
+        if issubclass(cls, tuple) and hasattr(cls, "_fields"):  # a named tuple: made in C, no __new__ call
+            self[cls] = reduce = lambda value: (tuple.__new__, (cls, tuple(value)))
+            return reduce
         if not dataclasses.is_dataclass(cls) or not all(field.init for field in dataclasses.fields(cls)):
             raise KeyError(cls)  # pickled the generic way
         names = tuple(field.name for field in dataclasses.fields(cls))
