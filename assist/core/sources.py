@@ -7,8 +7,6 @@ cached copy is used and the failure is reported, never fatal.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +33,8 @@ def cache_folder() -> Path:
 
 
 def _cache_paths(url: str, folder: Path | None = None) -> tuple[Path, Path]:
+    import hashlib  # here, not at the top: the sidebar imports this module at start, URL or not
+
     key = hashlib.sha256(url.encode()).hexdigest()[:24]
     folder = folder or cache_folder()
     return folder / f"{key}.yaml", folder / f"{key}.json"
@@ -48,6 +48,7 @@ def cached_copy(url: str) -> Path | None:
 
 def fetch(url: str, folder: Path | None = None, timeout: float = FETCH_TIMEOUT_SECONDS) -> Fetched:
     """Download `url` into the cache if it changed; say where the cached copy is."""
+    import json
     import urllib.error  # here, not at the top: only a URL source needs urllib (and ssl)
     import urllib.request
 
@@ -90,6 +91,8 @@ def fetch(url: str, folder: Path | None = None, timeout: float = FETCH_TIMEOUT_S
 
 
 def _read_meta(path: Path) -> dict[str, str]:
+    import json
+
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
         return meta if isinstance(meta, dict) else {}
