@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from assist.core.load_cache import cache_folder, cached
 
@@ -90,3 +95,47 @@ def test_a_changed_file_leaves_one_entry_in_the_cache(tmp_path, monkeypatch):
     other.write_text("other", encoding="utf-8")
     cached(other, "test", lambda file: file.read_text(encoding="utf-8"), bool)
     assert len(list(cache_folder().glob("test-*.pickle"))) == 2  # the newest of each file
+
+
+PHRASE_TEXT = st.text(
+    st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters="{}"), min_size=1, max_size=30
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"text": PHRASE_TEXT, "en": st.text(max_size=10), "step": st.sampled_from([None, "greet", "end"])}
+        ),
+        min_size=1,
+        max_size=12,
+        unique_by=lambda phrase: phrase["text"].strip(),
+    )
+)
+def test_any_book_reads_back_from_the_cache_as_it_was_loaded(phrases):
+    import tempfile
+
+    import yaml
+
+    from assist.core.load_cache import checked_book
+    from assist.core.loader import check_file
+
+    situation = {
+        "id": "s",
+        "title": "场景",
+        "phrases": [{k: v for k, v in p.items() if v is not None} for p in phrases],
+    }
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", folder)
+        path = Path(folder) / "book.yaml"
+        path.write_text(yaml.safe_dump({"name": "n", "situations": [situation]}, allow_unicode=True), encoding="utf-8")
+        fresh = check_file(path).book
+        assume(fresh is not None)
+        checked_book(path)
+        cached_book, _ = checked_book(path)
+        assert list(Path(folder, "Assist", "loaded").glob("book-*.pickle"))  # it did come from the cache
+        assert cached_book == fresh
+        assert [(p.position, p.step, p.en) for p in cached_book.situations[0].phrases] == [
+            (p.position, p.step, p.en) for p in fresh.situations[0].phrases
+        ]
