@@ -207,20 +207,41 @@ class Search:
         needles = _needles(text)
         if not needles or limit <= 0:
             return []
+        needles.sort(key=lambda item: WEIGHTS[item[0]], reverse=True)  # the fields worth most first
         scores: dict[int, float] = {}
-        for name, needle in needles:
+        for number, (name, needle) in enumerate(needles):
             weight = WEIGHTS[name]
             if name in SITUATION_FIELDS:
                 for situation_index, position in self._situation_fields[name].matches(needle):
                     score = weight + (START_BONUS if position == 0 else 0.0)
                     for index in self._phrase_documents[situation_index][:limit]:
-                        _keep_best(scores, index, score)
-                continue
-            for index, position in self._fields[name].matches(needle):
-                _keep_best(scores, index, weight + (START_BONUS if position == 0 else 0.0))
+                        if score > scores.get(index, 0.0):
+                            scores[index] = score
+            else:
+                plain, at_start = weight, weight + START_BONUS
+                for index, position in self._fields[name].matches(needle):
+                    score = at_start if position == 0 else plain
+                    if score > scores.get(index, 0.0):
+                        scores[index] = score
+            if number + 1 < len(needles) and self._settled(scores, WEIGHTS[needles[number + 1][0]], limit):
+                break
         if not scores:
             scores = self._fuzzy(needles, limit)
         return self._best(scores, limit)
+
+    def _settled(self, scores: dict[int, float], next_weight: float, limit: int) -> bool:
+        """True when `limit` phrases already score above anything the remaining fields can give,
+        so that searching them could not change the best `limit` (a broad query stops early)."""
+        if len(scores) < limit:
+            return False
+        ceiling = next_weight + START_BONUS
+        documents = self._documents
+        above = {
+            (documents[index].situation_index, documents[index].number)
+            for index, score in scores.items()
+            if score > ceiling
+        }
+        return len(above) >= limit
 
     def _fuzzy(self, needles: list[tuple[str, str]], limit: int) -> dict[int, float]:
         """Typo-tolerant scores, over the documents that matched the longest prefix of the query."""
