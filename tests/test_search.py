@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assist.core.pinyin import ReadingCache, read
 from assist.core.search import Search
@@ -128,3 +130,35 @@ def test_the_reading_cache_keeps_only_the_newest_sets(tmp_path):
         cache.readings(texts)
     assert len(list(tmp_path.glob("pinyin-*.json"))) == KEPT_READINGS
     assert cache.readings(books[-1])["第七本书"].initials == "dqbs"  # the newest is still there
+
+
+def every_field_scored(search: Search, text: str, limit: int) -> list:
+    """The hits of a search that scores every field of every phrase: what `query` must return,
+    however early it stops (a book this small never reaches the per-field cap)."""
+    from assist.core.search import SITUATION_FIELDS, START_BONUS, WEIGHTS, _needles
+
+    scores: dict[int, float] = {}
+    for name, needle in _needles(text):
+        situation_wide = name in SITUATION_FIELDS
+        values = (search._situation_fields if situation_wide else search._fields)[name].values
+        for value_index, value in enumerate(values):
+            position = value.find(needle)
+            if position == -1:
+                continue
+            score = WEIGHTS[name] + (START_BONUS if position == 0 else 0.0)
+            documents = search._phrase_documents[value_index][:limit] if situation_wide else [value_index]
+            for index in documents:
+                scores[index] = max(score, scores.get(index, 0.0))
+    return search._best(scores, limit) if scores else []
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), limit=st.integers(min_value=1, max_value=6))
+def test_stopping_early_never_changes_the_hits(search, data, limit):
+    readable = [value for field in search._fields.values() for value in field.values if value]
+    value = data.draw(st.sampled_from(readable))
+    start = data.draw(st.integers(0, max(0, len(value) - 1)))
+    query = value[start : start + data.draw(st.integers(1, 6))]
+    expected = every_field_scored(search, query, limit)
+    if expected:  # (no exact match: the typo-tolerant search runs instead, the same either way)
+        assert search.query(query, limit) == expected
