@@ -139,3 +139,17 @@ def test_any_book_reads_back_from_the_cache_as_it_was_loaded(phrases):
         assert [(p.position, p.step, p.en) for p in cached_book.situations[0].phrases] == [
             (p.position, p.step, p.en) for p in fresh.situations[0].phrases
         ]
+
+
+def test_entries_of_an_earlier_assist_are_removed_and_a_directory_reads_back(tmp_path, monkeypatch):
+    from assist.core.directory import default_directory
+    from assist.core.directory_file import check_directory_file
+    from assist.core.load_cache import checked_directory
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache_folder().mkdir(parents=True)
+    earlier = cache_folder() / "directory-0123456789abcdef0123456789abcdef.pickle"
+    earlier.write_bytes(b"an entry in an earlier format")
+    checked_directory(None)
+    assert not earlier.exists() and len(list(cache_folder().glob("directory-*.pickle"))) == 1
+    assert checked_directory(None) == check_directory_file(default_directory())

@@ -14,6 +14,7 @@ import dataclasses
 import gc
 import io
 import pickle
+import re
 import sys
 import zlib
 from collections.abc import Callable
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 CACHE_FORMAT = 3
 T = TypeVar("T")
+_ENTRY_NAME = re.compile(r"[a-z]+-[0-9a-f]{8}\.pickle")
 UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
 
 
@@ -56,6 +58,9 @@ def cached(path: Path | str, kind: str, load: Callable[[Path], T], usable: Calla
     if usable(result):
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time next start
             folders.write_bytes_atomically(entry, _dumps(version) + _dumps(result))
+            for other in entry.parent.glob(f"{kind}-*.pickle"):
+                if not _ENTRY_NAME.fullmatch(other.name):  # left by an earlier Assist, named another way
+                    other.unlink(missing_ok=True)
     return result
 
 
