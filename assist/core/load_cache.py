@@ -92,7 +92,11 @@ class _ByFields(dict):
         if issubclass(cls, tuple) and hasattr(cls, "_fields"):  # a named tuple: made in C, no __new__ call
             self[cls] = reduce = lambda value: (tuple.__new__, (cls, tuple(value)))
             return reduce
-        if not dataclasses.is_dataclass(cls) or not all(field.init for field in dataclasses.fields(cls)):
+        if (
+            not dataclasses.is_dataclass(cls)
+            or hasattr(cls, "__post_init__")  # would run again on values it already made
+            or not all(field.init for field in dataclasses.fields(cls))
+        ):
             raise KeyError(cls)  # pickled the generic way
         names = tuple(field.name for field in dataclasses.fields(cls))
         self[cls] = reduce = lambda value: (cls, tuple(getattr(value, name) for name in names))
