@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import io
 import pickle
@@ -64,6 +65,7 @@ def cached(path: Path | str, kind: str, load: Callable[[Path], T], usable: Calla
     return result
 
 
+@functools.cache  # the code does not change while it runs: look once per process, not once per file
 def _code_time() -> int:
     """When Assist's core last changed: a new Assist reads every file afresh. In a packaged Assist
     (PyInstaller), whose modules are not files, the program's own time stands for it."""

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assist.core import folders
-from assist.core.folders import write_atomically
 
 if TYPE_CHECKING:
     from assist.core.checker import Checker
@@ -80,7 +79,7 @@ class PersonalStore:
         text = "# Assist: my own phrases and favourites. Written by the sidebar.\n" + yaml.safe_dump(
             document, allow_unicode=True, sort_keys=False
         )
-        write_atomically(self.path, text)
+        folders.write_atomically(self.path, text)
 
 
 def vet(checker: Checker, text: str) -> None:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assist.core import folders
-from assist.core.folders import write_atomically
 
 FETCH_TIMEOUT_SECONDS = 10
 MAX_BOOK_BYTES = 64 * 1024 * 1024
@@ -67,13 +66,13 @@ def fetch(url: str, folder: Path | None = None, timeout: float = FETCH_TIMEOUT_S
             if len(body) > MAX_BOOK_BYTES:
                 return Fetched(cached, False, f"{url}: the book is larger than {MAX_BOOK_BYTES // 2**20} MB")
             folder.mkdir(parents=True, exist_ok=True)
-            write_atomically(book_path, body.decode("utf-8", errors="replace"))
+            folders.write_atomically(book_path, body.decode("utf-8", errors="replace"))
             new_meta = {
                 "url": url,
                 "etag": response.headers.get("ETag", ""),
                 "last_modified": response.headers.get("Last-Modified", ""),
             }
-            write_atomically(meta_path, json.dumps(new_meta))
+            folders.write_atomically(meta_path, json.dumps(new_meta))
             return Fetched(book_path, True)
     except urllib.error.HTTPError as error:
         if error.code == 304 and cached is not None:
