@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the department directory for misrouted calls (default: the built-in example set)",
     )
+    parser.add_argument(
+        "--autostart",
+        action="store_true",
+        help="started by the desktop at login: open the sidebar only if the startup/autostart setting is on",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
@@ -108,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return control(args)
     if args.command == "settings":
         return settings_cli.run(args)
+    if args.autostart and not settings_cli.autostart_wanted():
+        return EXIT_OK  # the autostart entry is installed for everyone; this agent (or centre) did not ask for it
     if args.phrasebook is not None and not Path(args.phrasebook).is_file():
         print(f"assist: {args.phrasebook}: no such file; opening the built-in phrasebook", file=sys.stderr)
     from assist.ui.app import run  # Qt is imported only when a window is wanted

@@ -125,3 +125,10 @@ def _profile_names() -> list[str]:
 
     book = load_phrasebook()
     return [name for name, placeholder in book.placeholders.items() if placeholder.profile]
+
+
+def autostart_wanted() -> bool:
+    """Whether a start from the desktop's autostart entry (`assist --autostart`) should open the sidebar."""
+    from assist.ui.settings import Settings
+
+    return bool(Settings.for_user().get("startup/autostart"))

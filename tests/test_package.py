@@ -10,47 +10,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import ROOT, zh
+from tests.packaged import standalone
 from tests.x11 import clipboard, isolated_env, needs_x11, press, running_sidebar, wait_for
-
-
-@pytest.fixture(scope="session")
-def package(tmp_path_factory) -> Path:
-    """The built folder's program."""
-    pytest.importorskip("PyInstaller", reason="PyInstaller comes with the test extra (scripts/setup)")
-    folder = tmp_path_factory.mktemp("package")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--log-level",
-            "WARN",
-            "--distpath",
-            str(folder / "dist"),
-            "--workpath",
-            str(folder / "work"),
-            str(ROOT / "scripts" / "assist.spec"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=900,
-    )
-    program = folder / "dist" / "assist" / "assist"
-    assert program.is_file() and os.access(program, os.X_OK)
-    return program
-
-
-def standalone(env: dict[str, str]) -> dict[str, str]:
-    """`env` without Python's settings: the program must carry everything it uses."""
-    kept = {key: value for key, value in env.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    return {**kept, "PATH": "/usr/bin:/bin"}
 
 
 def test_the_package_checks_searches_and_lints_with_its_own_book(package, tmp_path):

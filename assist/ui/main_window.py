@@ -236,6 +236,7 @@ class SidebarWindow(QWidget):
         self.settings_page.keys_reset.connect(self.reset_keys)
         self.settings_page.language_changed.connect(self._on_language_changed)
         self.settings_page.glosses_changed.connect(self.set_glosses)
+        self.settings_page.autostart_changed.connect(self._set_autostart)
         self.settings_page.rebind = self.rebind
         self.settings_page.set_hotkey = self.set_hotkey
         self.settings_page.hotkey_problem = lambda: self.hotkey_problem
@@ -998,6 +999,11 @@ class SidebarWindow(QWidget):
         self.settings.set("appearance/reading_size", size)
         self.apply_appearance()
         self.show_status(tr(f"字号：{size}", f"Reading size: {size}"))
+
+    def _set_autostart(self, on: bool) -> None:
+        if self._refused_by_centre("startup/autostart"):
+            return
+        self.settings.set("startup/autostart", on)
 
     def _refused_by_centre(self, key: str) -> bool:
         """True (and says so) when the centre locked this setting: the action changes nothing."""

@@ -53,6 +53,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("appearance/theme", str, "system", "Colours: system (follow the desktop), light or dark"),
         Setting("appearance/reading_size", str, "normal", "Text size: compact, normal, large or larger"),
         Setting(
+            "startup/autostart",
+            bool,
+            False,
+            "Start the sidebar when the agent logs in (through the autostart entry the Debian package installs)",
+        ),
+        Setting(
             "hold/threshold_seconds",
             int,
             30,

@@ -42,6 +42,7 @@ class SettingsPage(ScrollPage):
     keys_reset = Signal()
     language_changed = Signal(str)
     glosses_changed = Signal(bool)
+    autostart_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("settingsPage", parent)
@@ -89,6 +90,7 @@ class SettingsPage(ScrollPage):
             "appearance/show_glosses": (self.glosses,),
             "window/dock": (self.dock,),
             "window/always_on_top": (self.on_top,),
+            "startup/autostart": (self.autostart,),
             "phrasebook/source": (self.source_field, self.apply_source),
             "hotkey/global": (self.hotkey_edit,),
         }
@@ -165,8 +167,13 @@ class SettingsPage(ScrollPage):
         ):
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(widget, row, 1)
+        self.autostart = QCheckBox(tr("登录桌面时自动启动", "Start when I log in"))
+        self.autostart.setObjectName("autostart")
+        self.autostart.setChecked(bool(settings.get("startup/autostart")))
+        self.autostart.toggled.connect(self.autostart_changed)
         grid.addWidget(self.on_top, 4, 0, 1, 2)
         grid.addWidget(self.glosses, 5, 0, 1, 2)
+        grid.addWidget(self.autostart, 6, 0, 1, 2)
         self.body.addLayout(grid)
         self.body.addWidget(
             make_label(tr("界面语言在下次启动时生效。", "The language applies at the next start."), "gloss")
