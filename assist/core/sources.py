@@ -33,7 +33,7 @@ class Fetched:
     book: Phrasebook | None = None  # the server's new version, when it sent one that loaded
     error: str = ""  # why the server's answer could not be used, in English ("" when it could)
     error_zh: str = ""  # the same in Chinese
-    problems: tuple[Problem, ...] = ()  # a refused new version's problems, named by the URL
+    problems: tuple[Problem, ...] = ()  # the new version's problems (only warnings when it loaded), named by the URL
 
     @property
     def changed(self) -> bool:
@@ -116,8 +116,9 @@ def fetch(
             result.book,
             f"cannot keep an offline copy in {book_path.parent} ({error.strerror or error})",
             f"无法在 {book_path.parent} 保存离线副本（{error.strerror or error}）",
+            result.problems,
         )
-    return Fetched(url, book_path, result.book)
+    return Fetched(url, book_path, result.book, problems=result.problems)
 
 
 def _utf8(body: bytes) -> str:

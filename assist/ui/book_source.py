@@ -159,7 +159,7 @@ class BookSource(QObject):
 
     def _apply(self, fetched: Fetched) -> None:
         asked, self._asked = self._asked, False
-        problems = list(fetched.problems)
+        problems = list(fetched.problems) if fetched.book is None else []  # a book that loaded: warnings only
         if fetched.error and not problems:
             problems = [Problem(fetched.url, Position(), fetched.error_zh if current() == "zh" else fetched.error)]
         if fetched.book is not None:
