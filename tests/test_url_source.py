@@ -74,6 +74,28 @@ def test_a_malformed_answer_is_reported_and_the_next_poll_fetches_again(make_sou
     assert hold_texts(source.book) == ["网上的用语。"] and source.problems == []
 
 
+def test_an_unforeseen_failure_in_a_download_never_stops_the_next_poll(make_source, qtbot, book_server, monkeypatch):
+    from assist.core import sources
+
+    server, url = book_server
+    real_fetch, calls = sources.fetch, []
+
+    def fails_the_first_time(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("a defect in fetch")
+        return real_fetch(*args, **kwargs)
+
+    monkeypatch.setattr(sources, "fetch", fails_the_first_time)
+    source = make_source(url)
+    with qtbot.waitSignal(source.fetched, timeout=DOWNLOAD_MS):
+        source.load()
+    assert str(source.problems[0]) == f"{url}:1:1: RuntimeError('a defect in fetch')"
+    with qtbot.waitSignal(source.book_changed, timeout=DOWNLOAD_MS):
+        source.fetch_now()
+    assert hold_texts(source.book) == ["网上的用语。"] and len(calls) == 2
+
+
 def test_a_broken_download_never_replaces_the_offline_copy(make_source, qtbot, book_server):
     """A good book, then one with a YAML error, restart; the server stops, restart: the good book every time,
     and the banner names the URL."""
