@@ -77,7 +77,7 @@ def test_a_malformed_answer_is_reported_and_the_next_poll_fetches_again(make_sou
 def test_an_unforeseen_failure_in_a_download_never_stops_the_next_poll(make_source, qtbot, book_server, monkeypatch):
     from assist.core import sources
 
-    server, url = book_server
+    _, url = book_server
     real_fetch, calls = sources.fetch, []
 
     def fails_the_first_time(*args, **kwargs):
