@@ -96,3 +96,16 @@ def test_a_new_version_with_errors_never_replaces_the_offline_copy(book_server, 
     assert broken.error == "the new version has errors"
     fetch(url, tmp_path)
     assert server.requests[-1].if_none_match == '"v1"'  # nor does its ETag
+
+
+def test_a_book_that_cannot_be_stored_is_still_used_and_the_reason_given(book_server, tmp_path, monkeypatch):
+    from assist.core import folders
+
+    def disk_full(path, text):
+        raise OSError(28, "No space left on device")
+
+    _, url = book_server
+    monkeypatch.setattr(folders, "write_atomically", disk_full)
+    fetched = fetch(url, tmp_path)
+    assert fetched.book is not None and fetched.path is None
+    assert fetched.error == f"cannot keep an offline copy in {tmp_path} (No space left on device)"

@@ -121,6 +121,24 @@ def test_a_broken_download_never_replaces_the_offline_copy(make_source, qtbot, b
     assert hold_texts(third.book) == ["网上的用语。"]
 
 
+def test_a_book_that_cannot_be_kept_offline_is_shown_and_the_banner_says_so(
+    make_source, qtbot, book_server, monkeypatch
+):
+    from assist.core import folders
+
+    def disk_full(path, text):
+        raise OSError(28, "No space left on device")
+
+    _, url = book_server
+    monkeypatch.setattr(folders, "write_atomically", disk_full)
+    source = make_source(url)
+    with qtbot.waitSignal(source.fetched, timeout=DOWNLOAD_MS):
+        source.load()
+    assert hold_texts(source.book) == ["网上的用语。"]
+    assert source.title == "用语库已更新，但无法保存离线副本。"
+    assert "无法在" in str(source.problems[0]) and "保存离线副本（No space left on device）" in str(source.problems[0])
+
+
 def test_update_now_downloads_at_once_and_says_how_it_went(make_source, qtbot, book_server):
     server, url = book_server
     source = make_source(url)

@@ -24,7 +24,7 @@ from assist.core.problems import Position, Problem
 from assist.core.sources import is_url
 from assist.ui.i18n import current, tr
 
-if TYPE_CHECKING:  # the URL machinery (urllib, ssl) loads only for a URL source
+if TYPE_CHECKING:  # the URL machinery (http.client, ssl) loads only for a URL source
     from assist.core.sources import Fetched
 
 
@@ -40,7 +40,7 @@ class BookSource(QObject):
     status = Signal(str)  # a short answer to the agent's "update now"
     fetched = Signal(
         object
-    )  # a download finished and was handled (a Fetched; ignored when its URL is no longer the source)
+    )  # a download (a Fetched) was handled: applied, or dropped if its URL is no longer the source
     _downloaded = Signal(object)  # a Fetched, from the download thread
 
     def __init__(
@@ -165,6 +165,10 @@ class BookSource(QObject):
         if fetched.book is not None:
             self._organisation = fetched.book
         title = self._title(fetched_from=fetched.url) if problems else ""
+        if problems and fetched.book is not None:
+            title = tr(
+                "用语库已更新，但无法保存离线副本。", "Phrasebook updated, but its offline copy could not be kept."
+            )
         self._compose(problems, title)
         if fetched.book is not None:
             self.book_changed.emit(self.book)
