@@ -66,6 +66,7 @@ def press(qtbot, window: SidebarWindow, key: str) -> None:
         "Esc": Qt.Key.Key_Escape,
         "F1": Qt.Key.Key_F1,
         "F2": Qt.Key.Key_F2,
+        "F5": Qt.Key.Key_F5,
         "Right": Qt.Key.Key_Right,
         "Left": Qt.Key.Key_Left,
     }

@@ -135,6 +135,7 @@ class SidebarWindow(QWidget):
             source.book_changed.connect(self.navigator.set_book)
             source.problems_found.connect(self.show_problems)
             source.problems_cleared.connect(self._on_problems_cleared)
+            source.status.connect(self.show_status)
         self.search_service.failed.connect(self.show_status)
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
@@ -318,6 +319,7 @@ class SidebarWindow(QWidget):
             "dock_right": lambda _: self.dock("right"),
             "show_guidance": lambda _: self.navigator.show_page(Page.GUIDANCE),
             "show_keys": lambda _: self._toggle_keys(),
+            "refresh_phrasebook": lambda _: self.source and self.source.refresh_now(),
         }
         handlers[action](argument)
 
