@@ -130,8 +130,8 @@ def test_personal_phrases_survive_kill_9_in_the_middle_of_a_save(tmp_path):
     path = tmp_path / "personal.yaml"
     for save_number in (2, 5, 13, 29):
         kill_during_save([sys.executable, "-c", WRITER, str(path)], save_number)
-        data, problem = PersonalStore(path).load()
-        assert problem == ""
+        data, problems = PersonalStore(path).load()
+        assert problems == ()
         assert len(data.phrases) == 200  # a whole file, old or new, never half of one
         version = data.phrases[0].text.split("版本")[1].split("。")[0]
         assert all(f"版本{version}。" in phrase.text for phrase in data.phrases)
