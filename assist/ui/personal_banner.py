@@ -58,6 +58,10 @@ class PersonalFileBanner(QFrame):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.details)
+        self.hint = QLabel()
+        self.hint.setObjectName("bannerHint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
         buttons = QHBoxLayout()
         self.afresh_button = QPushButton(tr("保留副本，重新开始(&K)", "&Keep a copy, start afresh"))
         self.afresh_button.setObjectName("submitButton")
@@ -89,15 +93,17 @@ class PersonalFileBanner(QFrame):
         if len(problems) > SHOWN_PROBLEMS:
             more = len(problems) - SHOWN_PROBLEMS
             lines.append(tr(f"… 另有 {more} 个问题", f"… {more} more"))
-        lines.append(
-            tr(
-                f"能读出的 {readable} 句照常显示。修正文件后自动恢复保存；或保留副本（改名为 "
-                f"{name}.damaged-时间），用能读出的内容重新开始。",
-                f"The {readable} phrases that could be read are shown. Saving resumes once the file is "
-                f"fixed; or keep it aside (renamed {name}.damaged-<time>) and start afresh with what could be read.",
+        self.details.setText("\n".join(lines))
+        shown = tr(f"能读出的 {readable} 句照常显示。", f"The {readable} phrases that could be read are shown. ")
+        self.hint.setText(
+            (shown if readable else "")
+            + tr(
+                f"修正文件后自动恢复保存；或保留副本（改名为 {name}.damaged-时间），"
+                + (f"带着这 {readable} 句重新开始。" if readable else "重新开始。"),
+                f"Saving resumes once the file is fixed; or keep it aside (renamed {name}.damaged-<time>) "
+                + (f"and start afresh with these {readable}." if readable else "and start afresh."),
             )
         )
-        self.details.setText("\n".join(lines))
         self.show()
 
     def keep_copy_and_start_afresh(self) -> None:
