@@ -165,3 +165,28 @@ def test_the_source_loads_with_wrong_types_in_the_personal_file(qapp, tmp_path):
         source = BookSource(None, PersonalStore(path), parent=qapp)
         assert source.load().situation("hold") is not None
         assert source.personal_file.damaged
+
+
+def test_read_again_by_keys_lifts_the_refusal(qtbot, personal_window, tmp_path):
+    good = thirty_phrases(tmp_path / "good.yaml")
+    window, path = personal_window("phrases: [\n")
+    window.source.personal_file._watch(False)  # the agent is quicker than the watcher
+    path.write_text(good, encoding="utf-8")
+    press(qtbot, window, "Alt+R")
+    qtbot.waitUntil(lambda: not window.personal_banner.isVisible())
+    assert len(own_phrases(window)) == 30 and "已恢复" in window.status.toolTip()
+
+
+def test_an_unreadable_personal_file_is_reported_and_kept(qapp, tmp_path):
+    path = tmp_path / "personal.yaml"
+    path.mkdir()  # not a file: reading it fails (as root, a file without permissions would still read)
+    source = BookSource(None, PersonalStore(path), parent=qapp)
+    assert source.load().situation("hold") is not None
+    assert [p.message for p in source.personal_file.problems] == ["cannot read the file: Is a directory"]
+    with pytest.raises(NotSaved):
+        source.toggle_favourite("hold", "请稍等，我帮您查一下。")
+    assert path.is_dir()
+    kept = source.personal_file.keep_aside_and_start_afresh()
+    assert kept.is_dir() and not path.exists() and not source.personal_file.damaged
+    source.toggle_favourite("hold", "请稍等，我帮您查一下。")
+    assert PersonalStore(path).load()[0].favourites == [("hold", "请稍等，我帮您查一下。")]
