@@ -8,6 +8,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolButton
 
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.ui.book_source import BookSource
@@ -190,3 +191,12 @@ def test_an_unreadable_personal_file_is_reported_and_kept(qapp, tmp_path):
     assert kept.is_dir() and not path.exists() and not source.personal_file.damaged
     source.toggle_favourite("hold", "请稍等，我帮您查一下。")
     assert PersonalStore(path).load()[0].favourites == [("hold", "请稍等，我帮您查一下。")]
+
+
+def test_the_banner_hidden_comes_back_when_a_save_is_refused(qtbot, personal_window):
+    window, _ = personal_window("phrases: 5\n")
+    banner = window.personal_banner
+    qtbot.mouseClick(banner.findChild(QToolButton, "bannerClose"), Qt.MouseButton.LeftButton)
+    assert not banner.isVisible()
+    add_phrase(qtbot, window, NEW)
+    assert banner.isVisible() and window.situation_page.refusal.isVisible()

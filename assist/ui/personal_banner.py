@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from assist.core.problems import Problem
 from assist.ui.i18n import current, tr
@@ -48,11 +48,20 @@ class PersonalFileBanner(QFrame):
         self.setObjectName("personalBanner")
         self.personal = personal
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(10, 8, 6, 8)
+        top = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("bannerTitle")
         self.title.setWordWrap(True)
-        layout.addWidget(self.title)
+        top.addWidget(self.title, 1)
+        close = QToolButton()
+        close.setObjectName("bannerClose")
+        close.setText("✕")
+        close.setToolTip(tr("隐藏（保存被拒时会再次出现）", "Hide; it shows again when a save is refused"))
+        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        close.clicked.connect(self.hide)
+        top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         self.details = QLabel()
         self.details.setObjectName("bannerDetails")
         self.details.setWordWrap(True)
@@ -74,6 +83,7 @@ class PersonalFileBanner(QFrame):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         personal.damage_changed.connect(self.show_problems)
+        personal.refused.connect(lambda: self.show_problems(personal.problems))
         self.show_problems(personal.problems)
 
     def show_problems(self, problems: tuple[Problem, ...]) -> None:
@@ -111,6 +121,8 @@ class PersonalFileBanner(QFrame):
             kept = self.personal.keep_aside_and_start_afresh()
         except NotSaved as refused:
             self.notice.emit(str(refused))
+            return
+        if kept is None:
             return
         self.notice.emit(
             tr(f"✓ 已保留副本 {kept.name}，我的用语可以保存了", f"✓ Kept {kept.name}; own phrases save again")

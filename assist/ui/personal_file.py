@@ -27,6 +27,7 @@ class NotSaved(Exception):
 class PersonalFile(QObject):
     changed = Signal()  # the phrases or favourites changed: the book must be shown again
     damage_changed = Signal(object)  # the errors of the file (a tuple of Problem); empty: it reads whole
+    refused = Signal()  # a save was refused because the file is damaged
 
     def __init__(self, store: PersonalStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,7 @@ class PersonalFile(QObject):
             data = self.store.update(change)
         except PersonalFileDamaged as damaged:
             self._show(self.store.data, damaged.problems)
+            self.refused.emit()
             raise NotSaved(self.refusal()) from None
         except OSError as error:
             raise NotSaved(
@@ -69,11 +71,14 @@ class PersonalFile(QObject):
             ) from None
         self._show(data, ())
 
-    def keep_aside_and_start_afresh(self) -> Path:
-        """Keep the damaged file beside as `….damaged-<time>` and save what could be read; raise
-        NotSaved if the file cannot be moved."""
+    def keep_aside_and_start_afresh(self) -> Path | None:
+        """Keep the damaged file beside as `….damaged-<time>` and save what could be read; None if
+        the file was gone already. Raise NotSaved if it cannot be moved."""
         try:
             kept = self.store.keep_aside_and_start_afresh()
+        except FileNotFoundError:  # gone meanwhile (deleted by hand): nothing to keep
+            self.recheck()
+            return None
         except OSError as error:
             raise NotSaved(
                 tr(
