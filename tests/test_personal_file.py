@@ -60,7 +60,7 @@ def test_a_yaml_error_then_adding_a_phrase_keeps_all_thirty(qtbot, personal_wind
     )
     window, path = personal_window(broken)
     banner = window.personal_banner
-    assert banner.isVisible() and re.search(r"personal\.yaml 第 \d+ 行第 \d+ 列：YAML 语法错误", banner.details.text())
+    assert banner.isVisible() and re.search(r"personal\.yaml\n第 \d+ 行第 \d+ 列：YAML 语法错误", banner.details.text())
     add_phrase(qtbot, window, NEW)
     assert path.read_text(encoding="utf-8") == broken  # not written over
     refusal = window.situation_page.refusal
@@ -137,13 +137,14 @@ def test_the_banner_speaks_the_interface_language(qtbot, personal_window, settin
     settings.set("appearance/language", language)
     window, _ = personal_window("phrases:\n  - situation: hold\n    text: 好的\n    colour: red\n")
     banner = window.personal_banner
-    shown = "\n".join([banner.title.text(), banner.details.text(), banner.afresh_button.text()])
+    shown = "\n".join([banner.title.text(), banner.details.text(), banner.hint.text(), banner.afresh_button.text()])
     if language == "zh":
-        assert "第 4 行第 5 列：未知的键 “colour”" in shown
+        assert "第 4 行第 5 列：未知的键 “colour”" in shown and "能读出的 1 句照常显示" in shown
         assert not re.search(r"[A-Za-z]", re.sub(r"\S*personal\.yaml\S*|YAML|\(&[KR]\)|colour", "", shown))
     else:
-        assert "personal.yaml:4:5: unknown key 'colour' in phrase 1" in shown
+        assert "personal.yaml\nline 4, column 5: unknown key 'colour' in phrase 1" in shown
         assert "Keep a copy, start afresh" in shown.replace("&", "")
+        assert "The 1 phrase that could be read is shown." in shown
     choose("zh")
 
 

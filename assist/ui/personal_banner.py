@@ -29,10 +29,11 @@ _CHINESE_KINDS = (
 
 
 def problem_line(problem: Problem) -> str:
-    """One problem as the banner shows it: its place, and what is wrong in the interface's language."""
+    """One problem as the banner shows it under the file's path: its line and column, and what is
+    wrong in the interface's language."""
     if current() == "en":
-        return str(problem)
-    where = f"{problem.path} 第 {problem.position.line} 行第 {problem.position.column} 列"
+        return f"line {problem.position.line}, column {problem.position.column}: {problem.message}"
+    where = f"第 {problem.position.line} 行第 {problem.position.column} 列"
     for pattern, chinese in _CHINESE_KINDS:
         match = re.search(pattern, problem.message)
         if match:
@@ -90,7 +91,6 @@ class PersonalFileBanner(QFrame):
         if not problems:
             self.hide()
             return
-        readable = len(self.personal.data.phrases)
         name = self.personal.store.path.name
         self.title.setText(
             tr(
@@ -99,21 +99,12 @@ class PersonalFileBanner(QFrame):
                 "over it) until it is fixed. The phrasebook works as usual.",
             )
         )
-        lines = [problem_line(problem) for problem in problems[:SHOWN_PROBLEMS]]
+        lines = [str(self.personal.store.path)] + [problem_line(problem) for problem in problems[:SHOWN_PROBLEMS]]
         if len(problems) > SHOWN_PROBLEMS:
             more = len(problems) - SHOWN_PROBLEMS
             lines.append(tr(f"… 另有 {more} 个问题", f"… {more} more"))
         self.details.setText("\n".join(lines))
-        shown = tr(f"能读出的 {readable} 句照常显示。", f"The {readable} phrases that could be read are shown. ")
-        self.hint.setText(
-            (shown if readable else "")
-            + tr(
-                f"修正文件后自动恢复保存；或保留副本（改名为 {name}.damaged-时间），"
-                + (f"带着这 {readable} 句重新开始。" if readable else "重新开始。"),
-                f"Saving resumes once the file is fixed; or keep it aside (renamed {name}.damaged-<time>) "
-                + (f"and start afresh with these {readable}." if readable else "and start afresh."),
-            )
-        )
+        self.hint.setText(_way_out(name, len(self.personal.data.phrases)))
         self.show()
 
     def keep_copy_and_start_afresh(self) -> None:
@@ -134,3 +125,19 @@ class PersonalFileBanner(QFrame):
             self.notice.emit(tr("文件仍然有误", "The file still has errors"))
         else:
             self.notice.emit(tr("✓ 我的用语文件已恢复，可以保存了", "✓ Your phrases file reads whole; saving resumes"))
+
+
+def _way_out(name: str, readable: int) -> str:
+    """What still works and what the agent can do, for a file from which `readable` phrases were read."""
+    if readable == 0:
+        shown, start = "", tr("重新开始。", "start afresh.")
+    elif readable == 1:
+        shown = tr("能读出的 1 句照常显示。", "The 1 phrase that could be read is shown. ")
+        start = tr("带着这 1 句重新开始。", "start afresh with it.")
+    else:
+        shown = tr(f"能读出的 {readable} 句照常显示。", f"The {readable} phrases that could be read are shown. ")
+        start = tr(f"带着这 {readable} 句重新开始。", f"start afresh with these {readable}.")
+    return shown + tr(
+        f"修正文件后自动恢复保存；或保留副本（改名为 {name}.damaged-时间），{start}",
+        f"Saving resumes once the file is fixed; or keep it aside (renamed {name}.damaged-<time>) and {start}",
+    )
