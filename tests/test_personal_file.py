@@ -78,7 +78,6 @@ def test_phrases_5_is_reported_and_the_sidebar_starts(qtbot, personal_window):
         "1:10: phrases must be a list (lines starting with '- '), not a number (5)"
     ]
     assert window.personal_banner.isVisible()
-    window.toggle_favourite(zh("请稍等,我帮您查一下。"))  # Alt+5 is not open: nothing to pin yet
     press(qtbot, window, "Alt+5")
     window.situation_page.cards[0].favourite_clicked.emit()
     assert "未保存" in window.status.toolTip() and path.read_text(encoding="utf-8") == "phrases: 5\n"
