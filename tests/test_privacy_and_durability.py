@@ -239,3 +239,14 @@ def test_settings_survive_kill_9_in_the_middle_of_a_save(tmp_path):
 
         values = Settings.at(path).profile()
         assert len(values) == 100 and len(set(values.values())) == 1  # one whole version
+
+
+def test_a_linked_personal_file_stays_linked(tmp_path):
+    """An agent who keeps the file in a synced folder and links it into the data folder."""
+    synced = tmp_path / "synced" / "personal.yaml"
+    synced.parent.mkdir()
+    link = tmp_path / "data" / "personal.yaml"
+    link.parent.mkdir()
+    link.symlink_to(synced)
+    PersonalStore(link).save(PersonalData([PersonalPhrase("hold", "请稍候。")], []))
+    assert link.is_symlink() and PersonalStore(synced).load()[0].phrases == [PersonalPhrase("hold", "请稍候。")]

@@ -27,7 +27,9 @@ def write_atomically(path: Path, text: str) -> None:
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """Write a temporary file beside `path`, flush it to disk, rename it over `path`, then flush the
-    folder too, so that the rename itself survives a power cut."""
+    folder too, so that the rename itself survives a power cut. A symbolic link is written through
+    (its target replaced), so a file kept elsewhere and linked here stays linked."""
+    path = path.resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
