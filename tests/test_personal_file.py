@@ -4,12 +4,15 @@ to save own phrases (with the reason) until the file is fixed or kept aside as `
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 
+from assist.core import folders
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.ui.book_source import BookSource
 from assist.ui.i18n import choose
@@ -200,3 +203,16 @@ def test_the_banner_hidden_comes_back_when_a_save_is_refused(qtbot, personal_win
     assert not banner.isVisible()
     add_phrase(qtbot, window, NEW)
     assert banner.isVisible() and window.situation_page.refusal.isVisible()
+
+
+def test_a_full_disk_is_answered_with_the_reason(qtbot, personal_window, tmp_path, monkeypatch):
+    window, path = personal_window(thirty_phrases(tmp_path / "good.yaml"))
+
+    def disk_full(target, text):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(folders, "write_atomically", disk_full)
+    add_phrase(qtbot, window, NEW)
+    refusal = window.situation_page.refusal
+    assert refusal.isVisible() and "无法写入" in refusal.text() and os.strerror(errno.ENOSPC) in refusal.text()
+    assert len(PersonalStore(path).load()[0].phrases) == 30 and len(own_phrases(window)) == 30

@@ -63,6 +63,7 @@ class PersonalFile(QObject):
             self.refused.emit()
             raise NotSaved(self.refusal()) from None
         except OSError as error:
+            self._show(self.store.data, self.store.problems)  # as read from disk before the write failed
             raise NotSaved(
                 tr(
                     f"未保存：无法写入 {self.store.path}（{error.strerror or error}）",
