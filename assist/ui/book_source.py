@@ -23,6 +23,7 @@ from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.core.problems import Position, Problem
 from assist.core.sources import is_url
 from assist.ui.i18n import current, tr
+from assist.ui.personal_file import PersonalFile
 
 if TYPE_CHECKING:  # the URL machinery (http.client, ssl) loads only for a URL source
     from assist.core.sources import Fetched
@@ -53,7 +54,8 @@ class BookSource(QObject):
         super().__init__(parent)
         self.location = location or None
         self.store = personal
-        self.personal = PersonalData()
+        self.personal_file = PersonalFile(personal, self)  # refuses saves while the file is damaged
+        self.personal_file.changed.connect(self._on_personal_changed)
         self.problems: list[Problem] = []
         self.title = ""
         self._builtin = EMPTY_BOOK
@@ -80,9 +82,7 @@ class BookSource(QObject):
         book, errors = checked_book(builtin.default_phrasebook())
         self._builtin = book or EMPTY_BOOK
         builtin_problems = list(errors)
-        self.personal, personal_problem = self.store.load()
-        if personal_problem:
-            builtin_problems.append(Problem(str(self.store.path), Position(), personal_problem))
+        self.personal_file.load()  # its problems go to a banner of their own
         if self.location is None:
             self._compose(builtin_problems, tr("内置用语库有误。", "The built-in phrasebook is broken."))
         elif is_url(self.location):
@@ -241,30 +241,41 @@ class BookSource(QObject):
         self._reload_timer.start()
 
     # -- personal phrases and favourites ----------------------------------------------------
+    # Each change raises personal_file.NotSaved, with the reason, when the file is not written.
 
-    def save_personal(self, data: PersonalData) -> None:
-        """Store the agent's phrases and favourites, and show the book with them."""
-        self.store.save(data)
-        self.personal = data
+    @property
+    def personal(self) -> PersonalData:
+        return self.personal_file.data
+
+    def _on_personal_changed(self) -> None:
         self._compose(self.problems, self.title)
         self.book_changed.emit(self.book)
 
     def add_phrase(self, phrase: PersonalPhrase) -> None:
-        self.save_personal(PersonalData([*self.personal.phrases, phrase], list(self.personal.favourites)))
+        self.personal_file.update(lambda data: PersonalData([*data.phrases, phrase], list(data.favourites)))
 
     def replace_phrase(self, situation: str, old: str, new: PersonalPhrase) -> None:
-        phrases = [new if (p.situation, p.text) == (situation, old) else p for p in self.personal.phrases]
-        favourites = [(s, new.text) if (s, t) == (situation, old) else (s, t) for s, t in self.personal.favourites]
-        self.save_personal(PersonalData(phrases, favourites))
+        def change(data: PersonalData) -> PersonalData:
+            phrases = [new if (p.situation, p.text) == (situation, old) else p for p in data.phrases]
+            favourites = [(s, new.text) if (s, t) == (situation, old) else (s, t) for s, t in data.favourites]
+            return PersonalData(phrases, favourites)
+
+        self.personal_file.update(change)
 
     def remove_phrase(self, situation: str, text: str) -> None:
-        kept = [p for p in self.personal.phrases if (p.situation, p.text) != (situation, text)]
-        favourites = [f for f in self.personal.favourites if f != (situation, text)]
-        self.save_personal(PersonalData(kept, favourites))
+        def change(data: PersonalData) -> PersonalData:
+            kept = [p for p in data.phrases if (p.situation, p.text) != (situation, text)]
+            return PersonalData(kept, [f for f in data.favourites if f != (situation, text)])
+
+        self.personal_file.update(change)
 
     def toggle_favourite(self, situation: str, text: str) -> bool:
-        favourites = list(self.personal.favourites)
-        on = (situation, text) not in favourites
-        favourites = [*favourites, (situation, text)] if on else [f for f in favourites if f != (situation, text)]
-        self.save_personal(PersonalData(list(self.personal.phrases), favourites))
+        """Pin or unpin a phrase; True when it is now pinned."""
+        on = (situation, text) not in self.personal.favourites
+
+        def change(data: PersonalData) -> PersonalData:
+            kept = [f for f in data.favourites if f != (situation, text)]
+            return PersonalData(list(data.phrases), [*kept, (situation, text)] if on else kept)
+
+        self.personal_file.update(change)
         return on
