@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 
 TOOLS = ("Xvfb", "xdotool", "xclip")
+MISSING = [tool for tool in TOOLS if not shutil.which(tool)]
+# Skipped on a developer's machine without the tools; under CI (CI=true) they run, and fail in `display`.
 needs_x11 = pytest.mark.skipif(
-    not all(shutil.which(tool) for tool in TOOLS), reason="needs Xvfb, xdotool and xclip (scripts/setup)"
+    bool(MISSING) and not os.environ.get("CI"), reason="needs Xvfb, xdotool and xclip (scripts/setup)"
 )
 
 
@@ -33,6 +35,8 @@ def wait_for(condition: Callable[[], object], timeout: float, what: str) -> obje
 
 @pytest.fixture
 def display() -> Iterator[str]:
+    if MISSING:
+        pytest.fail(f"CI must run the X11 tests, but {', '.join(MISSING)} is missing: run scripts/setup")
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
