@@ -180,3 +180,13 @@ def test_a_command_the_sidebar_fails_on_still_gets_an_error_reply(listening, qtb
     listening.handler = broken
     reply = exchange(qtbot, b'{"command": "copy"}\n')
     assert reply["ok"] is False and "copy" in reply["error"]
+
+
+# -- starting a sidebar for `assist copy` ---------------------------------------------------
+
+
+def test_a_sidebar_that_ends_at_start_is_reported_not_waited_for(tmp_path, monkeypatch, qapp):
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    failed = instance.subprocess.Popen([instance.sys.executable, "-c", "raise SystemExit(3)"])
+    problem = instance.wait_until_answering(failed, seconds=30)
+    assert problem.startswith("the sidebar ended at start (status 3); see ") and "sidebar.log" in problem

@@ -6,6 +6,7 @@ in its own process, keys typed by xdotool, the clipboard read by xclip.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -84,6 +85,36 @@ def test_assist_copy_goes_through_the_running_sidebar(sidebar):
     wait_for(lambda: clipboard(sidebar) == expected, 10, "the phrase on the clipboard")
     wrong = assist(sidebar, "copy", "nosuch", "1")
     assert wrong.returncode == 1 and "no situation 'nosuch'" in wrong.stderr
+
+
+def test_assist_copy_with_no_sidebar_starts_one_copies_and_returns(display, tmp_path):
+    env = isolated_env(display, tmp_path)
+    lock = tmp_path / "runtime" / "assist" / "assist.lock"
+    try:
+        result = assist(env, "copy", "hold", "1", timeout=60)
+        assert result.returncode == 0, result.stderr
+        expected = zh("请稍等,我帮您查一下。")
+        assert result.stdout.strip() == expected
+        wait_for(lambda: clipboard(env) == expected, 10, "the phrase on the clipboard")
+        assert len(visible_windows(env)) == 1  # the sidebar it started runs on, and owns the clipboard
+        assert assist(env, "copy", "closing", "2").returncode == 0  # and answers the next command
+    finally:
+        if lock.exists():  # the started sidebar's process id is the lock file's first line
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                os.kill(int(lock.read_text().split()[0]), signal.SIGTERM)
+
+
+def test_assist_toggle_with_no_sidebar_starts_one_in_front_and_returns(display, tmp_path):
+    env = isolated_env(display, tmp_path)
+    lock = tmp_path / "runtime" / "assist" / "assist.lock"
+    try:
+        result = assist(env, "toggle", timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert len(visible_windows(env)) == 1
+    finally:
+        if lock.exists():
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                os.kill(int(lock.read_text().split()[0]), signal.SIGTERM)
 
 
 def test_a_second_start_hands_over_and_one_window_remains(sidebar):

@@ -59,16 +59,15 @@ def create_window(
     return window
 
 
-def run(path: str | None, directory_path: str | None = None, first: dict | None = None) -> int:
-    """Open the sidebar, or hand `first` (default: show) to the one already running and return."""
+def run(path: str | None, directory_path: str | None = None) -> int:
+    """Open the sidebar, or show the one already running and return."""
     from assist.ui.app_menu import Tray, icon
     from assist.ui.hotkey import GlobalHotkey
     from assist.ui.instance import Instance, hand_over
 
-    request = first or {"command": "show"}
     instance = Instance(lambda _request: {"ok": False, "error": "starting"})
     if not instance.claim():
-        reply = hand_over(request)
+        reply = hand_over({"command": "show"})
         if reply is None:
             print("assist: another Assist holds the lock but does not answer", file=sys.stderr)
             return 1
@@ -102,8 +101,6 @@ def run(path: str | None, directory_path: str | None = None, first: dict | None 
     window.show()
     window.raise_()
     window.activateWindow()
-    if first is not None:
-        QTimer.singleShot(0, lambda: window.handle_command(first))
     return app.exec()
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -26,6 +27,7 @@ from assist.core import folders
 
 REPLY_TIMEOUT_MS = 3000
 HAND_OVER_SECONDS = 10.0  # how long a second start waits for the first one to start listening
+START_SECONDS = 60.0  # how long `assist copy` waits for the sidebar it started (a first start builds caches)
 CONNECTION_TIMEOUT_MS = 10_000
 MAX_MESSAGE_BYTES = 64 * 1024  # a command is a few dozen bytes
 
@@ -178,3 +180,26 @@ def sidebar_running() -> bool:
         lock.unlock()
         return False
     return True
+
+
+def start_detached(options: list[str]) -> subprocess.Popen:
+    """Start the sidebar in a process and session of its own, so that it outlives the shortcut or
+    script that asked for it; what it prints goes to sidebar.log in the runtime folder."""
+    program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "assist"]
+    with (runtime_folder() / "sidebar.log").open("wb") as log:
+        return subprocess.Popen(
+            [*program, *options], stdin=subprocess.DEVNULL, stdout=log, stderr=log, start_new_session=True
+        )
+
+
+def wait_until_answering(sidebar: subprocess.Popen, seconds: float = START_SECONDS) -> str:
+    """Wait for a sidebar to answer commands; "" when one does, else why not."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if send({"command": "ping"}, timeout_ms=1000) is not None:
+            return ""
+        if sidebar.poll() not in (None, 0):  # 0: it handed over to a sidebar started at the same moment
+            log = runtime_folder() / "sidebar.log"
+            return f"the sidebar ended at start (status {sidebar.returncode}); see {log}"
+        time.sleep(0.1)
+    return f"the sidebar did not answer within {seconds:.0f} s"
