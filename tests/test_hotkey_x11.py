@@ -27,6 +27,15 @@ def test_every_libx11_function_called_has_a_declared_signature():
         assert argtypes and all(argument is not None for argument in argtypes), name
 
 
+def test_every_user32_function_called_on_windows_has_a_declared_signature():
+    from assist.ui import hotkey_windows
+
+    source = Path(hotkey_windows.__file__).read_text(encoding="utf-8")
+    called = set(re.findall(r"_user32\(\)\.(\w+)\(", source))
+    assert called == {"RegisterHotKey", "UnregisterHotKey"} and called <= set(hotkey_windows.SIGNATURES)
+    assert "WinDLL(" in source and source.count("WinDLL(") == 1  # user32 is only reached through _user32()
+
+
 def test_the_error_handler_goes_in_and_comes_back_as_a_whole_pointer():
     restype, argtypes = SIGNATURES["XSetErrorHandler"]
     assert ctypes.sizeof(restype) == ctypes.sizeof(ctypes.c_void_p) == ctypes.sizeof(argtypes[0])

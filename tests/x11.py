@@ -38,7 +38,7 @@ def wait_for(condition: Callable[[], object], timeout: float, what: str) -> obje
 @pytest.fixture
 def display() -> Iterator[str]:
     if MISSING:
-        pytest.fail(f"CI must run the X11 tests, but {', '.join(MISSING)} is missing: run scripts/setup")
+        pytest.fail(f"CI must run the X11 tests, but these are missing: {', '.join(MISSING)} (run scripts/setup)")
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
