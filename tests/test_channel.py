@@ -37,7 +37,6 @@ def no_runtime_dir(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("TMPDIR", str(temporary))
     monkeypatch.setattr("tempfile.tempdir", None)  # gettempdir() reads TMPDIR again
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "c"))  # short: a socket path has at most 107 bytes
-    monkeypatch.setattr(instance, "_said", set(), raising=False)
     return temporary / f"assist-{__import__('getpass').getuser()}"
 
 
@@ -61,9 +60,11 @@ def test_a_folder_another_user_made_first_is_not_used(no_runtime_dir, tmp_path, 
     assert used == tmp_path / "c" / "Assist" / "runtime"
     assert os.lstat(used).st_uid == os.getuid() and stat.S_IMODE(os.lstat(used).st_mode) == 0o700
     assert str(used) in server_name()
-    instance.runtime_folder()
     said = capsys.readouterr().err
     assert said.count("belongs to another user (uid 4242)") == 1, said  # why, said once
+    assert f"using {used} instead" in said
+    instance.runtime_folder()  # as every later `assist copy` does
+    assert capsys.readouterr().err == ""
 
 
 @needs_root

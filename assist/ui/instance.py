@@ -33,15 +33,19 @@ MAX_MESSAGE_BYTES = 64 * 1024  # a command is a few dozen bytes
 
 Handler = Callable[[dict], dict]
 
-_said: set[str] = set()
-
 
 def runtime_folder() -> Path:
-    """Where the lock and the socket live: a folder private to the user (see folders.runtime_folder)."""
+    """Where the lock and the socket live: a folder private to the user (see folders.runtime_folder).
+
+    When that is not the usual folder, why is said once on standard error, not at every
+    `assist copy`: the reason said last is kept in the folder.
+    """
     folder = folders.runtime_folder()
-    if folder.why_not_usual and folder.why_not_usual not in _said:
-        _said.add(folder.why_not_usual)
-        print(f"assist: {folder.why_not_usual}", file=sys.stderr)
+    if folder.why_not_usual:
+        said = folder.path / "why-this-folder.txt"
+        if not said.exists() or said.read_text(encoding="utf-8") != folder.why_not_usual:
+            print(f"assist: {folder.why_not_usual}", file=sys.stderr)
+            folders.write_atomically(said, folder.why_not_usual)
     return folder.path
 
 
