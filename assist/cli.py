@@ -76,14 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="check only lines labelled as the agent's (坐席：, 客服：, agent:), not the caller's",
     )
     lint.add_argument("files", nargs="*", metavar="FILE", help="transcripts or drafts (none or -: standard input)")
-    show = commands.add_parser("show", help="show the running sidebar (start one if none runs)")
+    show = commands.add_parser("show", help="show the running sidebar (start one in the background if none runs)")
     show.add_argument("--situation", metavar="ID", help="open this situation (greeting, hold, closing, …)")
     commands.add_parser("hide", help="hide the running sidebar")
     toggle = commands.add_parser("toggle", help="show the sidebar, or hide it when it is in front")
     toggle.add_argument("--situation", metavar="ID", help="open this situation when showing")
     copy = commands.add_parser(
         "copy",
-        help="copy a phrase through the running sidebar (start one if none runs)",
+        help="copy a phrase through the running sidebar (start one in the background if none runs)",
         description="Copy phrase N of a situation to the clipboard, placeholders filled in, through the "
         "running sidebar (it owns the clipboard). Bind it to a desktop shortcut where a global hotkey "
         "cannot be grabbed (Wayland). Exit status: 0 copied, 1 not copied, 2 usage error.",
@@ -125,8 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def control(args: argparse.Namespace) -> int:
-    """show, hide, toggle, copy: a command for the running sidebar, which starts if need be."""
-    from assist.ui.instance import send, sidebar_running
+    """show, hide, toggle, copy: a command for the running sidebar, started (in the background) if need be."""
+    from assist.ui.instance import send, sidebar_running, start_detached, wait_until_answering
 
     request: dict[str, object] = {"command": args.command}
     if getattr(args, "situation", None):
@@ -137,9 +137,13 @@ def control(args: argparse.Namespace) -> int:
         if args.command == "hide":
             print("assist: no sidebar is running", file=sys.stderr)
             return EXIT_OK
-        from assist.ui.app import run
-
-        return run(args.phrasebook, args.directory, first=request)
+        options = [f"--{name}={value}" for name in ("phrasebook", "directory") if (value := getattr(args, name))]
+        problem = wait_until_answering(start_detached(options))
+        if problem:
+            print(f"assist {args.command}: {problem}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        if args.command == "toggle":
+            request["command"] = "show"  # the new sidebar is already in front: toggling would hide it
     reply = send(request)
     if reply is None:
         print("assist: the running sidebar does not answer", file=sys.stderr)
