@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from assist.core.loader import check_text
 from assist.core.pinyin import ReadingCache, read
 from assist.core.search import Search
 from tests.helpers import zh
@@ -340,10 +341,14 @@ def test_every_phrase_of_the_book_typed_whole_comes_first(search, default_book):
 
 
 class EveryFieldScored(Search):
-    """The same search without its shortcuts: it never stops early, and it is built afresh for each
-    query, so that no keystroke narrows the last one's matches."""
+    """The same search without its shortcuts: it never stops early (a broad query scores every
+    field, and words apart are looked for even when enough phrases matched as one piece), and it
+    is built afresh for each query, so that no keystroke narrows the last one's matches."""
 
     def _settled(self, scores, next_weight, limit):
+        return False
+
+    def _enough(self, scores, limit):
         return False
 
 
@@ -361,3 +366,36 @@ def test_stopping_early_and_narrowing_never_change_the_hits(search, default_book
         search.query(query[:length], limit)
     fresh = EveryFieldScored(default_book, readings)
     assert search.query(query, limit) == fresh.query(query, limit)
+
+
+def test_a_word_with_chinese_is_not_narrowed_from_a_latin_word_inside_it(default_book, readings):
+    # The note 先招呼、提示 (first, greet and prompt) reads 先招呼提示first… in the Chinese fields,
+    # while "first" alone is looked for in pinyin and English, where no phrase has it.
+    search = Search(default_book, readings)
+    search.query("first 招呼")
+    (hit,) = search.query("提示first 招呼", limit=1)
+    assert hit.text == SILENT_PROMPT and hit.score > 70  # found by its words, not as a typo
+
+
+PHRASE_WITH_KEYWORDS = """\
+name: 最小示例
+situations:
+  - id: hold
+    title: 查询等待
+    phrases:
+      - text: 请稍等,我帮您查一下。
+      - text: 谢谢您的耐心等待
+        keywords: KEYWORDS
+"""
+
+
+def test_a_phrase_s_own_keywords_find_it_and_are_checked():
+    book = check_text(PHRASE_WITH_KEYWORDS.replace("KEYWORDS", "[patience, 耐心]"), "book.yaml").book
+    assert book.situations[0].phrases[1].keywords == ("patience", "耐心")
+    assert first(Search(book, pinyin=False), "patience") == "谢谢您的耐心等待"
+    for wrong, message in [
+        ("5", "8:19: phrase 2 keywords must be a list (lines starting with '- '), not a number (5)"),
+        ("[patience, [x]]", "8:30: keyword must be text, not a list"),
+    ]:
+        result = check_text(PHRASE_WITH_KEYWORDS.replace("KEYWORDS", wrong), "book.yaml")
+        assert [f"{p.position.line}:{p.position.column}: {p.message}" for p in result.problems] == [message]
