@@ -298,6 +298,8 @@ def test_everyday_words_find_the_phrase_first(search, query, expected):
         ("对不起 久等", KEPT_WAITING),
         ("sorry waiting", KEPT_WAITING),
         ("thank waiting", PATIENCE),
+        ("xiexie hold", PATIENCE),  # "hold" is only in the situation's keywords
+        ("谢谢 查询", PATIENCE),  # 查询 is only in the situation's title and keywords
         ("谢谢 pingjia", CLOSING),  # Chinese and pinyin mixed
         ("xiexie laidian zaijian", CLOSING),
         ("shao deng", HOLD),  # pinyin syllables typed apart still read as one word

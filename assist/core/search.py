@@ -93,7 +93,6 @@ class Search:
         self._documents: list[_Document] = []
         self._phrase_documents: list[list[int]] = []  # per situation, its phrases' documents in order
         self._own_keywords: dict[str, list[int]] = {}  # a phrase's keyword → the phrase's documents
-        situation_documents: list[range] = []  # per situation, all its documents (phrases, forbidden)
         values: dict[str, list[str]] = {name: [] for name in WEIGHTS if name not in SITUATION_FIELDS}
         situation_values: dict[str, list[str]] = {name: [] for name in SITUATION_FIELDS}
         for situation_index, situation in enumerate(book.situations):
@@ -104,7 +103,6 @@ class Search:
             situation_values["title_initials"].append(title.initials)
             situation_values["title_en"].append(spaced(situation.title_en))
             self._phrase_documents.append([])
-            first_document = len(self._documents)
             for number, phrase in enumerate(situation.phrases, start=1):
                 self._phrase_documents[-1].append(len(self._documents))
                 for keyword in dict.fromkeys(spaced(keyword) for keyword in phrase.keywords):
@@ -125,7 +123,6 @@ class Search:
                 for wording in dict.fromkeys((entry.text, *entry.variants)):
                     document = _Document(replacement, situation, situation_index, number, entry.text)
                     self._add(values, document, readings.get(wording, none), forbidden=squeezed(wording))
-            situation_documents.append(range(first_document, len(self._documents)))
         self._fields = {name: Field(field_values, name in WHOLE_FIELDS) for name, field_values in values.items()}
         self._situation_fields = {name: Field(field_values) for name, field_values in situation_values.items()}
         fields, situation_fields = self._fields, self._situation_fields
@@ -139,7 +136,6 @@ class Search:
                 [situation_fields[name] for name in ("title_pinyin", "title_initials", "title_en", "keywords")],
             ),
             situation_of=[document.situation_index for document in self._documents],
-            situation_documents=situation_documents,
         )
 
     @staticmethod

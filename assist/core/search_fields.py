@@ -7,13 +7,13 @@ While the agent types, each keystroke narrows what the last one found instead of
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from assist.core.search_text import has_chinese
 
 MATCHES_PER_FIELD = 400  # enough to rank broad one- or two-letter queries without scanning everything
-KEPT_WORDS = 16  # words whose documents are kept for the next keystrokes
+KEPT_WORDS = 8  # words whose documents are kept for the next keystrokes (the query being typed)
 
 
 @dataclass(slots=True)
@@ -68,17 +68,6 @@ class Field:
             self.last_found = self._last
         return found
 
-    def every_value_with(self, needle: str) -> list[int]:
-        """Every value that contains `needle`, in order, however many there are."""
-        found: list[int] = []
-        find, starts, end = self.joined.find, self.starts, len(self.joined)
-        position = find(needle)
-        while position != -1:
-            index = bisect_right(starts, position) - 1
-            found.append(index)
-            position = find(needle, starts[index + 1] if index + 1 < len(starts) else end)
-        return found
-
     def _scan(self, needle: str, found: list[tuple[int, int]], start: int) -> int:
         """Add to `found` the values from offset `start` on that contain `needle`, up to the cap;
         return the offset where the scan stopped (the end of the joined values when it did not)."""
@@ -105,67 +94,59 @@ class WordFinder:
     """The documents that contain every one of several words, each word anywhere in the document's
     fields or its situation's ("xiexie pingjia" finds 谢谢您的来电，…评价，再见！).
 
-    The longest word picks the candidates (every document that has it, kept for the next
-    keystrokes, so that typing on narrows them); the other words are checked on each candidate.
+    The longest word picks the candidates: every document that has it, kept for the next keystrokes
+    so that typing on narrows them ("pingj" after "ping"). The other words are checked on each
+    candidate, in book order, only until enough are found.
     """
 
-    def __init__(
-        self,
-        chinese: FieldGroup,
-        latin: FieldGroup,
-        situation_of: Sequence[int],
-        situation_documents: Sequence[range],
-    ) -> None:
+    def __init__(self, chinese: FieldGroup, latin: FieldGroup, situation_of: Sequence[int]) -> None:
         self._groups = {True: chinese, False: latin}
-        self._situation_of = situation_of
-        self._situation_documents = situation_documents
+        self._situation_of = situation_of  # each document's situation
+        self._texts: dict[bool, list[str]] = {}  # per script, each document's fields in one string
         self._kept: dict[tuple[bool, str], list[int]] = {}
 
     def documents(self, words: Sequence[str]) -> Iterator[int]:
         """The documents that contain every word, in book order (read as many as needed)."""
         longest, *others = sorted(words, key=len, reverse=True)
-        checks = [self._check(word) for word in others]
+        tests = [self._test(word) for word in others]
+        situation_of = self._situation_of
         for document in self._every_document_with(longest):
-            if all(contains(document) for contains in checks):
+            situation = situation_of[document]
+            for word, texts, in_situations in tests:
+                if situation not in in_situations and word not in texts[document]:
+                    break
+            else:
                 yield document
 
     def _every_document_with(self, word: str) -> list[int]:
         key = (has_chinese(word), word)
-        kept = self._kept.get(key)
-        if kept is not None:
-            return kept
-        narrower = [found for (chinese, other), found in self._kept.items() if chinese == key[0] and other in word]
-        if narrower:  # "pingj" after "ping": only what had "ping" can have "pingj"
-            contains = self._check(word)
-            found = [document for document in min(narrower, key=len) if contains(document)]
-        else:
-            group = self._groups[key[0]]
-            documents: set[int] = set()
-            for field in group.documents:
-                documents.update(field.every_value_with(word))
-            for situation in self._situations_with(word, group):
-                documents.update(self._situation_documents[situation])
-            found = sorted(documents)
-        self._kept[key] = found
+        found = self._kept.pop(key, None)
+        if found is None:
+            narrower = [kept for (chinese, other), kept in self._kept.items() if chinese == key[0] and other in word]
+            candidates = min(narrower, key=len) if narrower else range(len(self._situation_of))
+            _, texts, in_situations = self._test(word)
+            situation_of = self._situation_of
+            found = [
+                document
+                for document in candidates
+                if situation_of[document] in in_situations or word in texts[document]
+            ]
+        self._kept[key] = found  # the newest last: the words of the query being typed stay
         if len(self._kept) > KEPT_WORDS:
-            del self._kept[next(iter(self._kept))]  # the oldest
+            del self._kept[next(iter(self._kept))]
         return found
 
-    def _check(self, word: str) -> Callable[[int], bool]:
-        """A test of whether a document contains `word`."""
-        group = self._groups[has_chinese(word)]
-        in_situation = set(self._situations_with(word, group))
-        situation_of = self._situation_of
-        value_lists = [field.values for field in group.documents]
-
-        def contains(document: int) -> bool:
-            if situation_of[document] in in_situation:
-                return True
-            return any(word in values[document] for values in value_lists)
-
-        return contains
-
-    @staticmethod
-    def _situations_with(word: str, group: FieldGroup) -> list[int]:
+    def _test(self, word: str) -> tuple[str, list[str], set[int]]:
+        """What a document is tested against: the word, each document's text in the word's script,
+        and the situations that have the word (so every document of theirs has it)."""
+        chinese = has_chinese(word)
+        group = self._groups[chinese]
         count = len(group.situations[0].values) if group.situations else 0
-        return [index for index in range(count) if any(word in field.values[index] for field in group.situations)]
+        in_situations = {
+            index for index in range(count) if any(word in field.values[index] for field in group.situations)
+        }
+        texts = self._texts.get(chinese)
+        if texts is None:  # built at the first query of several words, not for every book loaded
+            columns = [field.values for field in group.documents]
+            texts = self._texts[chinese] = ["\n".join(values) for values in zip(*columns, strict=True)]
+        return word, texts, in_situations
