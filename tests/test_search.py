@@ -315,6 +315,14 @@ def test_a_phrase_with_every_word_ranks_above_phrases_with_some(search):
     assert [hit.text for hit in hits] == [CLOSING]  # the other 谢谢 phrases lack 评价
 
 
+def test_words_together_rank_above_the_same_words_apart(search):
+    # xiexie nin: together (谢谢您) in four phrases, apart in a fifth (…请您…谢谢！).
+    together = [PATIENCE, CRITICISM, CLOSING, COMPLAINT]
+    for limit in (4, 5, 6):
+        hits = search.query("xiexie nin", limit=limit)
+        assert [hit.text for hit in hits] == [*together, CANNOT_HEAR][:limit]
+
+
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -359,11 +367,13 @@ class EveryFieldScored(Search):
 def test_stopping_early_and_narrowing_never_change_the_hits(search, default_book, readings, data, limit, words):
     readable = [value for field in search._fields.values() for value in field.values if value]
     pieces = []
-    for _ in range(words):
+    for _ in range(words):  # a piece of the book's text, some split in two where it reads on
         value = data.draw(st.sampled_from(readable))
         start = data.draw(st.integers(0, max(0, len(value) - 1)))
-        pieces.append(value[start : start + data.draw(st.integers(1, 6))])
-    query = " ".join(pieces)
+        piece = value[start : start + data.draw(st.integers(1, 8))]
+        split = data.draw(st.integers(0, len(piece)))
+        pieces += [piece[:split], piece[split:]]
+    query = " ".join(piece for piece in pieces if piece)
     for length in range(1, len(query)):  # typed one key at a time, as in the search box
         search.query(query[:length], limit)
     fresh = EveryFieldScored(default_book, readings)

@@ -221,7 +221,14 @@ class Search:
     def _enough(self, scores: dict[int, float], limit: int) -> bool:
         """True when `limit` phrases already match the query as one piece (or whole): phrases with
         its words apart would rank below them all."""
-        return len({self._key(index) for index in scores}) >= limit
+        if len(scores) < limit:
+            return False
+        phrases: set[tuple[int, int]] = set()
+        for index in scores:
+            phrases.add(self._key(index))
+            if len(phrases) >= limit:
+                return True
+        return False
 
     def _key(self, index: int) -> tuple[int, int]:
         document = self._documents[index]
