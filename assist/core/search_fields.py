@@ -94,26 +94,28 @@ class WordFinder:
     """The documents that contain every one of several words, each word anywhere in the document's
     fields or its situation's ("xiexie pingjia" finds 谢谢您的来电，…评价，再见！).
 
-    The longest word picks the candidates: every document that has it, kept for the next keystrokes
-    so that typing on narrows them ("pingj" after "ping"). The other words are checked on each
-    candidate, in book order, only until enough are found.
+    One word picks the candidates: every document that has it, found by a scan in C and kept for the
+    next keystrokes (so typing on narrows them: "pingj" after "ping"). A word already kept is
+    preferred, else the longest. The other words are checked on each candidate, in book order,
+    only until enough are found.
     """
 
     def __init__(self, chinese: FieldGroup, latin: FieldGroup, situation_of: Sequence[int]) -> None:
         self._groups = {True: chinese, False: latin}
-        self._situation_of = situation_of  # each document's situation
-        self._texts: dict[bool, list[str]] = {}  # per script, each document's fields in one string
+        self._situation_of = situation_of  # each document's situation, in book order
+        self._texts: dict[bool, _DocumentTexts] = {}  # per script, built at the first query of words
         self._kept: dict[tuple[bool, str], list[int]] = {}
 
     def documents(self, words: Sequence[str]) -> Iterator[int]:
         """The documents that contain every word, in book order (read as many as needed)."""
-        longest, *others = sorted(words, key=len, reverse=True)
-        tests = [self._test(word) for word in others]
+        kept = [word for word in words if (has_chinese(word), word) in self._kept]
+        first = min(kept, key=lambda word: len(self._kept[has_chinese(word), word])) if kept else max(words, key=len)
+        tests = [self._test(word) for word in words if word != first]
         situation_of = self._situation_of
-        for document in self._every_document_with(longest):
+        for document in self._every_document_with(first):
             situation = situation_of[document]
             for word, texts, in_situations in tests:
-                if situation not in in_situations and word not in texts[document]:
+                if situation not in in_situations and not texts.has(word, document):
                     break
             else:
                 yield document
@@ -122,22 +124,28 @@ class WordFinder:
         key = (has_chinese(word), word)
         found = self._kept.pop(key, None)
         if found is None:
-            narrower = [kept for (chinese, other), kept in self._kept.items() if chinese == key[0] and other in word]
-            candidates = min(narrower, key=len) if narrower else range(len(self._situation_of))
             _, texts, in_situations = self._test(word)
-            situation_of = self._situation_of
-            found = [
-                document
-                for document in candidates
-                if situation_of[document] in in_situations or word in texts[document]
-            ]
+            narrower = [kept for (chinese, other), kept in self._kept.items() if chinese == key[0] and other in word]
+            if narrower:  # only what had "ping" can have "pingj"
+                situation_of = self._situation_of
+                found = [
+                    document
+                    for document in min(narrower, key=len)
+                    if situation_of[document] in in_situations or texts.has(word, document)
+                ]
+            else:
+                documents = set(texts.every_document_with(word))
+                for document, situation in enumerate(self._situation_of):
+                    if situation in in_situations:
+                        documents.add(document)
+                found = sorted(documents)
         self._kept[key] = found  # the newest last: the words of the query being typed stay
         if len(self._kept) > KEPT_WORDS:
             del self._kept[next(iter(self._kept))]
         return found
 
-    def _test(self, word: str) -> tuple[str, list[str], set[int]]:
-        """What a document is tested against: the word, each document's text in the word's script,
+    def _test(self, word: str) -> tuple[str, _DocumentTexts, set[int]]:
+        """What a document is tested against: the word, the documents' text in the word's script,
         and the situations that have the word (so every document of theirs has it)."""
         chinese = has_chinese(word)
         group = self._groups[chinese]
@@ -146,7 +154,32 @@ class WordFinder:
             index for index in range(count) if any(word in field.values[index] for field in group.situations)
         }
         texts = self._texts.get(chinese)
-        if texts is None:  # built at the first query of several words, not for every book loaded
-            columns = [field.values for field in group.documents]
-            texts = self._texts[chinese] = ["\n".join(values) for values in zip(*columns, strict=True)]
+        if texts is None:
+            texts = self._texts[chinese] = _DocumentTexts([field.values for field in group.documents])
         return word, texts, in_situations
+
+
+class _DocumentTexts:
+    """Each document's fields in one string, all documents joined: a word is found in one
+    document, or in every document, by `str.find` in C."""
+
+    def __init__(self, columns: list[list[str]]) -> None:
+        texts = ["\n".join(values) for values in zip(*columns, strict=True)]
+        self.joined = "\n".join(texts)
+        self.starts: list[int] = []
+        position = 0
+        for text in texts:
+            self.starts.append(position)
+            position += len(text) + 1
+        self.starts.append(position)  # where a document after the last would start
+
+    def has(self, word: str, document: int) -> bool:
+        return self.joined.find(word, self.starts[document], self.starts[document + 1]) != -1
+
+    def every_document_with(self, word: str) -> Iterator[int]:
+        find, starts = self.joined.find, self.starts
+        position = find(word)
+        while position != -1:
+            document = bisect_right(starts, position) - 1
+            yield document
+            position = find(word, starts[document + 1])
