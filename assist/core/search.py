@@ -23,8 +23,9 @@ from rapidfuzz import fuzz, process
 from assist.core import templates
 from assist.core.model import Phrase, Phrasebook, Situation
 from assist.core.pinyin import Reading, ReadingCache, default_cache_folder
-from assist.core.search_fields import Field, FieldGroup, WordFinder
+from assist.core.search_fields import Field
 from assist.core.search_text import has_chinese, search_words, spaced, squeezed
+from assist.core.search_words import FieldGroup, WordFinder
 
 # How much a match in each field is worth; a document's best field gives its score.
 WEIGHTS = {
