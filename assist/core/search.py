@@ -94,19 +94,20 @@ class Search:
         self._documents: list[_Document] = []
         self._phrase_documents: list[list[int]] = []  # per situation, its phrases' documents in order
         self._own_keywords: dict[str, list[int]] = {}  # a phrase's keyword → the phrase's documents
+        keywords = _KeywordReader()
         values: dict[str, list[str]] = {name: [] for name in WEIGHTS if name not in SITUATION_FIELDS}
         situation_values: dict[str, list[str]] = {name: [] for name in SITUATION_FIELDS}
         for situation_index, situation in enumerate(book.situations):
             title = readings.get(situation.title, none)
             situation_values["title"].append(squeezed(situation.title))
-            situation_values["keywords"].append(_keywords(situation.keywords))
+            situation_values["keywords"].append(keywords.joined(situation.keywords))
             situation_values["title_pinyin"].append(title.full)
             situation_values["title_initials"].append(title.initials)
             situation_values["title_en"].append(spaced(situation.title_en))
             self._phrase_documents.append([])
             for number, phrase in enumerate(situation.phrases, start=1):
                 self._phrase_documents[-1].append(len(self._documents))
-                for keyword in dict.fromkeys(spaced(keyword) for keyword in phrase.keywords):
+                for keyword in keywords.each(phrase.keywords):
                     self._own_keywords.setdefault(keyword, []).append(len(self._documents))
                 text = spoken_text(phrase.text, book)
                 self._add(
@@ -116,7 +117,7 @@ class Search:
                     text=squeezed(text),
                     en=spaced(phrase.en),
                     note=squeezed(phrase.note),
-                    phrase_keywords=_keywords(phrase.keywords),
+                    phrase_keywords=keywords.joined(phrase.keywords),
                 )
             for entry in situation.forbidden:
                 replacement = situation.replacement_for(entry)
@@ -334,8 +335,20 @@ def spoken_text(text: str, book: Phrasebook) -> str:
     return "".join(pieces)
 
 
-def _keywords(keywords: tuple[str, ...]) -> str:
-    return KEYWORD_SEPARATOR.join(spaced(keyword) for keyword in keywords)
+class _KeywordReader:
+    """Keywords as searched, read once per list (a large book repeats the same lists)."""
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def each(self, keywords: tuple[str, ...]) -> tuple[str, ...]:
+        read = self._read.get(keywords)
+        if read is None:
+            read = self._read[keywords] = tuple(dict.fromkeys(spaced(keyword) for keyword in keywords))
+        return read
+
+    def joined(self, keywords: tuple[str, ...]) -> str:
+        return KEYWORD_SEPARATOR.join(self.each(keywords))
 
 
 def _needles(query: str) -> list[tuple[str, str]]:

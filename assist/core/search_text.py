@@ -19,12 +19,12 @@ def has_chinese(text: str) -> bool:
 
 def squeezed(text: str) -> str:
     """Lower case, letters and digits only: "对不起，让您久等了" → "对不起让您久等了", "Shao Deng" → "shaodeng"."""
-    return _NOT_LETTER_OR_DIGIT.sub("", text.lower())
+    return _NOT_LETTER_OR_DIGIT.sub("", text.lower()) if text else ""
 
 
 def spaced(text: str) -> str:
     """Lower case, words separated by one space: "Sorry, I can't hear you!" → "sorry i can t hear you"."""
-    return " ".join(words(text))
+    return _NOT_LETTER_OR_DIGIT.sub(" ", text.lower()).strip() if text else ""
 
 
 def words(text: str) -> list[str]:
