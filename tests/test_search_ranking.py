@@ -161,13 +161,13 @@ EVERYDAY_WORDS = [
     # A complaint
     ("complaint", COMPLAINT),
     ("complain", COMPLAINT),
-    ("angry", COMPLAINT),
-    ("unhappy", COMPLAINT),
-    ("upset", COMPLAINT),
-    ("rude", COMPLAINT),
+    ("angry", OUR_FAULT),  # the apology to say to an upset caller
+    ("unhappy", OUR_FAULT),
+    ("upset", OUR_FAULT),
+    ("rude", OUR_FAULT),
     ("bad attitude", COMPLAINT),
     ("投诉", COMPLAINT),
-    ("生气", COMPLAINT),
+    ("生气", OUR_FAULT),
     ("our fault", OUR_FAULT),
 ]
 
