@@ -6,7 +6,8 @@ and the fields are normalised alike (`search_text`), so punctuation and spaces n
 A phrase ranks by how it was found:
 
 1. the whole phrase typed (its text, pinyin, initials or English gloss, punctuation aside);
-2. the query found as one piece in a field, worth the field's weight ("shao deng" in the pinyin);
+2. the query found as one piece in a field, worth the field's weight ("shao deng" in the pinyin),
+   or typed as one of a phrase's own keywords ("praise"), worth more than its situation's keywords;
 3. every word of a query of several words, apart, each in any field ("xiexie pingjia");
 4. when nothing above matches, a typo-tolerant match (rapidfuzz) of the query.
 
