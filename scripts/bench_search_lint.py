@@ -3,8 +3,9 @@
 
 Search: synthetic books of 100, 5,000 and 20,000 phrases (real phrases of the built-in book with
 varied words around them); realistic queries typed one character at a time (Chinese, pinyin,
-initials, English, a typo). Each keystroke is timed with Assist's `Search.query` and, right after,
-with the naive call, `rapidfuzz.process.extract(query, texts, scorer=fuzz.partial_ratio, limit=10)`.
+initials, English, a typo, words apart, a whole phrase). Each keystroke is timed with Assist's
+`Search.query` and, right after, with the naive call,
+`rapidfuzz.process.extract(query, texts, scorer=fuzz.partial_ratio, limit=10)`.
 
 Lint: a synthetic transcript of agent and caller lines, checked with Assist's `Checker` and with a
 plain loop testing each forbidden text as a substring of each line, five times each, alternating.
@@ -43,6 +44,9 @@ QUERIES = [
     "thank you",
     "zaijian",
     "社保卡",
+    "xiexie pingjia",
+    "on hold",
+    "对不起让您久等了",
 ]
 WORDS = [
     "社保卡",
@@ -102,7 +106,7 @@ def big_book(base: Phrasebook, size: int, rng: random.Random) -> Phrasebook:
         situation, phrase = real[index % len(real)]
         extra = "".join(rng.sample(WORDS, 2))
         text = phrase.text if index < len(real) else f"关于{extra}，{phrase.text}"
-        per_situation[situation.id].append(Phrase(text, f"{phrase.en} ({extra})"))
+        per_situation[situation.id].append(Phrase(text, f"{phrase.en} ({extra})", keywords=phrase.keywords))
     situations = tuple(
         Situation(
             s.id,

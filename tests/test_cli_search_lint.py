@@ -26,6 +26,18 @@ def test_search_text_and_json(capsys):
     assert all(set(hit) == {"text", "situation", "score"} for hit in hits)
 
 
+def test_search_words_apart_and_a_whole_phrase(capsys):
+    # The words of the query come as separate arguments, as a shell passes them.
+    expectations = [
+        (["xiexie", "pingjia"], zh("谢谢您的来电,请您在听到提示音后对我的服务做出评价,再见!")),
+        (["on", "hold"], zh("请稍等,我帮您查一下。")),
+        (["对不起让您久等了"], zh("对不起,让您久等了")),
+    ]
+    for words, expected in expectations:
+        assert main(["search", "--format", "json", "--limit", "3", *words]) == 0
+        assert json.loads(capsys.readouterr().out)[0]["text"] == expected, words
+
+
 def test_search_nothing_found_and_bad_limit(capsys):
     assert main(["search", "xyzxyzxyz"]) == 1
     assert main(["search", "--limit", "0", "qsd"]) == 2
