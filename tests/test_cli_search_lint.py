@@ -153,6 +153,23 @@ def test_lint_answers_a_line_that_froze_the_checker():
     assert result.stdout.startswith('<stdin>:2:1: 忌 "等一会"') and result.stdout.count("\n") == 1
 
 
+def test_a_line_longer_than_a_block_is_cut_between_sentences(tmp_path, monkeypatch, capsys):
+    """Memory stays bounded even for a transcript with no line breaks; columns count from the line."""
+    import assist.core.lint as lint
+
+    monkeypatch.setattr(lint, "BLOCK_CHARACTERS", 64)
+    sentence = "您好，请问办理什么业务。"  # 12 characters
+    path = tmp_path / "one-line.txt"
+    agent, caller = "坐席：" + sentence * 40 + "等一会！" + sentence * 40, "客户：" + sentence * 30 + "等一会！"
+    path.write_text(f"{agent}\n{caller}", "utf-8")
+    assert main(["lint", "--format", "jsonl", "--agent-only", str(path)]) == 1
+    findings = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(f["line"], f["column"], f["end_column"], f["match"]) for f in findings] == [(1, 484, 487, "等一会")]
+    assert main(["lint", "--format", "jsonl", str(path)]) == 1
+    findings = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(f["line"], f["column"]) for f in findings] == [(1, 484), (2, 364)]
+
+
 def test_lint_with_a_broken_phrasebook_is_an_error(tmp_path):
     book = tmp_path / "b.yaml"
     book.write_text("name: x\n", encoding="utf-8")

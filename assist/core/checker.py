@@ -140,20 +140,17 @@ class Checker:
         for start, end, rule in heapq.merge(*sources, key=lambda found: found[0]):
             yield lines.finding(start, end, rule, path)
 
-    def cut(self, text: str, start: int, most: int) -> int:
-        """Where to end a piece of text[start:] of at most `most` characters that can be checked on
-        its own with the same findings: after its last line break, else after a sentence end next to
-        characters no wording holds, else (only in a long run of wording characters) at `most`."""
-        end = start + most
-        if end >= len(text):
-            return len(text)
+    def cut(self, text: str, start: int, end: int) -> int:
+        """The last place in text[start:end] where the text can be cut into pieces that are checked
+        on their own with the same findings, or -1: after a line break, else after a sentence end
+        that follows characters no wording holds (looked for in the last half of the range)."""
         line_break = text.rfind("\n", start, end)
         if line_break != -1:
             return line_break + 1
         last = None
-        for last in self._safe_cut.finditer(text, max(start, end - most // 2), end):  # noqa: B007
+        for last in self._safe_cut.finditer(text, max(start, (start + end) // 2), end):  # noqa: B007
             pass
-        return last.end() if last else end
+        return last.end() if last else -1
 
     def _contained(self, text: str) -> Iterator[tuple[int, int, _Rule]]:
         if self._any is None:
