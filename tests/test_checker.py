@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assist.core.checker import Checker, core_of
-from assist.core.loader import check_text
+from assist.core.loader import check_text, load_phrasebook
 from assist.core.model import MatchMode
+from assist.core.sliced_check import SlicedCheck
 from tests.helpers import LINT_JSON_KEYS, ROOT
 
 HALF_WIDTH = str.maketrans("，？！：；。", ",?!:;.")
+BOOK = load_phrasebook()
+# Pieces of speech: sentences that end next to ordinary characters (where a slice may end), wordings
+# and the noise around them, over and over.
+SPEECH = ["请问办理什么业务。", "您好！", "等一会", "喂", "，", "。", "？", "再见", "不清楚", "听", "我", "你", "啊"]
+SPEECH += ["\n", "坐席：", "谢谢您的来电", "没办法", "这个", "好的", "说", "快点", "应该的", "不知道", "您"]
 CASES = yaml.safe_load((ROOT / "tests/data/checker_cases.yaml").read_text(encoding="utf-8"))
 
 
@@ -136,3 +144,12 @@ def test_empty_book_and_empty_text():
     book = check_text("name: t\nsituations:\n  - id: a\n    title: a\n    phrases:\n      - text: 好的\n").book
     assert Checker(book).check("喂，查什么？") == []
     assert Checker(book).check("") == []
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(st.sampled_from(SPEECH), max_size=60).map("".join), st.integers(1, 40))
+def test_a_text_checked_in_slices_has_the_findings_of_one_check(text, slice_characters):
+    """Slices end only where no finding can be split (see Checker.cut), so the draft panel, which
+    checks a long draft a slice at a time, finds what one check finds, at the same places."""
+    checker = Checker(BOOK)
+    assert SlicedCheck(checker, text, slice_characters).finish() == checker.check(text)

@@ -1,7 +1,7 @@
 """The search box and the draft panel, driven through the real window."""
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.helpers import zh
@@ -168,6 +168,7 @@ def test_a_long_draft_is_checked_in_slices_and_typing_goes_on_meanwhile(qtbot, w
     panel = window.draft_panel
     draft = "您好，请问有什么可以帮您？\n" * 20_000 + "等一会！"  # 280,000 characters
     panel.editor.setPlainText(draft)
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
     with qtbot.waitSignal(panel.checked, timeout=30_000) as first_check:
         pause_in_typing(panel)
         assert not first_check.signal_triggered  # the window went back to its events before the end
@@ -176,6 +177,16 @@ def test_a_long_draft_is_checked_in_slices_and_typing_goes_on_meanwhile(qtbot, w
         pause_in_typing(panel)
     assert [(f.line, f.match) for f in first_check.args[0]] == [(20_001, "等一会"), (20_001, "喂，查什么")]
     assert [f.match for f in panel.findings] == ["等一会", "喂，查什么"]
+
+
+def test_a_draft_dense_with_findings_underlines_all_and_lists_the_first_twenty(qtbot, window):
+    press(qtbot, window, "Ctrl+D")
+    panel = window.draft_panel
+    type_chinese(panel.editor, "等一会！\n" * 30)
+    pause_in_typing(panel)
+    assert len(panel.findings) == len(panel.editor.extraSelections()) == 30
+    assert len(panel.findChildren(QPushButton, "replaceButton")) == 20  # rows are widgets: a few, not thousands
+    assert panel.summary.text() == "30 处禁语，列出前 20 处"
 
 
 def test_ctrl_d_closes_the_panel_and_esc_leaves_it(qtbot, window):

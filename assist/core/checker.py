@@ -140,10 +140,10 @@ class Checker:
         for start, end, rule in heapq.merge(*sources, key=lambda found: found[0]):
             yield lines.finding(start, end, rule, path)
 
-    def cut(self, text: str, start: int, end: int) -> int:
+    def last_cut(self, text: str, start: int, end: int) -> int:
         """The last place in text[start:end] where the text can be cut into pieces that are checked
         on their own with the same findings, or -1: after a line break, else after a sentence end
-        that follows characters no wording holds (looked for in the last half of the range)."""
+        that follows a character no wording holds (looked for in the last half of the range)."""
         line_break = text.rfind("\n", start, end)
         if line_break != -1:
             return line_break + 1
@@ -151,6 +151,14 @@ class Checker:
         for last in self._safe_cut.finditer(text, max(start, (start + end) // 2), end):  # noqa: B007
             pass
         return last.end() if last else -1
+
+    def first_cut(self, text: str, start: int, end: int) -> int:
+        """The first such place in text[start:end], or -1."""
+        line_break = text.find("\n", start, end)
+        safe = self._safe_cut.search(text, start, line_break if line_break != -1 else end)
+        if safe is not None:
+            return safe.end()
+        return line_break + 1 if line_break != -1 else -1
 
     def _contained(self, text: str) -> Iterator[tuple[int, int, _Rule]]:
         if self._any is None:

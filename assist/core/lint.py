@@ -65,7 +65,7 @@ def lint_stream(checker: Checker, stream: IO[str], path: str, agent_only: bool =
         text = carry + block
         if not text:
             return
-        end = len(text) if not block else checker.cut(text, 0, len(text))
+        end = len(text) if not block else checker.last_cut(text, 0, len(text))
         if end <= 0:
             if len(text) < LONGEST_CARRY_BLOCKS * BLOCK_CHARACTERS:
                 carry = text
