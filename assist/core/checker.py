@@ -232,17 +232,19 @@ class _Lines:
             self._line += breaks
             self._line_start = self.text.rfind("\n", self._counted_to, start) + 1
         self._counted_to = start
-        return Finding(
-            line=self._line,
-            column=start - self._line_start + 1,
-            end_column=end - self._line_start + 1,
-            match=self.text[start:end],
-            forbidden=rule.entry.text,
-            situation=rule.situation.id,
-            suggestion=rule.entry.instead,
-            path=path,
-            start=start,
-            end=end,
-            situation_title=rule.situation.title,
-            entry=rule.entry,
+        entry, situation = rule.entry, rule.situation
+        line_start = self._line_start
+        return Finding(  # positional: built for each finding, and a transcript can hold many
+            self._line,
+            start - line_start + 1,
+            end - line_start + 1,
+            self.text[start:end],
+            entry.text,
+            situation.id,
+            entry.instead,
+            path,
+            start,
+            end,
+            situation.title,
+            entry,
         )
