@@ -153,3 +153,11 @@ def test_a_text_checked_in_slices_has_the_findings_of_one_check(text, slice_char
     checks a long draft a slice at a time, finds what one check finds, at the same places."""
     checker = Checker(BOOK)
     assert SlicedCheck(checker, text, slice_characters).finish() == checker.check(text)
+
+
+def test_up_to_sixteen_characters_of_noise_between_two_characters():
+    """The bound that keeps the check linear: more noise than that between two characters is
+    not one wording any more."""
+    checker = Checker(BOOK)
+    assert [f.match for f in checker.check("等" + "，" * 16 + "一会")] == ["等" + "，" * 16 + "一会"]
+    assert checker.check("等" + "，" * 17 + "一会") == []
