@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from assist.ui.text_positions import QtPositions
 
 CHECK_DELAY_MS = 250
 MOST_LISTED = 20  # findings listed under the draft; all are underlined
+LIST_HEIGHT = 150  # the list scrolls beyond this (about four findings): the draft keeps its room
 UNDERLINE = QColor("#d32f2f")
 
 
@@ -66,9 +68,7 @@ class DraftPanel(QFrame):
         self.editor.setPlaceholderText(tr("在此输入或粘贴回复草稿…", "Type or paste a reply for a chat or a ticket…"))
         self.editor.textChanged.connect(self._on_text_changed)
         layout.addWidget(self.editor, 1)
-        self.findings_area = QVBoxLayout()
-        self.findings_area.setSpacing(2)
-        layout.addLayout(self.findings_area)
+        layout.addWidget(self._findings_list())
         self.summary = make_label("", "gloss")
         layout.addWidget(self.summary)
         self.check_timer = QTimer(self)  # the pause in typing that starts a check
@@ -82,6 +82,21 @@ class DraftPanel(QFrame):
         self._check: SlicedCheck | None = None
         self._placeholders: Mapping[str, Placeholder] = {}
         self._values: Mapping[str, str] = {}
+
+    def _findings_list(self) -> QScrollArea:
+        """The findings under the draft, in a list that grows to a few rows, then scrolls."""
+        rows = QWidget()
+        rows.setObjectName("draftFindings")
+        self.findings_area = QVBoxLayout(rows)
+        self.findings_area.setContentsMargins(0, 0, 0, 0)
+        self.findings_area.setSpacing(2)
+        self.findings_scroll = QScrollArea()
+        self.findings_scroll.setWidget(rows)
+        self.findings_scroll.setWidgetResizable(True)
+        self.findings_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.findings_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.findings_scroll.hide()
+        return self.findings_scroll
 
     def set_checker(self, checker: Checker) -> None:
         self.checker = checker
@@ -164,8 +179,12 @@ class DraftPanel(QFrame):
             item = self.findings_area.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        for finding in self.findings[:MOST_LISTED]:
-            self.findings_area.addWidget(self._finding_row(finding))
+        rows = [self._finding_row(finding) for finding in self.findings[:MOST_LISTED]]
+        for row in rows:
+            self.findings_area.addWidget(row)
+        height = sum(row.sizeHint().height() + self.findings_area.spacing() for row in rows)
+        self.findings_scroll.setFixedHeight(min(height, LIST_HEIGHT))
+        self.findings_scroll.setVisible(bool(self.findings))
         count = len(self.findings)
         if not self.editor.toPlainText().strip():
             self.summary.setText("")
