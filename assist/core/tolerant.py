@@ -10,11 +10,12 @@ many ways, and one draft froze the window for minutes. These patterns read any t
 - the noise between two characters is taken possessively and never includes the next character,
   so the first occurrence of the next character is the one used (which finds every match the
   optional reading finds: anything skipped before a later occurrence would be noise too);
-- the noise between two characters is at most `MOST_SLIPPED_IN` characters long;
+- the noise between two characters is at most `MOST_SLIPPED_IN` characters long, or a few such
+  stretches with 这个 between them;
 - a match never starts inside a run of its first character (a lookbehind).
 
 So each place in a text is read a bounded number of times, and checking takes time linear in the
-length of the text, whatever it holds. (The two characters of 这个 are noise each on its own.)
+length of the text, whatever it holds.
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ PUNCTUATION = (
 FILLERS = "啊呀吧嘛呢啦哦嗯呃额哈噢喔诶哎"  # particles that carry no meaning of their own
 INSERTIONS = "你您我也就"  # pronouns and adverbs slipped into a phrase ("你等一会", "我就没办法")
 INSERTED_WORDS = ("这个",)
-MOST_SLIPPED_IN = 16  # characters of noise between two characters of a wording, at most
+MOST_SLIPPED_IN = 16  # characters of noise between two characters of a wording, at most…
+MOST_SLIPPED_WORDS = 2  # …then a slipped-in word (这个) and as many again, at most this many times
 SENTENCE_ENDS = "。！？!?；;"
-_NOISE_CHARACTERS = FILLERS + INSERTIONS + "".join(INSERTED_WORDS)
+_NOISE_CHARACTERS = FILLERS + INSERTIONS
 _PUNCTUATION_RE = re.compile(f"[{PUNCTUATION}]+")
 
 
@@ -53,7 +55,20 @@ def _class(chars: str, without: str) -> str:
 
 def _noise(following: str) -> str:
     """The noise allowed before the character `following`: never `following` itself."""
-    return f"[{PUNCTUATION}{_class(_NOISE_CHARACTERS, following)}]{{0,{MOST_SLIPPED_IN}}}+"
+    characters = f"[{PUNCTUATION}{_class(_NOISE_CHARACTERS, following)}]{{0,{MOST_SLIPPED_IN}}}+"
+    words = [re.escape(word) for word in INSERTED_WORDS if not word.startswith(following)]
+    if not words:
+        return characters
+    return f"{characters}(?:(?:{'|'.join(words)}){characters}){{0,{MOST_SLIPPED_WORDS}}}+"
+
+
+def _repeats(char: str) -> str:
+    """Further repeats of `char`, taken possessively, but not one that starts a slipped-in word
+    (the second 这 of 这这个是应该的 is the start of 这个, which is noise)."""
+    words = [re.escape(word[1:]) for word in INSERTED_WORDS if word[0] == char]
+    if not words:
+        return f"{re.escape(char)}*+"
+    return f"(?:{re.escape(char)}(?!{'|'.join(words)}))*+"
 
 
 def tolerant(core: str, unless: tuple[str, ...] = ()) -> tuple[str, str, tuple[str, ...]]:
@@ -74,7 +89,7 @@ def tolerant(core: str, unless: tuple[str, ...] = ()) -> tuple[str, str, tuple[s
         if index:
             rest.append(re.escape(char))
         if following != char:  # the last of a run takes all further repeats: 喂喂 matches 喂喂喂
-            rest.append(f"{re.escape(char)}*+")
+            rest.append(_repeats(char))
         if following:
             rest.append(_noise(following))
     if after:
