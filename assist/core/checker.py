@@ -163,10 +163,12 @@ class Checker:
     def _contained(self, text: str) -> Iterator[tuple[int, int, _Rule]]:
         if self._any is None:
             return
+        rules_by_first = self._rules_by_first
         for match in self._any.finditer(text):
             start, end = match.span()
-            candidates = self._rules_by_first[text[start]]
-            rule = next(rule for rule in candidates if rule.pattern.match(text, start))
+            for rule in rules_by_first[text[start]]:
+                if rule.pattern.match(text, start):
+                    break
             if not rule.unless or not _excused(text, start, end, rule.unless):
                 yield start, end, rule
 
