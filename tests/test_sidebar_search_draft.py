@@ -163,6 +163,17 @@ def test_a_draft_with_an_emoji_is_underlined_and_replaced_where_the_finding_is(q
     assert panel.findings == []
 
 
+def test_a_finding_the_draft_has_lost_since_is_not_replaced(qtbot, window):
+    press(qtbot, window, "Ctrl+D")
+    panel = window.draft_panel
+    type_chinese(panel.editor, "好的😀，等一会！")
+    pause_in_typing(panel)
+    (finding,) = panel.findings
+    panel.editor.setPlainText("好")  # deleted before the click: the finding points past the end
+    panel.replace(finding)
+    assert panel.editor.toPlainText() == "好" and panel.findings == []
+
+
 def test_a_long_draft_is_checked_in_slices_and_typing_goes_on_meanwhile(qtbot, window):
     press(qtbot, window, "Ctrl+D")
     panel = window.draft_panel

@@ -118,11 +118,11 @@ class DraftPanel(QFrame):
 
     def replace(self, finding: Finding) -> None:
         """Put the standard phrase in place of a finding's wording."""
-        cursor = self._cursor(finding)
-        if cursor.selectedText() != finding.match:
+        text = self.editor.toPlainText()
+        if text[finding.start : finding.end] != finding.match:
             self._start_check()  # the text changed since: check again rather than replace the wrong thing
             return
-        cursor.insertText(self._fill(finding.suggestion))
+        self._cursor(finding, QtPositions(text)).insertText(self._fill(finding.suggestion))
         self._start_check()
 
     def _on_text_changed(self) -> None:
