@@ -190,7 +190,7 @@ def test_a_long_draft_is_checked_in_slices_and_typing_goes_on_meanwhile(qtbot, w
     assert [f.match for f in panel.findings] == ["等一会", "喂，查什么"]
 
 
-def test_a_draft_dense_with_findings_underlines_all_and_lists_the_first_twenty(qtbot, window):
+def test_a_draft_dense_with_findings_lists_the_first_twenty_and_underlines_the_first_500(qtbot, window):
     press(qtbot, window, "Ctrl+D")
     panel = window.draft_panel
     type_chinese(panel.editor, "等一会！\n" * 30)
@@ -198,6 +198,10 @@ def test_a_draft_dense_with_findings_underlines_all_and_lists_the_first_twenty(q
     assert len(panel.findings) == len(panel.editor.extraSelections()) == 30
     assert len(panel.findChildren(QPushButton, "replaceButton")) == 20  # rows are widgets: a few, not thousands
     assert panel.summary.text() == "30 处禁语，列出前 20 处"
+    panel.editor.setPlainText("等一会！\n" * 600)  # a pasted transcript rather than a draft
+    pause_in_typing(panel)
+    assert len(panel.findings) == 600 and len(panel.editor.extraSelections()) == 500
+    assert panel.summary.text() == "600 处禁语，标出前 500 处，列出前 20 处"
 
 
 def test_ctrl_d_closes_the_panel_and_esc_leaves_it(qtbot, window):

@@ -34,7 +34,8 @@ from assist.ui.rich_text import phrase_html
 from assist.ui.text_positions import QtPositions
 
 CHECK_DELAY_MS = 250
-MOST_LISTED = 20  # findings listed under the draft; all are underlined
+MOST_LISTED = 20  # findings listed under the draft
+MOST_UNDERLINED = 500  # findings underlined in it (each takes Qt a little time: a pasted transcript has thousands)
 LIST_HEIGHT = 150  # the list scrolls beyond this (about four findings): the draft keeps its room
 UNDERLINE = QColor("#d32f2f")
 
@@ -163,7 +164,7 @@ class DraftPanel(QFrame):
     def _underline(self) -> None:
         selections = []
         positions = QtPositions(self.editor.toPlainText())
-        for finding in self.findings:
+        for finding in self.findings[:MOST_UNDERLINED]:
             selection = QTextEdit.ExtraSelection()
             selection.cursor = self._cursor(finding, positions)
             text_format = QTextCharFormat()
@@ -188,6 +189,13 @@ class DraftPanel(QFrame):
         count = len(self.findings)
         if not self.editor.toPlainText().strip():
             self.summary.setText("")
+        elif count > MOST_UNDERLINED:
+            self.summary.setText(
+                tr(
+                    f"{count} 处禁语，标出前 {MOST_UNDERLINED} 处，列出前 {MOST_LISTED} 处",
+                    f"{count} forbidden wordings, {MOST_UNDERLINED} marked, {MOST_LISTED} listed",
+                )
+            )
         elif count > MOST_LISTED:
             listed = tr(f"{count} 处禁语，列出前 {MOST_LISTED} 处", f"{count} forbidden wordings, {MOST_LISTED} listed")
             self.summary.setText(listed)
