@@ -3,7 +3,9 @@ settings the centre locks, which neither the settings page, the keys nor `assist
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,7 @@ import pytest
 from assist.ui.settings import LockedSetting, Origin, Settings
 from tests.helpers import ROOT, zh
 from tests.ui_fixtures import press
+from tests.x11 import clipboard, isolated_env, needs_x11, wait_for
 
 CENTRE = """\
 [profile-values]
@@ -140,3 +143,28 @@ def test_assist_settings_refuses_with_a_clear_error(tmp_path, centre_file, argum
     assert not (tmp_path / "home" / "Assist" / "assist.ini").exists() or "别处" not in (
         tmp_path / "home" / "Assist" / "assist.ini"
     ).read_text(encoding="utf-8")
+
+
+@needs_x11
+def test_a_centre_organisation_fills_the_greeting_copied_at_a_first_start(display, tmp_path, centre_file):
+    """`assist copy greeting 1` with no sidebar and no settings of the agent's own: the greeting
+    comes out filled with the centre's organisation, without asking."""
+    env = {**isolated_env(display, tmp_path), "XDG_CONFIG_DIRS": str(centre_file.parent.parent)}
+    lock = tmp_path / "runtime" / "assist" / "assist.lock"
+    expected = zh("您好,昆明市政务服务中心,请问有什么可以帮您?")
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "assist", "copy", "greeting", "1"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=90,
+            cwd=ROOT,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == expected
+        wait_for(lambda: clipboard(env) == expected, 10, "the filled greeting on the clipboard")
+    finally:
+        if lock.exists():  # the started sidebar's process id is the lock file's first line
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                os.kill(int(lock.read_text().split()[0]), signal.SIGTERM)
