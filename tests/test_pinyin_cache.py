@@ -1,0 +1,92 @@
+"""The pinyin reading cache: a damaged or malformed file is a miss, never wrong readings or an
+error; readings are made in a short-lived worker process, so pypinyin never stays in the sidebar."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assist.core import pinyin
+from assist.core.pinyin import Reading, ReadingCache
+
+TEXTS = ["请稍等", "查询", "转接", "您好"]
+EXPECTED = {
+    "请稍等": Reading("qingshaodeng", "qsd"),
+    "查询": Reading("chaxun", "cx"),
+    "转接": Reading("zhuanjie", "zj"),
+    "您好": Reading("ninhao", "nh"),
+}
+
+
+def only_file(folder: Path) -> Path:
+    [file] = list(folder.glob("pinyin-*"))
+    return file
+
+
+def test_every_damaged_byte_of_a_readings_file_gives_the_right_readings(tmp_path):
+    cache = ReadingCache(tmp_path)
+    assert cache.readings(TEXTS) == EXPECTED
+    file = only_file(tmp_path)
+    sound = file.read_bytes()
+    wrong = []
+    for index in range(len(sound)):
+        for flip in (0x01, 0x20, 0x80):
+            damaged = bytearray(sound)
+            damaged[index] ^= flip
+            file.write_bytes(bytes(damaged))
+            try:
+                if cache.readings(TEXTS) != EXPECTED:
+                    wrong.append((index, flip, "wrong readings"))
+            except Exception as error:  # noqa: BLE001 - every kind is the defect this test finds
+                wrong.append((index, flip, repr(error)[:80]))
+    assert not wrong, f"{len(wrong)} of {3 * len(sound)} damaged files: {wrong[:5]}"
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['["qingshaodeng", "qsd"]', '{"请稍等": "qs"}', '{"请稍等": [1, 2]}', '{"请稍等": ["a"]}', "[" * 100_000, "null"],
+)
+def test_a_readings_file_of_the_wrong_shape_is_read_again(tmp_path, content):
+    cache = ReadingCache(tmp_path)
+    cache.readings(TEXTS)
+    only_file(tmp_path).write_text(content, encoding="utf-8")
+    assert cache.readings(TEXTS) == EXPECTED
+
+
+def test_readings_are_made_in_a_worker_and_pypinyin_never_loads_in_the_caller(tmp_path):
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from assist.core.pinyin import ReadingCache\n"
+        "readings = ReadingCache(Path(sys.argv[1])).readings(['请稍等', '查询'])\n"
+        "print(readings['请稍等'].initials, readings['查询'].full, 'pypinyin' in sys.modules)"
+    )
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert run.stdout.split() == ["qsd", "chaxun", "False"], run.stderr
+
+
+def test_the_worker_answers_the_hidden_command(tmp_path):
+    """What a packaged Assist runs: the program itself with the hidden command, texts on stdin."""
+    run = subprocess.run(
+        [*pinyin.worker_command(), pinyin.WORKER_COMMAND],
+        input=json.dumps(["请稍等", "abc"]),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == {"请稍等": ["qingshaodeng", "qsd"]}
+
+
+def test_a_worker_that_fails_leaves_the_readings_to_the_caller(tmp_path, monkeypatch):
+    monkeypatch.setattr(pinyin, "worker_command", lambda: [sys.executable, "-c", "raise SystemExit(3)"])
+    assert ReadingCache(tmp_path).readings(TEXTS) == EXPECTED
