@@ -117,9 +117,62 @@ def test_every_damaged_byte_of_an_entry_gives_the_book_or_a_fresh_read_never_a_w
                 book, problems = checked_book(path)
                 if details(book) != details(fresh) or problems != warnings:
                     wrong.append((index, flip, "a different book"))
-            except Exception as error:  # noqa: BLE001 - every kind is the defect this test finds
+            except Exception as error:  # every kind is the defect this test finds
                 wrong.append((index, flip, repr(error)[:80]))
     assert not wrong, f"{len(wrong)} of {3 * len(sound)} damaged entries: {wrong[:5]}"
+
+
+def replaced_one_at_a_time(value):
+    """Copies of a JSON value with one node replaced by a value of another JSON type (not null)."""
+    for replacement in (0, True, 1.5, "x", [], {}, [[]]):
+        if type(replacement) is not type(value):
+            yield "", replacement
+    if isinstance(value, list):
+        for index, element in enumerate(value):
+            for where, changed in replaced_one_at_a_time(element):
+                yield f"[{index}]{where}", [*value[:index], changed, *value[index + 1 :]]
+    elif isinstance(value, dict):
+        for key, element in value.items():
+            for where, changed in replaced_one_at_a_time(element):
+                yield f"[{key!r}]{where}", {**value, key: changed}
+
+
+def test_an_entry_of_the_wrong_shape_is_a_miss_even_with_a_sound_checksum(cache_home, parses):
+    """As a crafted entry would be: every node of the book's entry replaced by each value of another
+    JSON type, sealed with a checksum that matches, is read again from the file."""
+    from assist.core import sealed
+
+    path = cache_home / "book.yaml"
+    path.write_text(SMALL_BOOK, encoding="utf-8")
+    fresh, _ = checked_book(path)
+    [entry] = entries()
+    version, value = sealed.read(entry)
+    wrong, tried = [], 0
+    for where, crafted in replaced_one_at_a_time(value):
+        tried += 1
+        sealed.write(entry, [version, crafted])
+        del parses[:]
+        try:
+            book, _ = checked_book(path)
+            if parses != [path] or details(book) != details(fresh):
+                wrong.append(where)
+        except Exception as error:  # every kind is the defect this test finds
+            wrong.append(f"{where}: {error!r:.60}")
+    assert tried > 300 and not wrong, f"{len(wrong)} of {tried} crafted entries were not a miss: {wrong[:5]}"
+    del parses[:]
+    assert details(checked_book(path)[0]) == details(fresh) and parses == []  # the last miss wrote it anew
+
+
+def test_an_entry_nested_too_deep_for_python_is_a_miss(cache_home, parses):
+    import hashlib
+
+    path = cache_home / "book.yaml"
+    path.write_text(SMALL_BOOK, encoding="utf-8")
+    fresh, _ = checked_book(path)
+    payload = b"[" * 200_000 + b"]" * 200_000
+    [entry] = entries()
+    entry.write_bytes(b'{"sha256":"%s","entry":%s}' % (hashlib.sha256(payload).hexdigest().encode(), payload))
+    assert details(checked_book(path)[0]) == details(fresh) and len(parses) == 2
 
 
 def test_a_crafted_entry_cannot_run_code(cache_home):
@@ -235,3 +288,17 @@ def test_entries_of_an_earlier_assist_are_removed_and_a_directory_reads_back(cac
     positions = [department.position for department in from_cache.directory.departments]
     assert positions == [department.position for department in fresh.directory.departments]
     assert from_cache.directory.source == str(default_directory())
+
+
+def test_records_written_by_columns_read_back_only_when_every_column_is_complete():
+    from assist.core.json_shapes import shape
+    from assist.core.model import Gloss
+    from assist.core.sealed import Unreadable
+
+    glosses = shape(tuple[Gloss, ...])
+    written = glosses.to_json((Gloss("请稍等", "One moment"), Gloss("您好")))
+    assert written == [2, ["请稍等", "您好"], ["One moment", ""]]
+    assert glosses.read(written) == (Gloss("请稍等", "One moment"), Gloss("您好"))
+    for short in ([2, ["请稍等"], ["One moment", ""]], [3, ["请稍等", "您好"], ["One moment", ""]], [True, [], []]):
+        with pytest.raises(Unreadable):
+            glosses.read(short)
