@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assist.core import pinyin
+from assist.core import pinyin, pinyin_worker
 from assist.core.pinyin import Reading, ReadingCache
 
 TEXTS = ["请稍等", "查询", "转接", "您好"]
@@ -23,12 +23,25 @@ EXPECTED = {
 }
 
 
+@pytest.fixture
+def made(monkeypatch) -> list[list[str]]:
+    """Readings made in this process (a worker per damaged file would take minutes); the texts of each."""
+    asked: list[list[str]] = []
+
+    def read_here(texts):
+        asked.append(texts)
+        return pinyin.read(texts)
+
+    monkeypatch.setattr(pinyin_worker, "read_in_worker", read_here)
+    return asked
+
+
 def only_file(folder: Path) -> Path:
     [file] = list(folder.glob("pinyin-*"))
     return file
 
 
-def test_every_damaged_byte_of_a_readings_file_gives_the_right_readings(tmp_path):
+def test_every_damaged_byte_of_a_readings_file_gives_the_right_readings(tmp_path, made):
     cache = ReadingCache(tmp_path)
     assert cache.readings(TEXTS) == EXPECTED
     file = only_file(tmp_path)
@@ -51,11 +64,25 @@ def test_every_damaged_byte_of_a_readings_file_gives_the_right_readings(tmp_path
     "content",
     ['["qingshaodeng", "qsd"]', '{"请稍等": "qs"}', '{"请稍等": [1, 2]}', '{"请稍等": ["a"]}', "[" * 100_000, "null"],
 )
-def test_a_readings_file_of_the_wrong_shape_is_read_again(tmp_path, content):
+def test_a_readings_file_of_the_wrong_shape_is_read_again(tmp_path, made, content):
     cache = ReadingCache(tmp_path)
     cache.readings(TEXTS)
     only_file(tmp_path).write_text(content, encoding="utf-8")
-    assert cache.readings(TEXTS) == EXPECTED
+    assert cache.readings(TEXTS) == EXPECTED and len(made) == 2
+
+
+@pytest.mark.parametrize(
+    "readings",
+    [["qingshaodeng", "qsd"], {"请稍等": "qs"}, {"请稍等": [1, 2]}, {"请稍等": ["a"]}, {"请稍等": None}, None],
+)
+def test_readings_of_the_wrong_shape_are_read_again_even_with_a_sound_checksum(tmp_path, made, readings):
+    from assist.core import sealed
+
+    cache = ReadingCache(tmp_path)
+    cache.readings(TEXTS)
+    key, _ = sealed.read(only_file(tmp_path))
+    sealed.write(only_file(tmp_path), [key, readings])
+    assert cache.readings(TEXTS) == EXPECTED and len(made) == 2
 
 
 def test_readings_are_made_in_a_worker_and_pypinyin_never_loads_in_the_caller(tmp_path):
@@ -73,20 +100,24 @@ def test_readings_are_made_in_a_worker_and_pypinyin_never_loads_in_the_caller(tm
     assert run.stdout.split() == ["qsd", "chaxun", "False"], run.stderr
 
 
-def test_the_worker_answers_the_hidden_command(tmp_path):
-    """What a packaged Assist runs: the program itself with the hidden command, texts on stdin."""
-    run = subprocess.run(
-        [*pinyin.worker_command(), pinyin.WORKER_COMMAND],
-        input=json.dumps(["请稍等", "abc"]),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=tmp_path,
-    )
-    assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout) == {"请稍等": ["qingshaodeng", "qsd"]}
+def test_the_worker_is_assist_itself_with_a_hidden_command(tmp_path):
+    """What a packaged Assist runs too: its program (here `python -m assist`), the hidden command,
+    a file of texts and a file for the readings."""
+    texts, readings = tmp_path / "texts.json", tmp_path / "readings.json"
+    texts.write_text(json.dumps(["请稍等", "abc"]), encoding="utf-8")
+    command = [*pinyin_worker.worker_command(), pinyin_worker.WORKER_COMMAND, str(texts), str(readings)]
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    run = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
+    assert run.returncode == 0 and run.stdout == "", run.stderr
+    assert json.loads(readings.read_text(encoding="utf-8")) == {"请稍等": ["qingshaodeng", "qsd"]}
 
 
-def test_a_worker_that_fails_leaves_the_readings_to_the_caller(tmp_path, monkeypatch):
-    monkeypatch.setattr(pinyin, "worker_command", lambda: [sys.executable, "-c", "raise SystemExit(3)"])
+def test_a_packaged_assist_is_its_own_worker(monkeypatch):
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert pinyin_worker.worker_command() == [sys.executable]
+
+
+def test_a_worker_that_fails_leaves_the_readings_to_the_caller(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(pinyin_worker, "worker_command", lambda: [sys.executable, "-c", "raise SystemExit(3)"])
     assert ReadingCache(tmp_path).readings(TEXTS) == EXPECTED
+    assert "the pinyin worker failed" in capsys.readouterr().err
