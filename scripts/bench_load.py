@@ -26,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from bench_revision import code_of
 from bench_table import Row, print_table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,24 +63,6 @@ def load_once(book: Path, cache: Path, code: Path = ROOT) -> tuple[float, int]:
         [sys.executable, "-c", CHILD, str(book)], env=env, capture_output=True, text=True, check=True
     ).stdout.split()
     return float(output[0]), int(output[1])
-
-
-def code_of(revision: str, folder: Path) -> str | None:
-    """Assist's code at `revision`, unpacked into `folder`; its short name, or None without git."""
-    try:
-        name = subprocess.run(
-            ["git", "-C", str(ROOT), "rev-parse", "--short", revision], capture_output=True, text=True, check=True
-        ).stdout.strip()
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", "--format=tar", revision, "assist", "phrasebook"],
-            capture_output=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    folder.mkdir()
-    subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
-    return f"{revision} ({name})" if name != revision else name
 
 
 def measure_load(phrases: int, runs: int, before: str | None = "main") -> list[Row]:
