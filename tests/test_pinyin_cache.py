@@ -112,9 +112,17 @@ def test_the_worker_is_assist_itself_with_a_hidden_command(tmp_path):
     assert json.loads(readings.read_text(encoding="utf-8")) == {"请稍等": ["qingshaodeng", "qsd"]}
 
 
-def test_a_packaged_assist_is_its_own_worker(monkeypatch):
+def test_a_packaged_assist_is_its_own_worker(tmp_path, monkeypatch, capsys):
+    """In a PyInstaller folder `sys.executable` is the program, started with the hidden command
+    first (here a stand-in program that runs this Assist's `__main__`)."""
+    program = tmp_path / "assist"
+    program.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m assist "$@"\n', encoding="utf-8")
+    program.chmod(0o755)
     monkeypatch.setattr(sys, "frozen", True, raising=False)
-    assert pinyin_worker.worker_command() == [sys.executable]
+    monkeypatch.setattr(sys, "executable", str(program))
+    assert pinyin_worker.worker_command() == [str(program)]
+    assert ReadingCache(tmp_path / "cache").readings(TEXTS) == EXPECTED
+    assert capsys.readouterr().err == ""  # the worker answered: nothing made here instead
 
 
 def test_a_worker_that_fails_leaves_the_readings_to_the_caller(tmp_path, monkeypatch, capsys):
