@@ -129,3 +129,29 @@ def test_a_worker_that_fails_leaves_the_readings_to_the_caller(tmp_path, monkeyp
     monkeypatch.setattr(pinyin_worker, "worker_command", lambda: [sys.executable, "-c", "raise SystemExit(3)"])
     assert ReadingCache(tmp_path).readings(TEXTS) == EXPECTED
     assert "the pinyin worker failed" in capsys.readouterr().err
+
+
+SIDEBAR_FIRST_START = """
+import sys
+from PySide6.QtWidgets import QApplication
+from assist.ui.app import create_window
+from assist.ui.settings import Settings
+
+app = QApplication(sys.argv[:1])
+window = create_window(None, Settings.for_user())
+window.search_service.ready.connect(app.quit)
+window.search_service.failed.connect(lambda message: (print(message), app.quit()))
+window.search_service.start()
+app.exec()
+print(window.search_service.has_pinyin, "pypinyin" in sys.modules)
+"""
+
+
+def test_the_sidebar_gets_its_pinyin_search_on_a_first_start_without_loading_pypinyin(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.update({name: str(tmp_path / name.lower()) for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME")})
+    run = subprocess.run(
+        [sys.executable, "-c", SIDEBAR_FIRST_START], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert run.stdout.split() == ["True", "False"], run.stdout + run.stderr  # pinyin in use, pypinyin never here
+    assert list((tmp_path / "xdg_cache_home" / "Assist").glob("pinyin-*.json"))  # a first start: read afresh
