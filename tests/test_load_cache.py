@@ -302,3 +302,12 @@ def test_records_written_by_columns_read_back_only_when_every_column_is_complete
     for short in ([2, ["请稍等"], ["One moment", ""]], [3, ["请稍等", "您好"], ["One moment", ""]], [True, [], []]):
         with pytest.raises(Unreadable):
             glosses.read(short)
+
+
+def test_a_book_read_back_names_its_file_as_it_was_asked_for(cache_home, monkeypatch):
+    path = cache_home / "book.yaml"
+    path.write_text(SMALL_BOOK, encoding="utf-8")
+    assert checked_book(path)[0].source == str(path)
+    monkeypatch.chdir(cache_home)
+    assert checked_book("book.yaml")[0].source == "book.yaml"  # as a fresh read names it
+    assert checked_book(path)[0].source == str(path)

@@ -47,7 +47,7 @@ def cached(path: Path | str, kind: str, load: Callable[[Path], T], usable: Calla
     except OSError:
         return load(path)  # missing or unreadable: the loader says so
     name = str(path.resolve())
-    version = [CACHE_FORMAT, kind, name, source, _code_time()]
+    version = [CACHE_FORMAT, kind, str(path), name, source, _code_time()]  # str(path): the book's `source`
     # Two files whose names share a checksum share an entry: each then reads afresh, never the other's.
     entry = cache_folder() / f"{kind}-{zlib.crc32(name.encode()):08x}.json"
     with _without_collecting():  # reading makes many objects and no cycles: collecting only costs time
