@@ -58,22 +58,30 @@ def shape(hint: object) -> Shape:
     if isinstance(hint, type) and issubclass(hint, Enum):
         return _enum(hint)
     if isinstance(hint, type) and issubclass(hint, tuple) and hasattr(hint, "_fields"):
-        hints = typing.get_type_hints(hint)
-        fields = [shape(hints[name]) for name in hint._fields]
-        make = lambda *values: tuple.__new__(hint, values)  # noqa: E731 - made in C, without its __new__
-        make_many = lambda columns: list(map(tuple.__new__, repeat(hint), zip(*columns, strict=True)))  # noqa: E731
-        return _record(fields, make, list(hint._fields), hint.__name__, make_many)
-    if dataclasses.is_dataclass(hint) and not hasattr(hint, "__post_init__"):
-        hints = typing.get_type_hints(hint)
-        names = [field.name for field in dataclasses.fields(hint) if field.init]
-        if len(names) != len(dataclasses.fields(hint)):
-            raise NotImplementedError(f"{hint.__name__} cannot be made again from its fields alone")
-        fields = [shape(hints[name]) for name in names]
-        slots = [hint.__dict__.get(name) for name in names]
-        if all(type(slot) is types.MemberDescriptorType for slot in slots):
-            return _record(fields, hint, names, hint.__name__, _filling_slots(hint, slots))
-        return _record(fields, hint, names, hint.__name__)
+        return _named_tuple(hint)
+    if dataclasses.is_dataclass(hint):
+        return _dataclass(hint)
     raise NotImplementedError(f"no JSON shape for {hint!r}")
+
+
+def _named_tuple(kind: type) -> Shape:
+    hints = typing.get_type_hints(kind)
+    fields = [shape(hints[name]) for name in kind._fields]
+    make = lambda *values: tuple.__new__(kind, values)  # noqa: E731 - made in C, without its __new__
+    make_many = lambda columns: list(map(tuple.__new__, repeat(kind), zip(*columns, strict=True)))  # noqa: E731
+    return _record(fields, make, list(kind._fields), kind.__name__, make_many)
+
+
+def _dataclass(kind: type) -> Shape:
+    names = [field.name for field in dataclasses.fields(kind) if field.init]
+    if len(names) != len(dataclasses.fields(kind)) or hasattr(kind, "__post_init__"):
+        raise NotImplementedError(f"{kind.__name__} cannot be made again from its fields alone")
+    hints = typing.get_type_hints(kind)
+    fields = [shape(hints[name]) for name in names]
+    slots = [kind.__dict__.get(name) for name in names]
+    if all(type(slot) is types.MemberDescriptorType for slot in slots):
+        return _record(fields, kind, names, kind.__name__, _filling_slots(kind, slots))
+    return _record(fields, kind, names, kind.__name__)
 
 
 def _list(value: object) -> list:

@@ -61,7 +61,7 @@ def cached(path: Path | str, kind: str, load: Callable[[Path], T], usable: Calla
     if usable(result):
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time next start
             sealed.write(entry, [version, shape(hint).to_json(result)])
-        _remove_others(entry, kind)
+            _remove_others(entry, kind)
     return result
 
 
