@@ -59,8 +59,8 @@ def write_big_book(path: Path, phrases: int) -> None:
 
 def load_once(book: Path, cache: Path, code: Path = ROOT) -> tuple[float, int]:
     env = {**os.environ, "XDG_CACHE_HOME": str(cache), "PYTHONPATH": str(code)}
-    output = subprocess.run(
-        [sys.executable, "-c", CHILD, str(book)], env=env, capture_output=True, text=True, check=True
+    output = subprocess.run(  # cwd: `python -c` looks for `assist` in the current folder first
+        [sys.executable, "-c", CHILD, str(book)], env=env, cwd=code, capture_output=True, text=True, check=True
     ).stdout.split()
     return float(output[0]), int(output[1])
 

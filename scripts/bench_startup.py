@@ -167,9 +167,10 @@ def measure_startup(runs: int, platform: str | None = None) -> list[Row]:
     ]
 
 
-def resident_after_pinyin(env: dict[str, str]) -> float:
-    """The resident memory (MiB) of a sidebar once its pinyin search is in use."""
-    run = subprocess.run([sys.executable, "-c", MEMORY_CHILD], env=env, capture_output=True, text=True, timeout=300)
+def resident_after_pinyin(env: dict[str, str], code: Path) -> float:
+    """The resident memory (MiB) of a sidebar of the code in `code` once its pinyin search is in use."""
+    command = [sys.executable, "-c", MEMORY_CHILD]  # cwd: `python -c` looks for `assist` there first
+    run = subprocess.run(command, env=env, cwd=code, capture_output=True, text=True, timeout=300)
     if run.returncode != 0 or not run.stdout.strip():
         raise SystemExit(f"the sidebar did not report its memory (exit {run.returncode}):\n{run.stderr}")
     return float(run.stdout.split()[0])
@@ -187,14 +188,14 @@ def measure_memory_from_first_start(runs: int, platform: str | None = None, befo
             codes[f"the code of {earlier}"] = Path(home) / "before"
         figures: dict[tuple[str, str], list[float]] = {}
         for run in range(runs):
-            for name, code in codes.items():
+            for number, (name, code) in enumerate(codes.items()):
                 env = dict(os.environ)
                 env["QT_QPA_PLATFORM"] = platform or ("xcb" if env.get("DISPLAY") else "offscreen")
                 env["PYTHONPATH"] = str(code)
-                env["XDG_CONFIG_HOME"] = f"{home}/config-{run}-{len(figures)}"
-                env["XDG_CACHE_HOME"] = f"{home}/cache-{run}-{len(figures)}"  # empty: a first start
-                figures.setdefault((name, "first"), []).append(resident_after_pinyin(env))
-                figures.setdefault((name, "later"), []).append(resident_after_pinyin(env))
+                env["XDG_CONFIG_HOME"] = f"{home}/config-{run}-{number}"
+                env["XDG_CACHE_HOME"] = f"{home}/cache-{run}-{number}"  # empty: a first start
+                figures.setdefault((name, "first"), []).append(resident_after_pinyin(env, code))
+                figures.setdefault((name, "later"), []).append(resident_after_pinyin(env, code))
     median = {key: statistics.median(values) for key, values in figures.items()}
     first, later = median[("this code", "first")], median[("this code", "later")]
     rows = [
