@@ -42,7 +42,8 @@ def read(texts: Iterable[str]) -> dict[str, Reading]:
 
 
 class ReadingCache:
-    """Readings stored in one JSON file per set of texts, written atomically."""
+    """Readings stored in one sealed JSON file per set of texts, named by a hash of the texts; a
+    file that is missing, damaged or of the wrong shape is made again by the pinyin worker."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
