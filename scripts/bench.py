@@ -3,8 +3,9 @@
 
 Each figure of Assist is measured beside what it is compared with, in the same run: start-up and
 peak memory against a bare PySide6 window, search against the naive rapidfuzz call, lint against
-a plain substring loop, a large book loaded warm against the same book cold (and against main's
-code), and the memory at a first start against a later one (and against main's code). The scripts it
+a plain substring loop, the worst adversarial draft against a typical one, a large book loaded
+warm against the same book cold (and against main's code), and the memory at a first start against
+a later one (and against main's code). The scripts it
 runs (bench_startup.py, bench_search_lint.py, bench_load.py) also run on their own.
 
     .venv/bin/python scripts/bench.py            # the full run, a few minutes

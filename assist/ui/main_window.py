@@ -49,6 +49,8 @@ from assist.ui.pages import (
     SituationListPage,
     SituationPage,
 )
+from assist.ui.personal_banner import PersonalFileBanner
+from assist.ui.personal_file import NotSaved
 from assist.ui.profile_bar import ProfileBar
 from assist.ui.search_box import SearchBox
 from assist.ui.search_service import SearchService
@@ -135,6 +137,7 @@ class SidebarWindow(QWidget):
             source.book_changed.connect(self.navigator.set_book)
             source.problems_found.connect(self.show_problems)
             source.problems_cleared.connect(self._on_problems_cleared)
+            source.status.connect(self.show_status)
         self.search_service.failed.connect(self.show_status)
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
@@ -192,6 +195,10 @@ class SidebarWindow(QWidget):
 
         self.banner = ProblemBanner()
         layout.addWidget(self.banner)
+        if self.source is not None:  # while the agent's own phrases file cannot be read
+            self.personal_banner = PersonalFileBanner(self.source.personal_file)
+            self.personal_banner.notice.connect(self.show_status)
+            layout.addWidget(self.personal_banner)
         self.profile_bar = ProfileBar()
         self.profile_bar.saved.connect(self._on_profile_saved)
         self.profile_bar.dismissed.connect(self._on_profile_dismissed)
@@ -318,6 +325,7 @@ class SidebarWindow(QWidget):
             "dock_right": lambda _: self.dock("right"),
             "show_guidance": lambda _: self.navigator.show_page(Page.GUIDANCE),
             "show_keys": lambda _: self._toggle_keys(),
+            "refresh_phrasebook": lambda _: self.source and self.source.refresh_now(),
         }
         handlers[action](argument)
 
@@ -707,10 +715,14 @@ class SidebarWindow(QWidget):
         except RefusedPhrase as refused:
             self._editing_personal = editing
             return tr(f"不能添加：{refused}", f"Refused, it holds forbidden wording: {refused}")
-        if editing:
-            self.source.replace_phrase(situation.id, editing, PersonalPhrase(situation.id, text))
-        else:
-            self.source.add_phrase(PersonalPhrase(situation.id, text))
+        try:
+            if editing:
+                self.source.replace_phrase(situation.id, editing, PersonalPhrase(situation.id, text))
+            else:
+                self.source.add_phrase(PersonalPhrase(situation.id, text))
+        except NotSaved as refused:
+            self._editing_personal = editing
+            return str(refused)
         self.show_status(tr(f"✓ 已添加我的用语：{text}", f"✓ Added: {text}"))
         return ""
 
@@ -727,14 +739,22 @@ class SidebarWindow(QWidget):
     def remove_personal_phrase(self, text: str) -> None:
         situation = self.navigator.situation
         if self.source is not None and situation is not None:
-            self.source.remove_phrase(situation.id, text)
+            try:
+                self.source.remove_phrase(situation.id, text)
+            except NotSaved as refused:
+                self.show_status(str(refused))
+                return
             self.show_status(tr(f"已删除我的用语：{text}", f"Removed: {text}"))
 
     def toggle_favourite(self, text: str) -> None:
         situation = self.navigator.situation
         if self.source is None or situation is None:
             return
-        on = self.source.toggle_favourite(situation.id, text)
+        try:
+            on = self.source.toggle_favourite(situation.id, text)
+        except NotSaved as refused:
+            self.show_status(str(refused))
+            return
         self.show_status((tr("★ 已设为常用：", "★ Pinned: ") if on else tr("☆ 已取消常用：", "☆ Unpinned: ")) + text)
 
     # -- the call -----------------------------------------------------------------------------
