@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ def made(monkeypatch) -> list[list[str]]:
     """Readings made in this process (a worker per damaged file would take minutes); the texts of each."""
     asked: list[list[str]] = []
 
-    def read_here(texts):
+    def read_here(texts, folder):
         asked.append(texts)
         return pinyin.read(texts)
 
@@ -155,3 +156,15 @@ def test_the_sidebar_gets_its_pinyin_search_on_a_first_start_without_loading_pyp
     )
     assert run.stdout.split() == ["True", "False"], run.stdout + run.stderr  # pinyin in use, pypinyin never here
     assert list((tmp_path / "xdg_cache_home" / "Assist").glob("pinyin-*.json"))  # a first start: read afresh
+
+
+def test_an_exchange_folder_left_by_a_sidebar_that_quit_is_removed_and_one_in_use_kept(tmp_path):
+    abandoned, in_use = tmp_path / "pinyin-worker-abandoned", tmp_path / "pinyin-worker-in-use"
+    for folder in (abandoned, in_use):
+        folder.mkdir()
+        (folder / "texts.json").write_text('["请稍等"]', encoding="utf-8")
+    long_ago = time.time() - pinyin_worker.WORKER_TIMEOUT_S - 60
+    os.utime(abandoned, (long_ago, long_ago))
+    assert ReadingCache(tmp_path).readings(TEXTS) == EXPECTED
+    assert not abandoned.exists() and in_use.exists()
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith("pinyin-worker-")] == [in_use.name]

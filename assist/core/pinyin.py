@@ -60,7 +60,7 @@ class ReadingCache:
             pass  # missing, damaged or of another shape: read again
         from assist.core.pinyin_worker import read_in_worker
 
-        readings = read_in_worker(unique)
+        readings = read_in_worker(unique, self.folder)
         self._save(path, key, readings)
         return readings
 

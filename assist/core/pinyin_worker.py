@@ -11,10 +11,13 @@ have. Should the worker fail, the readings are made in this process and the reas
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
 
 WORKER_COMMAND = "--assist-pinyin-worker"  # not in `assist --help`: only Assist starts it
 WORKER_TIMEOUT_S = 300
+EXCHANGE_PREFIX = "pinyin-worker-"
 
 
 def worker_command() -> list[str]:
@@ -32,16 +36,18 @@ def worker_command() -> list[str]:
     return [sys.executable, "-m", "assist"]
 
 
-def read_in_worker(texts: list[str]) -> dict[str, Reading]:
-    """The readings of `texts`, made by a worker process that exits once they are written."""
+def read_in_worker(texts: list[str], folder: Path) -> dict[str, Reading]:
+    """The readings of `texts`, made by a worker process that exits once they are written. Texts
+    and readings pass through a folder made in `folder` (the reading cache's, the agent's own)."""
     import subprocess
 
     from assist.core.pinyin import from_json, read
 
-    with tempfile.TemporaryDirectory(prefix="assist-pinyin-") as folder:
-        asked, answered = Path(folder, "texts.json"), Path(folder, "readings.json")
-        asked.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
-        try:
+    try:
+        _remove_abandoned(folder)
+        with tempfile.TemporaryDirectory(prefix=EXCHANGE_PREFIX, dir=folder) as exchange:
+            asked, answered = Path(exchange, "texts.json"), Path(exchange, "readings.json")
+            asked.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
             subprocess.run(
                 [*worker_command(), WORKER_COMMAND, str(asked), str(answered)],
                 env=_worker_environment(),
@@ -53,11 +59,20 @@ def read_in_worker(texts: list[str]) -> dict[str, Reading]:
                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console flashing up on Windows
             )
             return from_json(json.loads(answered.read_text(encoding="utf-8")))
-        except (OSError, ValueError, subprocess.SubprocessError) as error:
-            detail = getattr(error, "stderr", None) or b""
-            last = detail.decode(errors="replace").strip().splitlines()[-1:] or [str(error)]
-            print(f"assist: the pinyin worker failed ({last[0]}); reading pinyin here instead", file=sys.stderr)
-            return read(texts)
+    except (OSError, ValueError, subprocess.SubprocessError) as error:
+        detail = getattr(error, "stderr", None) or b""
+        last = detail.decode(errors="replace").strip().splitlines()[-1:] or [str(error)]
+        print(f"assist: the pinyin worker failed ({last[0]}); reading pinyin here instead", file=sys.stderr)
+        return read(texts)
+
+
+def _remove_abandoned(folder: Path) -> None:
+    """Exchange folders left by an Assist that quit while its worker ran (older than any worker)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for exchange in folder.glob(f"{EXCHANGE_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if time.time() - exchange.stat().st_mtime > WORKER_TIMEOUT_S:
+                shutil.rmtree(exchange, ignore_errors=True)
 
 
 def _worker_environment() -> dict[str, str]:
