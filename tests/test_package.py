@@ -20,7 +20,7 @@ from tests.x11 import clipboard, isolated_env, needs_x11, press, running_sidebar
 
 
 def test_the_package_checks_searches_and_lints_with_its_own_book(package, tmp_path):
-    env = standalone(dict(os.environ))
+    env = {**standalone(dict(os.environ)), "XDG_CACHE_HOME": str(tmp_path / "cache")}  # pinyin read afresh
     check = subprocess.run([package, "check"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert check.returncode == 0, check.stderr
     book_path = Path(check.stdout.split(":")[0])
@@ -28,6 +28,7 @@ def test_the_package_checks_searches_and_lints_with_its_own_book(package, tmp_pa
     assert "10 situations" in check.stdout
     search = subprocess.run([package, "search", "qsd"], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert search.returncode == 0 and zh("请稍等,我帮您查一下。") in search.stdout.splitlines()[0]  # pinyin works
+    assert "pinyin worker failed" not in search.stderr  # read by the program itself as its pinyin worker
     lint = subprocess.run(
         [package, "lint"], input=zh("喂,查什么?\n"), env=env, cwd=tmp_path, capture_output=True, text=True
     )
