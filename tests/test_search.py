@@ -10,25 +10,10 @@ from hypothesis import strategies as st
 from assist.core.pinyin import ReadingCache, read
 from assist.core.search import Search
 from tests.helpers import zh
+from tests.search_fixtures import first
 
 HOLD = zh("请稍等,我帮您查一下。")
 SILENT_PROMPT = zh("您好!{organisation}?请问有什么可以帮您?您好!请说!")
-
-
-@pytest.fixture(scope="module")
-def readings(default_book) -> dict:
-    return read(Search.texts_to_read(default_book))
-
-
-@pytest.fixture(scope="module")
-def search(default_book, readings) -> Search:
-    return Search(default_book, readings)
-
-
-def first(search: Search, query: str) -> str:
-    hits = search.query(query, limit=5)
-    assert hits, f"nothing found for {query!r}"
-    return hits[0].text
 
 
 @pytest.mark.parametrize("query", ["稍等", "请稍等", "查一下", "我帮您查"])
