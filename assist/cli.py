@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from assist import qa_cli
 from assist.core import builtin
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem, Severity
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="check only lines labelled as the agent's (坐席：, 客服：, agent:), not the caller's",
     )
     lint.add_argument("files", nargs="*", metavar="FILE", help="transcripts or drafts (none or -: standard input)")
+    qa_cli.add_parser(commands)
     show = commands.add_parser("show", help="show the running sidebar (start one if none runs)")
     show.add_argument("--situation", metavar="ID", help="open this situation (greeting, hold, closing, …)")
     commands.add_parser("hide", help="hide the running sidebar")
@@ -102,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return search(args)
     if args.command == "lint":
         return lint(args)
+    if args.command == "qa":
+        return qa_cli.run(args)
     if args.command in ("show", "hide", "toggle", "copy"):
         return control(args)
     if args.phrasebook is not None and not Path(args.phrasebook).is_file():

@@ -1,0 +1,246 @@
+"""Reading whole calls: transcript files (one utterance a line) and JSON Lines of many calls.
+
+A transcript line is `[mm:ss] 坐席：text` (the time is optional; `[hh:mm:ss]` too). JSON Lines carry
+`{"call", "speaker", "text", "start", "end", "agent"}` a line, the lines of a call together.
+Both are read line by line, so a batch of any size is read in bounded memory; a line longer than
+MAX_LINE characters ends the reading of its file (a binary or broken file, not speech).
+Problems name the file and line; the call they are in is not checked, the rest of the batch is.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from assist.core.checker import AGENT_LABELS, CALLER_LABELS
+from assist.core.lint import LintError, open_transcript
+
+MAX_LINE = 100_000  # characters; no spoken utterance is this long
+SPEAKERS = ("agent", "caller")
+_TIME = re.compile(r"\s*\[\s*(?:(\d{1,3}):)?(\d{1,3}):(\d{1,2}(?:\.\d+)?)\s*\]\s*")
+_LABEL = re.compile(
+    r"\s*(?P<label>" + "|".join(AGENT_LABELS + CALLER_LABELS) + r")\s*(?P<number>\d+)?\s*[:：]\s*", re.IGNORECASE
+)
+_AGENT_LABELS = {label.lower() for label in AGENT_LABELS}
+_LABEL_HINT = "start the line with 坐席： or 客户： (agent:, caller:)"
+
+
+@dataclass(frozen=True, slots=True)
+class Utterance:
+    speaker: str  # "agent" or "caller"
+    text: str
+    line: int  # in its file
+    start: float | None = None  # seconds from the call's start
+    end: float | None = None
+
+
+@dataclass(slots=True)
+class Transcript:
+    call: str
+    source: str  # the file it was read from
+    agent: str = ""  # the agent's number, when known
+    utterances: list[Utterance] = field(default_factory=list)
+
+    @property
+    def timed(self) -> bool:
+        return bool(self.utterances) and all(utterance.start is not None for utterance in self.utterances)
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    source: str
+    line: int  # 0: the file as a whole
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.message}" if self.line else f"{self.source}: {self.message}"
+
+
+Lines = Iterator[tuple[int, str] | InputProblem]
+
+
+def read_calls(paths: Iterable[str]) -> Iterator[Transcript | InputProblem]:
+    """Every call in the files and folders (`-`: standard input), and every problem met reading them."""
+    for name in paths:
+        if name == "-":
+            yield from _read_stream(_stdin_text(), "<stdin>", "stdin")
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(item for item in path.rglob("*") if item.is_file() and not item.name.startswith("."))
+            if not files:
+                yield InputProblem(name, 0, "the folder holds no transcripts")
+            for item in files:
+                yield from _read_file(item)
+        else:
+            yield from _read_file(path)
+
+
+def _read_file(path: Path) -> Iterator[Transcript | InputProblem]:
+    try:
+        stream = open_transcript(str(path))
+    except LintError as error:
+        source, _, message = str(error).rpartition(": ")
+        yield InputProblem(source or str(path), 0, message)
+        return
+    with stream:
+        yield from _read_stream(stream, str(path), path.stem)
+
+
+def _stdin_text() -> IO[str]:
+    """Standard input as text: UTF-8, or GB18030 when it is not UTF-8 (as files are read)."""
+    raw = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+    if raw is None or not hasattr(raw, "peek"):
+        return sys.stdin
+    head = raw.peek(1 << 16)[: 1 << 16]
+    encoding = "utf-8-sig"
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:
+            encoding = "gb18030"
+    return io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline=None)
+
+
+def _lines(stream: IO[str], source: str) -> Iterator[tuple[int, str] | InputProblem]:
+    """Numbered lines, stopping with a problem at the first one longer than MAX_LINE or holding NUL."""
+    number = 0
+    while True:
+        line = stream.readline(MAX_LINE + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_LINE and not line.endswith("\n"):
+            yield InputProblem(source, number, f"line longer than {MAX_LINE:,} characters; the rest is not read")
+            return
+        if "\0" in line:
+            yield InputProblem(source, number, "not a text file (a NUL byte); the rest is not read")
+            return
+        yield number, line.rstrip("\r\n")
+
+
+def _read_stream(stream: IO[str], source: str, call_id: str) -> Iterator[Transcript | InputProblem]:
+    lines = _lines(stream, source)
+    first = next(lines, None)
+    if first is None:
+        yield InputProblem(source, 0, "empty: no utterances")
+        return
+    if isinstance(first, InputProblem):
+        yield first
+        return
+    number, text = first
+    rest = _chain((number, text), lines)
+    if text.lstrip("\ufeff \t").startswith("{"):
+        yield from _read_json_lines(rest, source)
+    else:
+        yield from _read_transcript(rest, source, call_id)
+
+
+def _chain(
+    first: tuple[int, str], rest: Iterator[tuple[int, str] | InputProblem]
+) -> Iterator[tuple[int, str] | InputProblem]:
+    yield first
+    yield from rest
+
+
+def _read_transcript(
+    lines: Iterator[tuple[int, str] | InputProblem], source: str, call_id: str
+) -> Iterator[Transcript | InputProblem]:
+    call = Transcript(call_id, source)
+    problems: list[InputProblem] = []
+    last_start = -math.inf
+    for item in lines:
+        if isinstance(item, InputProblem):
+            problems.append(item)
+            continue
+        number, line = item
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        start = None
+        time = _TIME.match(line)
+        if time is not None:
+            hours, minutes, seconds = time.groups()
+            start = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
+            if start < last_start:
+                problems.append(InputProblem(source, number, f"the time [{time.group().strip()[1:-1]}] goes backwards"))
+            last_start = max(last_start, start)
+            line = line[time.end() :]
+        label = _LABEL.match(line)
+        if label is None:
+            shown = line.strip()[:20]
+            problems.append(InputProblem(source, number, f"no speaker label before '{shown}': {_LABEL_HINT}"))
+            continue
+        speaker = "agent" if label.group("label").lower() in _AGENT_LABELS else "caller"
+        if speaker == "agent" and label.group("number") and not call.agent:
+            call.agent = label.group("number")
+        call.utterances.append(Utterance(speaker, line[label.end() :].strip(), number, start))
+    yield from problems
+    if not problems:
+        yield call if call.utterances else InputProblem(source, 0, "no utterances")
+
+
+def _read_json_lines(lines: Lines, source: str) -> Iterator[Transcript | InputProblem]:
+    """Calls from JSON Lines; a problem in a record drops its call (and is reported), not the batch."""
+    call: Transcript | None = None
+    broken = False
+    seen: set[str] = set()
+    last_start = -math.inf
+    for item in lines:
+        if isinstance(item, InputProblem):
+            yield item
+            broken = True
+            continue
+        number, line = item
+        if not line.strip():
+            continue
+        record, problem = _record(line)
+        if problem:
+            yield InputProblem(source, number, problem)
+            if call is not None:
+                broken = True
+            continue
+        call_id = str(record["call"])
+        if call is None or call_id != call.call:
+            if call is not None and not broken:
+                yield call
+            if call_id in seen:
+                yield InputProblem(source, number, f"call '{call_id}' again after other calls; keep its lines together")
+            seen.add(call_id)
+            call, broken, last_start = Transcript(call_id, source, str(record.get("agent") or "")), False, -math.inf
+        start = record.get("start")
+        if start is not None and start < last_start:
+            yield InputProblem(source, number, f"start {start} goes backwards in call '{call_id}'")
+            broken = True
+        last_start = max(last_start, start if start is not None else last_start)
+        call.utterances.append(Utterance(record["speaker"], record["text"], number, start, record.get("end")))
+    if call is not None and not broken:
+        yield call
+
+
+def _record(line: str) -> tuple[dict, str]:
+    """The record on a line, or the problem with it."""
+    try:
+        record = json.loads(line)
+    except ValueError as error:
+        return {}, f"not JSON: {error}"
+    if not isinstance(record, dict):
+        return {}, "not a JSON object"
+    if not isinstance(record.get("call"), str | int) or isinstance(record.get("call"), bool) or record["call"] == "":
+        return {}, 'missing "call" (the call\'s id)'
+    speaker = record.get("speaker")
+    if speaker not in SPEAKERS:
+        return {}, f'unknown speaker {json.dumps(speaker, ensure_ascii=False)}: use "agent" or "caller"'
+    if not isinstance(record.get("text"), str):
+        return {}, 'missing "text"'
+    for key in ("start", "end"):
+        value = record.get(key)
+        if value is not None and (not isinstance(value, int | float) or isinstance(value, bool) or value < 0):
+            return {}, f'"{key}" must be seconds from the call\'s start, not {json.dumps(value)}'
+    return record, ""
