@@ -135,12 +135,20 @@ class Inspector:
 
     def anything_else(self, agent: list[_Said], closing_at: int | None) -> list[QaFinding]:
         before = agent[:closing_at] if closing_at is not None else agent
-        if any(best(self.inquiries, said.core) >= self.similarity for said in before):
+        if any(self._asks(said) for said in before):
             return []
         where = agent[closing_at] if closing_at is not None else (agent[-1] if agent else None)
         if where is None:
             return [QaFinding("anything-else", 0, None, "", _MESSAGES["anything-else"], self.suggest.inquiry)]
         return [_at(where, "anything-else", _MESSAGES["anything-else"], self.suggest.inquiry)]
+
+    def _asks(self, said: _Said) -> bool:
+        """请问还有什么可以帮您, and not the greeting's 请问有什么可以帮您, which is close to it."""
+        asking = best(self.inquiries, said.core)
+        return asking >= self.similarity and asking > self._greets(said)
+
+    def _greets(self, said: _Said) -> float:
+        return max((wording.match(said.core)[0] for wording in self.greeting_voice), default=0.0)
 
     def holds_kept(
         self, agent: list[_Said], transcript: Transcript, timed: bool
@@ -210,11 +218,11 @@ class Inspector:
 
     def three_voices(self, agent: list[_Said]) -> list[QaFinding]:
         voices = {
-            "招呼声 greeting": lambda said: max((w.match(said)[0] for w in self.greeting_voice), default=0),
-            "询问声 inquiry": lambda said: best(self.inquiries, said),
-            "道别声 farewell": lambda said: best(self.farewell_voice, said),
+            "招呼声 greeting": lambda said: self._greets(said) >= self.similarity,
+            "询问声 inquiry": self._asks,
+            "道别声 farewell": lambda said: best(self.farewell_voice, said.core) >= self.similarity,
         }
-        missing = [name for name, score in voices.items() if not any(score(s.core) >= self.similarity for s in agent)]
+        missing = [name for name, heard in voices.items() if not any(heard(said) for said in agent)]
         if not missing:
             return []
         message = _MESSAGES["three-voices"].format(missing="、".join(missing))
