@@ -96,9 +96,11 @@ def _read_file(path: Path) -> Iterator[Transcript | InputProblem]:
 
 def _stdin_text() -> IO[str]:
     """Standard input as text: UTF-8, or GB18030 when it is not UTF-8 (as files are read)."""
-    raw = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
-    if raw is None or not hasattr(raw, "peek"):
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:
         return sys.stdin
+    if not hasattr(raw, "peek"):
+        raw = io.BufferedReader(raw)
     head = raw.peek(1 << 16)[: 1 << 16]
     encoding = "utf-8-sig"
     try:

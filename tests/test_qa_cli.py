@@ -1,0 +1,176 @@
+"""`assist qa` from the command line: input formats, problems named by file and line, output, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+
+import pytest
+
+from assist.cli import main
+from assist.core.loader import check_text
+from assist.core.qa import transcript
+from assist.core.qa.batch import CHUNK, check_calls
+from assist.core.qa.transcript import InputProblem, read_calls
+from tests.helpers import ROOT
+
+DATA = ROOT / "tests/data/qa"
+GOOD = DATA / "model-call.txt"
+FAILING = DATA / "closing-bare-goodbye.txt"
+
+
+def jsonl(*records: dict) -> str:
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+
+
+def model_records(call: str, agent: str = "", timed: bool = True) -> list[dict]:
+    lines = GOOD.read_text(encoding="utf-8").splitlines()
+    records = []
+    for number, line in enumerate(line for line in lines if line.startswith("[")):
+        speaker = "agent" if "坐席" in line else "caller"
+        record = {"call": call, "speaker": speaker, "text": line.split("：", 1)[1]}
+        if timed:
+            record |= {"start": number * 4.0, "end": number * 4.0 + 3}
+        if agent:
+            record["agent"] = agent
+        records.append(record)
+    return records
+
+
+def test_exit_0_when_every_call_passed_and_1_when_some_failed(capsys):
+    assert main(["qa", str(GOOD)]) == 0
+    assert main(["qa", str(GOOD), str(FAILING)]) == 1
+    out = capsys.readouterr().out
+    assert "call closing-bare-goodbye: score 55, FAILED" in out
+    assert "line 8 closing:" in out and "say:  谢谢您的来电，请您在听到提示音后对我的服务做出评价，再见！" in out
+    assert out.rstrip().endswith("2 calls: 1 passed, 1 failed (pass score 80)")
+
+
+def test_text_output_shows_the_time_of_timed_findings(capsys):
+    assert main(["qa", str(DATA / "hold-long-silence.txt")]) == 0  # one rule of weight 10 failed: 90 passes
+    out = capsys.readouterr().out
+    assert "score 90, passed" in out and "line 5 [0:10] hold-checkin:" in out and "waited 45 s" in out
+
+
+def test_json_is_an_array_of_calls_and_jsonl_one_call_a_line(capsys):
+    assert main(["qa", "--format", "json", str(GOOD), str(FAILING)]) == 1
+    calls = json.loads(capsys.readouterr().out)
+    assert [call["call"] for call in calls] == ["model-call", "closing-bare-goodbye"]
+    assert set(calls[1]) == {"call", "agent", "score", "passed", "findings"}
+    assert set(calls[1]["findings"][0]) == {"rule", "line", "time", "text", "message", "suggestion"}
+    assert main(["qa", "--format", "jsonl", str(GOOD), str(FAILING)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line) for line in lines] == calls
+    assert main(["qa", "--format", "json", str(DATA / "nothing-here.txt")]) == 2
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_a_folder_is_read_whole(capsys):
+    assert main(["qa", "--format", "jsonl", str(DATA)]) == 1
+    assert len(capsys.readouterr().out.splitlines()) == len(list(DATA.glob("*.txt")))
+
+
+def test_json_lines_of_many_calls_with_agents(tmp_path, capsys):
+    batch = tmp_path / "batch.jsonl"
+    bad_closing = model_records("c2", "2048")
+    bad_closing[-1]["text"] = "再见"
+    batch.write_text(jsonl(*model_records("c1", "1024"), *bad_closing), encoding="utf-8")
+    assert main(["qa", "--format", "json", str(batch)]) == 1
+    calls = json.loads(capsys.readouterr().out)
+    assert [(call["call"], call["agent"], call["passed"]) for call in calls] == [
+        ("c1", "1024", True),
+        ("c2", "2048", False),
+    ]
+    closing = next(finding for finding in calls[1]["findings"] if finding["rule"] == "closing")
+    assert (closing["line"], closing["time"], closing["text"]) == (16, 28.0, "再见")  # the line in the batch file
+
+
+def test_bad_lines_are_named_by_file_and_line_and_the_rest_of_the_batch_runs(tmp_path, capsys):
+    no_label = tmp_path / "no-label.txt"
+    no_label.write_text("坐席：您好\n这一行没有说话人\n", encoding="utf-8")
+    backwards = tmp_path / "backwards.txt"
+    backwards.write_text("[00:20] 坐席：您好\n[00:10] 客户：你好\n", encoding="utf-8")
+    records = tmp_path / "records.jsonl"
+    records.write_text(
+        jsonl({"call": "x", "speaker": "robot", "text": "hi"}) + "{not json\n" + jsonl(*model_records("ok")),
+        encoding="utf-8",
+    )
+    assert main(["qa", str(no_label), str(backwards), str(records), str(GOOD)]) == 1
+    captured = capsys.readouterr()
+    assert f"{no_label}:2: no speaker label before '这一行没有说话人'" in captured.err
+    assert f"{backwards}:2: the time [00:10] goes backwards" in captured.err
+    assert f'{records}:1: unknown speaker "robot": use "agent" or "caller"' in captured.err
+    assert f"{records}:2: not JSON" in captured.err
+    assert "call ok: score 100" in captured.out and "call model-call: score 100" in captured.out
+    assert "2 calls: 2 passed, 0 failed (pass score 80), 4 input problems" in captured.out
+
+
+def test_exit_2_only_when_nothing_could_be_read(tmp_path, capsys):
+    binary = tmp_path / "audio.wav"
+    binary.write_bytes(b"RIFF\0\0\0\0WAVE" * 100)
+    assert main(["qa", str(binary), str(tmp_path / "missing.txt")]) == 2
+    err = capsys.readouterr().err
+    assert f"{binary}: not a text file" in err and "missing.txt: no such file" in err
+    assert "no call could be read" in err
+
+
+def test_gb18030_transcripts_are_read(tmp_path, capsys):
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(GOOD.read_text(encoding="utf-8").encode("gb18030"))
+    assert main(["qa", str(path)]) == 0
+    assert "call gbk: score 100, passed" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_standard_input(monkeypatch, capsys, encoding):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(GOOD.read_text(encoding="utf-8").encode(encoding))))
+    assert main(["qa", "-"]) == 0
+    assert "<stdin>: call stdin: score 100, passed" in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(jsonl(*model_records("s1")).encode(encoding))))
+    assert main(["qa", "--format", "jsonl", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["call"] == "s1"
+
+
+def test_a_line_longer_than_any_utterance_stops_its_file_promptly(tmp_path, monkeypatch):
+    monkeypatch.setattr(transcript, "MAX_LINE", 1000)
+    huge = tmp_path / "huge.txt"
+    huge.write_text("坐席：" + "啊" * 5_000_000, encoding="utf-8")
+    began = time.perf_counter()
+    items = list(read_calls([str(huge)]))
+    assert time.perf_counter() - began < 1  # not a timing target: reading 5 M characters would take longer
+    assert items == [InputProblem(str(huge), 1, "line longer than 1,000 characters; the rest is not read")]
+
+
+def test_many_calls_on_several_workers_come_back_in_order_and_equal(default_book):
+    records = [record for n in range(CHUNK * 3 + 7) for record in model_records(f"call-{n}", timed=n % 2 == 0)]
+    records[5]["text"] = "不知道"
+    items = list(read_calls_from_text(jsonl(*records)))
+    alone = [result.as_json() for result in check_calls(default_book, items, jobs=1)]
+    shared = [result.as_json() for result in check_calls(default_book, items, jobs=2)]
+    assert shared == alone
+    assert [call["call"] for call in shared] == [f"call-{n}" for n in range(CHUNK * 3 + 7)]
+    assert not shared[0]["passed"] and all(call["passed"] for call in shared[1:])
+
+
+def read_calls_from_text(text: str):
+    return transcript._read_stream(io.StringIO(text), "<test>", "test")
+
+
+def test_the_books_qa_section_is_validated(capsys):
+    book = (ROOT / "phrasebook/96128.yaml").read_text(encoding="utf-8")
+    broken = (
+        book.replace("pass_score: 80", "pass_score: 180")
+        .replace("    closing: 15", "    closin: 15")
+        .replace("response_situations: [criticism,", "response_situations: [critic,")
+        .replace("hold_threshold: 30", "hold_threshold: soon")
+    )
+    result = check_text(broken, "book.yaml")
+    messages = [problem.message for problem in result.errors]
+    assert result.book is None
+    assert "qa pass_score must be from 0 to 100, not 180" in messages
+    assert any(message.startswith("qa weights: unknown rule 'closin'; the rules are greeting,") for message in messages)
+    assert any(message.startswith("qa response_situations: no situation 'critic' in this book") for message in messages)
+    assert "qa hold_threshold must be a number from 5 to 600, not text ('soon')".replace("600", "3600") in messages
+    tuned = check_text(book.replace("pass_score: 80", "pass_score: 60").replace("    closing: 15", "    closing: 45"))
+    assert tuned.book.qa.pass_score == 60 and tuned.book.qa.weights["closing"] == 45
