@@ -7,6 +7,7 @@ silent call: only greeting, forbidden and silent-caller apply to it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assist.core.checker import Checker
@@ -15,6 +16,7 @@ from assist.core.qa.results import NOT_APPLICABLE, CallResult, QaFinding, scored
 from assist.core.qa.transcript import Transcript, Utterance
 from assist.core.qa.wording import Wording, best, clauses, core, longest_clause
 
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _NEGATIONS = "没无"
 _CHECK_IN_CHARS = 20  # a check-in on hold is short; a longer utterance is the answer  # 没意见, 无不满: not a complaint
 
@@ -52,7 +54,9 @@ class Inspector:
         self.call_again = tuple(longest_clause(p.text) for p in (silent.phrases if silent else ()) if p.voice is None)
         responding = [book.situation(situation_id) for situation_id in self.settings.response_situations]
         self.responses = tuple(Wording.of(p.text) for s in responding if s for p in s.phrases)
-        self.suggest = _Suggestions(
+        self.labels = {name: f"【{placeholder.label}】" for name, placeholder in book.placeholders.items()}
+        self.suggest = _Suggestions.shown(
+            self.labels,
             greeting=self.greetings[0].text if self.greetings else "",
             inquiry=self.inquiries[0].text if self.inquiries else "",
             closing=next((p.text for p in closings if p.voice is Voice.FAREWELL), closings[0].text if closings else ""),
@@ -112,7 +116,8 @@ class Inspector:
         for hit in found:
             said = agent[hit.line - 1]
             message = _MESSAGES["forbidden"].format(match=hit.match, title=hit.situation_title)
-            findings.append(_at(said, "forbidden", message, hit.suggestion, hit.column - 1, hit.end_column - 1))
+            suggestion = _labelled(hit.suggestion, self.labels)
+            findings.append(_at(said, "forbidden", message, suggestion, hit.column - 1, hit.end_column - 1))
         return findings
 
     def _closing_index(self, agent: list[_Said]) -> int | None:
@@ -218,15 +223,18 @@ class Inspector:
 
     def three_voices(self, agent: list[_Said]) -> list[QaFinding]:
         voices = {
-            "招呼声 greeting": lambda said: self._greets(said) >= self.similarity,
-            "询问声 inquiry": self._asks,
-            "道别声 farewell": lambda said: best(self.farewell_voice, said.core) >= self.similarity,
+            "招呼声 greeting": (lambda said: self._greets(said) >= self.similarity, self.suggest.greeting),
+            "询问声 inquiry": (self._asks, self.suggest.inquiry),
+            "道别声 farewell": (
+                lambda said: best(self.farewell_voice, said.core) >= self.similarity,
+                self.suggest.closing,
+            ),
         }
-        missing = [name for name, heard in voices.items() if not any(heard(said) for said in agent)]
+        missing = [name for name, (heard, _) in voices.items() if not any(heard(said) for said in agent)]
         if not missing:
             return []
         message = _MESSAGES["three-voices"].format(missing="、".join(missing))
-        return [QaFinding("three-voices", 0, None, "", message, self.suggest.inquiry)]
+        return [QaFinding("three-voices", 0, None, "", message, " / ".join(voices[name][1] for name in missing))]
 
     def complaint_response(self, transcript: Transcript) -> list[QaFinding] | None:
         utterances = transcript.utterances
@@ -257,6 +265,8 @@ class Inspector:
 
 @dataclass(frozen=True, slots=True)
 class _Suggestions:
+    """What to say instead, placeholders shown by their labels (您好，【单位名称】，…)."""
+
     greeting: str
     inquiry: str
     closing: str
@@ -264,6 +274,12 @@ class _Suggestions:
     resume: str
     call_again: str
     response: str
+
+    @classmethod
+    def shown(cls, labels: dict[str, str], **texts: str) -> _Suggestions:
+        return cls(
+            **{key: _PLACEHOLDER.sub(lambda m: labels.get(m.group(1), m.group()), t) for key, t in texts.items()}
+        )
 
 
 _SILENT_NOT_APPLICABLE = (
@@ -294,6 +310,10 @@ _MESSAGES = {
     "complaint": "当用户提出建议和批评时：虚心回礼，表示感谢或歉意 "
     "(the caller complained; the agent neither thanked nor apologised in the norm's words)",
 }
+
+
+def _labelled(text: str, labels: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda match: labels.get(match.group(1), match.group()), text)
 
 
 def _at(said: _Said, rule: str, message: str, suggestion: str, start: int = -1, end: int = -1) -> QaFinding:
