@@ -31,7 +31,12 @@ from assist.core.qa.rules import Inspector
 from assist.core.qa.transcript import Transcript, read_calls
 
 TARGET_PER_CORE = 2000  # calls a second
-QUESTIONS = ["请问营业执照年报在哪里填？", "我想问一下展会补贴的申请条件。", "外贸备案需要带什么材料？", "出口退税要多久？"]
+QUESTIONS = [
+    "请问营业执照年报在哪里填？",
+    "我想问一下展会补贴的申请条件。",
+    "外贸备案需要带什么材料？",
+    "出口退税要多久？",
+]
 ANSWERS = [
     "年报在国家企业信用信息公示系统上填报，每年六月三十日截止。",
     "展会补贴需要企业在本省注册，参展后三个月内提交申请。",
@@ -39,7 +44,12 @@ ANSWERS = [
     "出口退税一般在材料齐全后二十个工作日内办结。",
 ]
 CALLER = ["嗯，好的。", "那我明白了。", "是这样啊。", "还有一个问题。", "你们的网站我打不开。", "好的，我记一下。"]
-AGENT = ["对不起，您是说营业执照的年报对吗？", "是这样，我明白。", "您可以在网站首页找到入口。", "这个需要您本人去窗口办理。"]
+AGENT = [
+    "对不起，您是说营业执照的年报对吗？",
+    "是这样，我明白。",
+    "您可以在网站首页找到入口。",
+    "这个需要您本人去窗口办理。",
+]
 
 
 def synthetic_call(number: int, rng: random.Random) -> list[dict]:

@@ -92,7 +92,7 @@ class Summary:
             bar_chart(
                 [RULE_TITLES[rule] for rule in QA_RULES],
                 [self.failures[rule] for rule in QA_RULES],
-                "各规则不合格通话 Failed calls per rule",
+                "各规则未通过的通话 Calls failing each rule",
                 color=BAD,
             ),
         ]
