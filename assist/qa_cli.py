@@ -102,7 +102,8 @@ def _open_store(args: argparse.Namespace, book):  # -> Store | None
 
 def report(args: argparse.Namespace) -> int:
     """`assist qa report --db QA.sqlite [--since DATE] [--html OUT]`: trends from stored results."""
-    from assist.core.qa.store import StoreError, read_trend
+    from assist.core.qa.store import StoreError
+    from assist.core.qa.trend import read_trend
 
     if not args.db:
         print("assist qa report: name the database with --db QA.sqlite", file=sys.stderr)
