@@ -174,3 +174,28 @@ def test_the_books_qa_section_is_validated(capsys):
     assert "qa hold_threshold must be a number from 5 to 600, not text ('soon')".replace("600", "3600") in messages
     tuned = check_text(book.replace("pass_score: 80", "pass_score: 60").replace("    closing: 15", "    closing: 45"))
     assert tuned.book.qa.pass_score == 60 and tuned.book.qa.weights["closing"] == 45
+
+
+def test_a_file_of_noise_gets_a_few_problems_not_one_a_line(tmp_path):
+    noise = tmp_path / "noise.txt"
+    noise.write_text("\n".join(f"random words {n}" for n in range(100_000)), encoding="utf-8")
+    items = list(read_calls([str(noise)]))
+    assert len(items) == transcript.MAX_PROBLEMS + 1
+    assert items[-1] == InputProblem(str(noise), 0, "10 problems; the rest is not read")
+
+
+def test_json_lines_without_call_boundaries_are_not_held_whole(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("assist.core.qa.json_lines.MAX_UTTERANCES", 50)
+    endless = tmp_path / "endless.jsonl"
+    endless.write_text(jsonl(*[{"call": "one", "speaker": "agent", "text": "您好"}] * 200, *model_records("next")))
+    assert main(["qa", str(endless)]) == 1
+    captured = capsys.readouterr()
+    assert f"{endless}:51: more than 50 lines in one call; not one call" in captured.err
+    assert "call next: score 100, passed" in captured.out
+
+
+def test_a_call_whose_lines_are_apart_is_named(tmp_path, capsys):
+    apart = tmp_path / "apart.jsonl"
+    apart.write_text(jsonl(*model_records("a")[:3], *model_records("b"), *model_records("a")[3:]), encoding="utf-8")
+    main(["qa", str(apart)])
+    assert f'{apart}:12: call "a" again after other calls; keep its lines together' in capsys.readouterr().err

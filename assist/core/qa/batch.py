@@ -14,14 +14,15 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from assist.core.model import Phrasebook
+from assist.core.qa.json_lines import parse_call
 from assist.core.qa.results import CallResult
 from assist.core.qa.rules import Inspector
-from assist.core.qa.transcript import InputProblem, Transcript
+from assist.core.qa.transcript import InputProblem, RawCall, Transcript
 
 CHUNK = 200  # calls sent to a worker at once
 IN_FLIGHT_PER_WORKER = 3
 
-Item = Transcript | InputProblem
+Item = Transcript | InputProblem | RawCall
 Outcome = CallResult | InputProblem
 
 _inspector: Inspector | None = None
@@ -45,7 +46,7 @@ def check_calls(
     if jobs <= 1 or len(first) < CHUNK:
         inspector = Inspector(book)
         for item in _chain(first, items):
-            yield item if isinstance(item, InputProblem) else inspector.check(item, keep_transcripts)
+            yield from _outcomes(inspector, item, keep_transcripts)
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_start_worker, initargs=(book, keep_transcripts)) as pool:
@@ -76,4 +77,12 @@ def _start_worker(book: Phrasebook, keep_transcripts: bool) -> None:
 
 def _check_chunk(chunk: list[Item]) -> list[Outcome]:
     assert _inspector is not None
-    return [item if isinstance(item, InputProblem) else _inspector.check(item, _keep) for item in chunk]
+    return [outcome for item in chunk for outcome in _outcomes(_inspector, item, _keep)]
+
+
+def _outcomes(inspector: Inspector, item: Item, keep: bool) -> list[Outcome]:
+    if isinstance(item, InputProblem):
+        return [item]
+    if isinstance(item, RawCall):
+        return [x if isinstance(x, InputProblem) else inspector.check(x, keep) for x in parse_call(item)]
+    return [inspector.check(item, keep)]

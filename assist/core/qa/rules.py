@@ -14,7 +14,7 @@ from assist.core.checker import Checker
 from assist.core.model import FlowStep, Helper, HoldRole, Phrasebook, Voice
 from assist.core.qa.results import NOT_APPLICABLE, CallResult, QaFinding, scored
 from assist.core.qa.transcript import Transcript, Utterance
-from assist.core.qa.wording import Wording, best, clauses, core, longest_clause
+from assist.core.qa.wording import Said, Wording, best, clauses, longest_clause
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 _NEGATIONS = "没无"
@@ -26,7 +26,11 @@ class _Said:
     """An agent utterance with its text ready for matching."""
 
     utterance: Utterance
-    core: str
+    said: Said
+
+    @property
+    def core(self) -> str:
+        return self.said.core
 
 
 class Inspector:
@@ -67,7 +71,7 @@ class Inspector:
         )
 
     def check(self, transcript: Transcript, keep_transcript: bool = False) -> CallResult:
-        agent = [_Said(u, core(u.text)) for u in transcript.utterances if u.speaker == "agent"]
+        agent = [_Said(u, Said.of(u.text)) for u in transcript.utterances if u.speaker == "agent"]
         silent_call = all(u.speaker == "agent" for u in transcript.utterances)
         timed = transcript.timed
         outcomes: dict[str, list[QaFinding] | None] = {
@@ -99,7 +103,7 @@ class Inspector:
         if not agent:
             return [QaFinding("greeting", 0, None, "", _MESSAGES["never-spoke"], self.suggest.greeting)]
         first = agent[0]
-        closeness, named = max((wording.match(first.core) for wording in self.greetings), default=(0.0, False))
+        closeness, named = max((wording.match(first.said) for wording in self.greetings), default=(0.0, False))
         if closeness < self.similarity:
             return [_at(first, "greeting", _MESSAGES["greeting"], self.suggest.greeting)]
         if not named:
@@ -124,9 +128,9 @@ class Inspector:
         """The agent utterance that closes the call: the last, or the last two said together."""
         if not agent:
             return None
-        if best(self.closings, agent[-1].core) >= self.similarity:
+        if self._best(self.closings, agent[-1].said) >= self.similarity:
             return len(agent) - 1
-        if len(agent) > 1 and best(self.closings, agent[-2].core + agent[-1].core) >= self.similarity:
+        if len(agent) > 1 and self._best(self.closings, Said.of(agent[-2].core + agent[-1].core)) >= self.similarity:
             return len(agent) - 2
         return None
 
@@ -140,20 +144,23 @@ class Inspector:
 
     def anything_else(self, agent: list[_Said], closing_at: int | None) -> list[QaFinding]:
         before = agent[:closing_at] if closing_at is not None else agent
-        if any(self._asks(said) for said in before):
+        if any(self._asks(said) for said in reversed(before)):
             return []
         where = agent[closing_at] if closing_at is not None else (agent[-1] if agent else None)
         if where is None:
             return [QaFinding("anything-else", 0, None, "", _MESSAGES["anything-else"], self.suggest.inquiry)]
         return [_at(where, "anything-else", _MESSAGES["anything-else"], self.suggest.inquiry)]
 
+    def _best(self, wordings: tuple[Wording, ...], said: Said) -> float:
+        return best(wordings, said, self.similarity)
+
     def _asks(self, said: _Said) -> bool:
         """请问还有什么可以帮您, and not the greeting's 请问有什么可以帮您, which is close to it."""
-        asking = best(self.inquiries, said.core)
+        asking = self._best(self.inquiries, said.said)
         return asking >= self.similarity and asking > self._greets(said)
 
     def _greets(self, said: _Said) -> float:
-        return max((wording.match(said.core)[0] for wording in self.greeting_voice), default=0.0)
+        return max((wording.match(said.said, self.similarity)[0] for wording in self.greeting_voice), default=0.0)
 
     def holds_kept(
         self, agent: list[_Said], transcript: Transcript, timed: bool
@@ -166,7 +173,7 @@ class Inspector:
         index = 0
         threshold = self.settings.hold_threshold
         while index < len(agent):
-            if best(self.holds, agent[index].core) < self.similarity:
+            if self._best(self.holds, agent[index].said) < self.similarity:
                 index += 1
                 continue
             holds += 1
@@ -183,8 +190,8 @@ class Inspector:
                 break
             back = agent[index]
             waits += self._wait(last, back.utterance.start, threshold)
-            thanked = last is not start and best(self.returns, last.core) >= self.similarity  # in a check-in
-            if not thanked and best(self.returns, back.core) < self.similarity:
+            thanked = last is not start and self._best(self.returns, last.said) >= self.similarity  # in a check-in
+            if not thanked and self._best(self.returns, back.said) < self.similarity:
                 returns.append(_at(back, "hold-return", _MESSAGES["hold-return"], self.suggest.resume))
         if not holds:
             return None, None
@@ -194,7 +201,10 @@ class Inspector:
         """Still on hold: a short word to the caller (对不起，让您久等了 / 请稍等) that is not the answer."""
         if len(said.core) > _CHECK_IN_CHARS:
             return False
-        return best(self.check_ins, said.core) >= self.similarity or best(self.holds, said.core) >= self.similarity
+        return (
+            self._best(self.check_ins, said.said) >= self.similarity
+            or self._best(self.holds, said.said) >= self.similarity
+        )
 
     def _wait(self, last: _Said, until: float | None, threshold: float) -> list[QaFinding]:
         since = last.utterance.end if last.utterance.end is not None else last.utterance.start
@@ -205,12 +215,8 @@ class Inspector:
         return [finding]
 
     def silent_caller(self, agent: list[_Said]) -> list[QaFinding]:
-        greetings = sum(
-            1
-            for said in agent
-            if max((w.match(said.core)[0] for w in self.greeting_voice), default=0) >= self.similarity
-        )
-        asked = any(best(self.call_again, said.core) >= self.similarity for said in agent)
+        greetings = sum(1 for said in agent if self._greets(said) >= self.similarity)
+        asked = any(self._best(self.call_again, said.said) >= self.similarity for said in agent)
         if greetings >= 2 and asked:
             return []
         where = agent[-1] if agent else None
@@ -226,11 +232,16 @@ class Inspector:
             "招呼声 greeting": (lambda said: self._greets(said) >= self.similarity, self.suggest.greeting),
             "询问声 inquiry": (self._asks, self.suggest.inquiry),
             "道别声 farewell": (
-                lambda said: best(self.farewell_voice, said.core) >= self.similarity,
+                lambda said: self._best(self.farewell_voice, said.said) >= self.similarity,
                 self.suggest.closing,
             ),
         }
-        missing = [name for name, (heard, _) in voices.items() if not any(heard(said) for said in agent)]
+        latest_first = agent[::-1]  # the inquiry and the farewell come late in a call
+        missing = [
+            name
+            for name, (heard, _) in voices.items()
+            if not any(heard(said) for said in (agent if name == "招呼声 greeting" else latest_first))
+        ]
         if not missing:
             return []
         message = _MESSAGES["three-voices"].format(missing="、".join(missing))
@@ -243,8 +254,8 @@ class Inspector:
         )
         if complaint is None:
             return None
-        later = (core(u.text) for u in utterances[complaint + 1 :] if u.speaker == "agent")
-        if any(best(self.responses, said) >= self.similarity for said in later):
+        later = (Said.of(u.text) for u in utterances[complaint + 1 :] if u.speaker == "agent")
+        if any(self._best(self.responses, said) >= self.similarity for said in later):
             return []
         said = utterances[complaint]
         return [

@@ -10,20 +10,20 @@ Problems name the file and line; the call they are in is not checked, the rest o
 from __future__ import annotations
 
 import io
-import json
 import math
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from assist.core.checker import AGENT_LABELS, CALLER_LABELS
 from assist.core.lint import LintError, open_transcript
 
 MAX_LINE = 100_000  # characters; no spoken utterance is this long
-SPEAKERS = ("agent", "caller")
+MAX_UTTERANCES = 10_000  # in one call: some 10 hours of talk; more is not a call
+MAX_PROBLEMS = 10  # reported per file or call; after them, reading it stops (a wrong or binary file)
 _TIME = re.compile(r"\s*\[\s*(?:(\d{1,3}):)?(\d{1,3}):(\d{1,2}(?:\.\d+)?)\s*\]\s*")
 _LABEL = re.compile(
     r"\s*(?P<label>" + "|".join(AGENT_LABELS + CALLER_LABELS) + r")\s*(?P<number>\d+)?\s*[:：]\s*", re.IGNORECASE
@@ -32,8 +32,9 @@ _AGENT_LABELS = {label.lower() for label in AGENT_LABELS}
 _LABEL_HINT = "start the line with 坐席： or 客户： (agent:, caller:)"
 
 
-@dataclass(frozen=True, slots=True)
-class Utterance:
+class Utterance(NamedTuple):
+    """One turn of speech (a named tuple: a batch holds millions, and they are made fast)."""
+
     speaker: str  # "agent" or "caller"
     text: str
     line: int  # in its file
@@ -66,8 +67,18 @@ class InputProblem:
 Lines = Iterator[tuple[int, str] | InputProblem]
 
 
-def read_calls(paths: Iterable[str]) -> Iterator[Transcript | InputProblem]:
-    """Every call in the files and folders (`-`: standard input), and every problem met reading them."""
+class RawCall(NamedTuple):
+    """The lines of one call in JSON Lines, not yet parsed."""
+
+    source: str
+    lines: list[tuple[int, str]]  # (line number, text)
+
+
+def read_calls(paths: Iterable[str]) -> Iterator[Transcript | InputProblem | RawCall]:
+    """Every call in the files and folders (`-`: standard input), and every problem met reading them.
+
+    A call of JSON Lines comes as its raw lines (`RawCall`): `parse_call` turns it into a transcript,
+    in whichever process checks it, so that reading a batch is not the bottleneck of many cores."""
     for name in paths:
         if name == "-":
             yield from _read_stream(_stdin_text(), "<stdin>", "stdin")
@@ -83,7 +94,7 @@ def read_calls(paths: Iterable[str]) -> Iterator[Transcript | InputProblem]:
             yield from _read_file(path)
 
 
-def _read_file(path: Path) -> Iterator[Transcript | InputProblem]:
+def _read_file(path: Path) -> Iterator[Transcript | InputProblem | RawCall]:
     try:
         stream = open_transcript(str(path))
     except LintError as error:
@@ -128,7 +139,7 @@ def _lines(stream: IO[str], source: str) -> Iterator[tuple[int, str] | InputProb
         yield number, line.rstrip("\r\n")
 
 
-def _read_stream(stream: IO[str], source: str, call_id: str) -> Iterator[Transcript | InputProblem]:
+def _read_stream(stream: IO[str], source: str, call_id: str) -> Iterator[Transcript | InputProblem | RawCall]:
     lines = _lines(stream, source)
     first = next(lines, None)
     if first is None:
@@ -140,7 +151,9 @@ def _read_stream(stream: IO[str], source: str, call_id: str) -> Iterator[Transcr
     number, text = first
     rest = _chain((number, text), lines)
     if text.lstrip("\ufeff \t").startswith("{"):
-        yield from _read_json_lines(rest, source)
+        from assist.core.qa.json_lines import group_json_lines
+
+        yield from group_json_lines(rest, source)
     else:
         yield from _read_transcript(rest, source, call_id)
 
@@ -159,12 +172,18 @@ def _read_transcript(
     problems: list[InputProblem] = []
     last_start = -math.inf
     for item in lines:
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(InputProblem(source, 0, f"{MAX_PROBLEMS} problems; the rest is not read"))
+            break
         if isinstance(item, InputProblem):
             problems.append(item)
             continue
         number, line = item
         if not line.strip() or line.lstrip().startswith("#"):
             continue
+        if len(call.utterances) >= MAX_UTTERANCES:
+            problems.append(InputProblem(source, number, f"more than {MAX_UTTERANCES:,} utterances; not one call"))
+            break
         start = None
         time = _TIME.match(line)
         if time is not None:
@@ -186,63 +205,3 @@ def _read_transcript(
     yield from problems
     if not problems:
         yield call if call.utterances else InputProblem(source, 0, "no utterances")
-
-
-def _read_json_lines(lines: Lines, source: str) -> Iterator[Transcript | InputProblem]:
-    """Calls from JSON Lines; a problem in a record drops its call (and is reported), not the batch."""
-    call: Transcript | None = None
-    broken = False
-    seen: set[str] = set()
-    last_start = -math.inf
-    for item in lines:
-        if isinstance(item, InputProblem):
-            yield item
-            broken = True
-            continue
-        number, line = item
-        if not line.strip():
-            continue
-        record, problem = _record(line)
-        if problem:
-            yield InputProblem(source, number, problem)
-            if call is not None:
-                broken = True
-            continue
-        call_id = str(record["call"])
-        if call is None or call_id != call.call:
-            if call is not None and not broken:
-                yield call
-            if call_id in seen:
-                yield InputProblem(source, number, f"call '{call_id}' again after other calls; keep its lines together")
-            seen.add(call_id)
-            call, broken, last_start = Transcript(call_id, source, str(record.get("agent") or "")), False, -math.inf
-        start = record.get("start")
-        if start is not None and start < last_start:
-            yield InputProblem(source, number, f"start {start} goes backwards in call '{call_id}'")
-            broken = True
-        last_start = max(last_start, start if start is not None else last_start)
-        call.utterances.append(Utterance(record["speaker"], record["text"], number, start, record.get("end")))
-    if call is not None and not broken:
-        yield call
-
-
-def _record(line: str) -> tuple[dict, str]:
-    """The record on a line, or the problem with it."""
-    try:
-        record = json.loads(line)
-    except ValueError as error:
-        return {}, f"not JSON: {error}"
-    if not isinstance(record, dict):
-        return {}, "not a JSON object"
-    if not isinstance(record.get("call"), str | int) or isinstance(record.get("call"), bool) or record["call"] == "":
-        return {}, 'missing "call" (the call\'s id)'
-    speaker = record.get("speaker")
-    if speaker not in SPEAKERS:
-        return {}, f'unknown speaker {json.dumps(speaker, ensure_ascii=False)}: use "agent" or "caller"'
-    if not isinstance(record.get("text"), str):
-        return {}, 'missing "text"'
-    for key in ("start", "end"):
-        value = record.get(key)
-        if value is not None and (not isinstance(value, int | float) or isinstance(value, bool) or value < 0):
-            return {}, f'"{key}" must be seconds from the call\'s start, not {json.dumps(value)}'
-    return record, ""

@@ -28,12 +28,28 @@ def core(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Said:
+    """An utterance ready for matching: its core and the set of its characters."""
+
+    core: str
+    chars: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Said:
+        said = core(text)
+        return cls(said, frozenset(said))
+
+
+@dataclass(frozen=True, slots=True)
 class Wording:
     """One standard phrase, ready to be looked for in utterances."""
 
     text: str  # as in the book
     parts: tuple[str, ...]  # its fixed parts, without punctuation (one part when it has no placeholders)
     blank_before: tuple[bool, ...]  # whether a placeholder comes before each part
+    chars: frozenset[str]  # the characters of its parts
+    repeats: int  # how many of its characters repeat one before them
+    length: int  # of its parts together
 
     @classmethod
     def of(cls, text: str) -> Wording:
@@ -47,23 +63,35 @@ class Wording:
                 parts.append(part)
                 blanks.append(pending_blank)
                 pending_blank = False
-        return cls(text, tuple(parts), tuple(blanks))
+        joined = "".join(parts)
+        chars = frozenset(joined)
+        return cls(text, tuple(parts), tuple(blanks), chars, len(joined) - len(chars), len(joined))
 
-    def score(self, said: str) -> float:
-        """0-100: how closely `said` (already a core) says this phrase; 0 when a blank was left empty."""
-        closeness, blanks_filled = self.match(said)
+    def could_reach(self, said: Said, similarity: float) -> bool:
+        """False when `said` shares too few characters with the phrase to score `similarity`: a cheap
+        test before the real one. A score of s% (rapidfuzz's Indel ratio over a window of at most the
+        phrase's length L) needs at least s*L/(200-s) characters of the phrase in common."""
+        return len(self.chars & said.chars) + self.repeats >= similarity * self.length / (200 - similarity) - 1e-9
+
+    def score(self, said: Said, similarity: float = 0) -> float:
+        """0-100: how closely `said` says this phrase; 0 when a blank was left empty or it cannot reach
+        `similarity`."""
+        closeness, blanks_filled = self.match(said, similarity)
         return closeness if blanks_filled else 0.0
 
-    def match(self, said: str) -> tuple[float, bool]:
+    def match(self, said: Said, similarity: float = 0) -> tuple[float, bool]:
         """How closely `said` says the fixed parts, in order, and whether every blank was filled."""
+        if similarity and not self.could_reach(said, similarity):
+            return 0.0, False
+        text = said.core
         if len(self.parts) == 1 and not self.blank_before[0]:
             whole = self.parts[0]
-            return (fuzz.ratio(whole, said) if len(said) < len(whole) else fuzz.partial_ratio(whole, said)), True
+            return (fuzz.ratio(whole, text) if len(text) < len(whole) else fuzz.partial_ratio(whole, text)), True
         weakest = 100.0
         filled = True
         position = 0
         for part, blank in zip(self.parts, self.blank_before, strict=True):
-            rest = said[position:]
+            rest = text[position:]
             if len(rest) <= len(part):
                 closeness, start, end = fuzz.ratio(part, rest), 0, len(rest)
             else:
@@ -75,9 +103,19 @@ class Wording:
         return weakest, filled
 
 
-def best(wordings: tuple[Wording, ...], said: str) -> float:
-    """The closest of several phrases (0-100)."""
-    return max((wording.score(said) for wording in wordings), default=0.0)
+def best(wordings: tuple[Wording, ...], said: Said, similarity: float = 0) -> float:
+    """The closest of several phrases (0-100); below `similarity`, possibly 0 without comparing.
+    (`Wording.could_reach` written out: this runs for most utterances of every call.)"""
+    top = 0.0
+    chars = said.chars
+    factor = similarity / (200 - similarity)
+    for wording in wordings:
+        if len(wording.chars & chars) + wording.repeats < factor * wording.length - 1e-9:
+            continue
+        closeness, filled = wording.match(said)
+        if filled and closeness > top:
+            top = closeness
+    return top
 
 
 _CLAUSE_END = re.compile(r"[，。！？、；：…,.!?;:（）()]+")

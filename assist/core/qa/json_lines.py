@@ -1,0 +1,148 @@
+"""JSON Lines of many calls: `{"call", "speaker", "text", "start", "end", "agent"}` a line.
+
+The reading process only groups lines by call (a quick look for the "call" key, not a parse);
+`parse_call` then parses a group where the call is checked, on whichever core. A problem in a
+record drops its call (and is reported with its line), not the batch.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator
+
+from assist.core.qa.transcript import (
+    MAX_PROBLEMS,
+    MAX_UTTERANCES,
+    InputProblem,
+    Lines,
+    RawCall,
+    Transcript,
+    Utterance,
+)
+
+SPEAKERS = ("agent", "caller")
+_CALL_ID = re.compile(r'"call"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
+
+
+def group_json_lines(lines: Lines, source: str) -> Iterator[RawCall | InputProblem]:
+    """The lines of each call, together; a call seen again after other calls is reported."""
+    group: list[tuple[int, str]] = []
+    key: str | None = None
+    seen: set[str] = set()
+    overflowing = False  # the current call has too many lines: the rest of them are skipped
+    for item in lines:
+        if isinstance(item, InputProblem):  # the file cannot be read on: its last call is incomplete
+            yield item
+            return
+        number, line = item
+        if not line.strip():
+            continue
+        found = _CALL_ID.search(line)
+        line_key = found.group(1) if found else key  # a broken line stays with its call, which it breaks
+        if line_key != key and group:
+            yield RawCall(source, group)
+            group = []
+        if line_key != key and line_key is not None:
+            if line_key in seen:
+                yield InputProblem(source, number, f"call {line_key} again after other calls; keep its lines together")
+            seen.add(line_key)
+        if line_key != key:
+            overflowing = False
+        key = line_key
+        if overflowing:
+            continue
+        if len(group) >= MAX_UTTERANCES:
+            yield InputProblem(source, number, f"more than {MAX_UTTERANCES:,} lines in one call; not one call")
+            group, overflowing = [], True
+            continue
+        group.append((number, line))
+    if group:
+        yield RawCall(source, group)
+
+
+def parse_call(raw: RawCall) -> list[Transcript | InputProblem]:
+    """The call's transcript, or the problems that keep it from being checked."""
+    records = _parse_all([line for _, line in raw.lines])
+    problems: list[Transcript | InputProblem] = []
+    call: Transcript | None = None
+    last_start = -math.inf
+    for (number, line), record in zip(raw.lines, records, strict=True):
+        if not _plainly_good(record):
+            problems.append(InputProblem(raw.source, number, _problem(line, record)))
+            continue
+        call_id = str(record["call"])
+        if call is None:
+            call = Transcript(call_id, raw.source, str(record.get("agent") or ""))
+        elif call_id != call.call:
+            problems.append(InputProblem(raw.source, number, f"call '{call_id}' among the lines of '{call.call}'"))
+            continue
+        start = record.get("start")
+        if start is not None:
+            if start < last_start:
+                problems.append(InputProblem(raw.source, number, f"start {start} goes backwards in call '{call_id}'"))
+            last_start = start
+        call.utterances.append(Utterance(record["speaker"], record["text"], number, start, record.get("end")))
+    if len(problems) > MAX_PROBLEMS:
+        more = InputProblem(raw.source, 0, f"{len(problems) - MAX_PROBLEMS} more problems in these lines")
+        return [*problems[:MAX_PROBLEMS], more]
+    if problems or call is None:
+        return problems
+    return [call]
+
+
+def _parse_all(lines: list[str]) -> list[object]:
+    """Each line's JSON value (one parse for the whole call when every line is valid), or None."""
+    try:
+        records = json.loads("[" + ",".join(lines) + "]")
+        if len(records) == len(lines):
+            return records
+    except ValueError:
+        pass
+    return [_parse(line) for line in lines]
+
+
+def _parse(line: str) -> object:
+    try:
+        return json.loads(line)
+    except ValueError:
+        return None
+
+
+def _plainly_good(record: object) -> bool:
+    """The usual record, checked quickly: the checks of `_problem` for the common case."""
+    if type(record) is not dict:
+        return False
+    call, start, end = record.get("call"), record.get("start"), record.get("end")
+    return (
+        ((type(call) is str and call != "") or type(call) is int)
+        and record.get("speaker") in SPEAKERS
+        and type(record.get("text")) is str
+        and (start is None or ((type(start) is float or type(start) is int) and start >= 0))
+        and (end is None or ((type(end) is float or type(end) is int) and end >= 0))
+    )
+
+
+def _problem(line: str, record: object) -> str:
+    """What is wrong with a record that is not plainly good."""
+    if record is None:
+        try:
+            json.loads(line)
+        except ValueError as error:
+            return f"not JSON: {error}"
+    if not isinstance(record, dict):
+        return "not a JSON object"
+    call = record.get("call")
+    if not isinstance(call, str | int) or isinstance(call, bool) or call == "":
+        return 'missing "call" (the call\'s id)'
+    speaker = record.get("speaker")
+    if speaker not in SPEAKERS:
+        return f'unknown speaker {json.dumps(speaker, ensure_ascii=False)}: use "agent" or "caller"'
+    if not isinstance(record.get("text"), str):
+        return 'missing "text"'
+    for key in ("start", "end"):
+        value = record.get(key)
+        if value is not None and (not isinstance(value, int | float) or isinstance(value, bool) or value < 0):
+            return f'"{key}" must be seconds from the call\'s start, not {json.dumps(value)}'
+    return "not a record of a call"  # not reached: `_plainly_good` and these checks agree
