@@ -116,7 +116,8 @@ def main() -> None:
         f"{'lint, one core (checker alone)':<40}{args.calls / lint_seconds:>10,.0f} calls/s "
         f"  {text_megabytes / lint_seconds:.1f} MB/s of text"
     )
-    print(f"{f'qa, all {default_jobs()} cores (the command)':<40}{qa_all:>10,.0f} calls/s")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{f'qa, all {default_jobs()} cores (the command)':<40}{qa_all:>10,.0f} calls/s   (load average {load:.1f})")
 
 
 if __name__ == "__main__":

@@ -199,3 +199,12 @@ def test_a_call_whose_lines_are_apart_is_named(tmp_path, capsys):
     apart.write_text(jsonl(*model_records("a")[:3], *model_records("b"), *model_records("a")[3:]), encoding="utf-8")
     main(["qa", str(apart)])
     assert f'{apart}:12: call "a" again after other calls; keep its lines together' in capsys.readouterr().err
+
+
+def test_assist_check_names_a_wrong_qa_value_by_line(tmp_path, capsys):
+    book = tmp_path / "book.yaml"
+    text = (ROOT / "phrasebook/96128.yaml").read_text(encoding="utf-8")
+    book.write_text(text.replace("  similarity: 80", "  similarity: 8"), encoding="utf-8")
+    line = text.splitlines().index("  similarity: 80") + 1
+    assert main(["check", str(book)]) == 1
+    assert f"{book}:{line}:15: qa similarity must be from 50 to 100, not 8" in capsys.readouterr().out

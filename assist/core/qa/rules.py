@@ -93,9 +93,10 @@ class Inspector:
         last = transcript.utterances[-1] if transcript.utterances else None
         duration = (last.end or last.start) if last and timed else None
         result = CallResult(transcript.call, transcript.agent, transcript.source, findings, states, duration=duration)
-        if keep_transcript:
+        scored(result, self.settings)
+        if keep_transcript and not result.passed:  # the report shows the transcripts of failed calls
             result.utterances = transcript.utterances
-        return scored(result, self.settings)
+        return result
 
     # -- the rules --------------------------------------------------------------------------
 
