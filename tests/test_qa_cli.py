@@ -208,3 +208,21 @@ def test_assist_check_names_a_wrong_qa_value_by_line(tmp_path, capsys):
     line = text.splitlines().index("  similarity: 80") + 1
     assert main(["check", str(book)]) == 1
     assert f"{book}:{line}:15: qa similarity must be from 50 to 100, not 8" in capsys.readouterr().out
+
+
+def test_assist_qa_imports_no_qt(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pkgutil, importlib, assist.core.qa, assist.cli\n"
+        "for module in pkgutil.iter_modules(assist.core.qa.__path__):\n"
+        "    importlib.import_module('assist.core.qa.' + module.name)\n"
+        f"assist.cli.main(['qa', '--html', r'{tmp_path / 'r.html'}', '--db', r'{tmp_path / 'q.sqlite'}', r'{GOOD}'])\n"
+        f"assist.cli.main(['qa', 'report', '--db', r'{tmp_path / 'q.sqlite'}', '--html', r'{tmp_path / 't.html'}'])\n"
+        "print(sorted(name for name in sys.modules if name.startswith(('PySide6', 'shiboken'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "t.html").is_file()
