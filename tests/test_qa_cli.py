@@ -226,3 +226,22 @@ def test_assist_qa_imports_no_qt(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
     assert (tmp_path / "t.html").is_file()
+
+
+def test_forbidden_wording_is_placed_in_its_utterance(default_book):
+    from assist.core.qa.rules import Inspector
+
+    records = [
+        {"call": "c", "speaker": "agent", "text": "您好，云南省商务厅办公室，\n请问\u2028有什么可以帮您？"},
+        {"call": "c", "speaker": "caller", "text": "社保怎么查？"},
+        {"call": "c", "speaker": "agent", "text": "不知道。等一会！"},
+    ]
+    (call,) = [item for raw in read_calls_from_text(jsonl(*records)) for item in transcript_of(raw)]
+    findings = [f for f in Inspector(default_book).check(call).findings if f.rule == "forbidden"]
+    assert [(f.line, f.text[f.start : f.end]) for f in findings] == [(3, "不知道"), (3, "等一会")]
+
+
+def transcript_of(raw):
+    from assist.core.qa.json_lines import parse_call
+
+    return parse_call(raw)

@@ -7,6 +7,8 @@ silent call: only greeting, forbidden and silent-caller apply to it.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -116,13 +118,16 @@ class Inspector:
         return []
 
     def forbidden(self, agent: list[_Said]) -> list[QaFinding]:
-        found = self.checker.check("\n".join(said.utterance.text.replace("\n", " ") for said in agent))
+        """The checker over the agent's words, one utterance a line; each hit placed by its offset."""
+        texts = [said.utterance.text.replace("\n", " ") for said in agent]
+        offsets = list(itertools.accumulate((len(text) + 1 for text in texts), initial=0))
         findings = []
-        for hit in found:
-            said = agent[hit.line - 1]
+        for hit in self.checker.check("\n".join(texts)):
+            index = bisect.bisect_right(offsets, hit.start) - 1
+            start, end = hit.start - offsets[index], min(hit.end - offsets[index], len(texts[index]))
             message = _MESSAGES["forbidden"].format(match=hit.match, title=hit.situation_title)
             suggestion = _labelled(hit.suggestion, self.labels)
-            findings.append(_at(said, "forbidden", message, suggestion, hit.column - 1, hit.end_column - 1))
+            findings.append(_at(agent[index], "forbidden", message, suggestion, start, end))
         return findings
 
     def _closing_index(self, agent: list[_Said]) -> int | None:
