@@ -190,6 +190,10 @@ td { padding: 3px 8px; vertical-align: top; border-top: 1px solid #eee; }
 td.when, td.who { white-space: nowrap; color: #666; width: 1%; }
 tr.flagged { background: #fff4f2; }
 mark { background: #f5b7b1; }
+.wide { overflow-x: auto; }
+table.weeks { width: auto; }
+.weeks td, .weeks th { white-space: nowrap; text-align: right; }
+.weeks td:first-child { text-align: left; }
 .note { color: #a93226; font-size: 90%; margin: 2px 0; }
 .say { color: #1e6b3a; }
 @media print { body { background: #fff; } }

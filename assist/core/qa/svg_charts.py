@@ -18,10 +18,11 @@ FONT = 'font-family="Noto Sans CJK SC, Noto Sans, sans-serif" font-size="12"'
 
 def column_chart(labels: Sequence[str], values: Sequence[float], title: str, colors: Sequence[str] = ()) -> str:
     """Vertical bars, one per label (a distribution), with each value above its bar."""
-    width, height, left, bottom, top = 560, 240, 40, 36, 30
+    width, height, left, bottom, top = 560, 250, 40, 36, 42
     plot_width, plot_height = width - left - 10, height - bottom - top
     highest = max(values, default=0) or 1
     step = plot_width / max(len(values), 1)
+    every = _label_every(len(values))
     parts = [_open(width, height, title), _grid(left, top, plot_width, plot_height, highest)]
     for index, (label, value) in enumerate(zip(labels, values, strict=True)):
         bar_height = plot_height * value / highest
@@ -33,6 +34,8 @@ def column_chart(labels: Sequence[str], values: Sequence[float], title: str, col
             f"<title>{escape(label)}: {value:g}</title></rect>"
         )
         center = x + step * 0.38
+        if index % every:
+            continue
         parts.append(f'<text x="{center:.1f}" y="{y - 4:.1f}" text-anchor="middle" {FONT}>{value:g}</text>')
         baseline = top + plot_height + 16
         parts.append(f'<text x="{center:.1f}" y="{baseline}" text-anchor="middle" {FONT}>{escape(label)}</text>')
@@ -61,24 +64,34 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], title: str, unit: 
 
 def line_chart(labels: Sequence[str], values: Sequence[float], title: str, highest: float = 100, unit: str = "") -> str:
     """A line over time (the weekly pass rate), a point and its value at each label."""
-    width, height, left, bottom, top = 560, 240, 40, 36, 30
-    plot_width, plot_height = width - left - 20, height - bottom - top
-    step = plot_width / max(len(values) - 1, 1)
+    width, height, left, bottom, top = 560, 250, 40, 36, 42
+    plot_width, plot_height = width - left - 40, height - bottom - top
+    inset = 24  # the first point's value clear of the axis labels
+    step = (plot_width - inset) / max(len(values) - 1, 1)
+    every = _label_every(len(values))
     parts = [_open(width, height, title), _grid(left, top, plot_width, plot_height, highest)]
     points = [
-        (left + index * step, top + plot_height - plot_height * min(value, highest) / highest)
+        (left + inset + index * step, top + plot_height - plot_height * min(value, highest) / highest)
         for index, value in enumerate(values)
     ]
     if len(points) > 1:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
         parts.append(f'<polyline points="{path}" fill="none" stroke="{BAR}" stroke-width="2"/>')
-    for (x, y), label, value in zip(points, labels, values, strict=True):
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{BAR}"><title>{escape(label)}</title></circle>')
+    for index, ((x, y), label, value) in enumerate(zip(points, labels, values, strict=True)):
+        tip = f"{escape(label)}: {value:.0f}{unit}"
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{BAR}"><title>{tip}</title></circle>')
+        if index % every:
+            continue
         parts.append(f'<text x="{x:.1f}" y="{y - 8:.1f}" text-anchor="middle" {FONT}>{value:.0f}{unit}</text>')
         parts.append(
             f'<text x="{x:.1f}" y="{top + plot_height + 16}" text-anchor="middle" {FONT}>{escape(label)}</text>'
         )
     return "".join(parts) + "</svg>"
+
+
+def _label_every(count: int, most: int = 8) -> int:
+    """Label every n-th bar or point, so that at most `most` labels share the axis."""
+    return max(1, -(-count // most))
 
 
 def _open(width: int, height: int, title: str) -> str:

@@ -39,6 +39,6 @@ def trend_html(trend: Trend) -> str:
         f"<p class=meta>自 since {escape(trend.since or 'the first run')} · {books}</p>"
         "<div class=charts>" + "".join(f"<figure>{chart}</figure>" for chart in charts) + "</div>"
         "<h2>各规则每周未通过的通话 Calls failing each rule, per week</h2>"
-        f"<table class=weeks><tr><th></th>{head_cells}</tr>{rows}</table>"
+        f"<div class=wide><table class=weeks><tr><th></th>{head_cells}</tr>{rows}</table></div>"
     )
     return page("质检趋势 Quality trend", body)
