@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import sys
 import time
 from pathlib import Path
@@ -51,9 +54,9 @@ def run(args: argparse.Namespace) -> int:
     if args.db and store is None:
         return EXIT_ERROR
     writer = Writer(sys.stdout, args.format, book.qa.pass_score)
-    writer.start()
     passed = failed = problems = 0
     try:
+        writer.start()
         for outcome in check_calls(book, read_calls(args.paths), args.jobs, keep_transcripts=summary is not None):
             if not isinstance(outcome, CallResult):
                 problems += 1
@@ -65,11 +68,14 @@ def run(args: argparse.Namespace) -> int:
                 summary.add(outcome)
             if store is not None:
                 store.add(outcome)
+        writer.finish(passed, failed, problems)
     except KeyboardInterrupt:
-        print("assist qa: interrupted", file=sys.stderr)
+        print(f"assist qa: interrupted after {passed + failed} calls", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # the reader of the output went away (| head): stop quietly
+        _stop_writing()
         return EXIT_ERROR
     finally:
-        writer.finish(passed, failed, problems)
         if store is not None:
             store.close()
     if summary is not None:
@@ -119,6 +125,13 @@ def report(args: argparse.Namespace) -> int:
 
         _write_html(Path(args.html), trend_html(trend))
     return EXIT_OK
+
+
+def _stop_writing() -> None:
+    """Send what is left of standard output nowhere, so that Python's own flush at exit stays quiet."""
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _write_html(path: Path, html: str) -> None:

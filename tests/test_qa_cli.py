@@ -245,3 +245,21 @@ def transcript_of(raw):
     from assist.core.qa.json_lines import parse_call
 
     return parse_call(raw)
+
+
+def test_a_reader_that_stops_reading_ends_the_run_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    batch = tmp_path / "many.jsonl"
+    records = [record for n in range(1000) for record in model_records(f"call-{n}")]
+    for record in records[7::8]:
+        record["text"] = "再见"  # every call fails: its findings make more output than a pipe holds
+    batch.write_text(jsonl(*records), encoding="utf-8")
+    command = [sys.executable, "-m", "assist", "qa", "--jobs", "1", str(batch)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()  # as `| head -1` does
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 2
+    assert b"Traceback" not in err
