@@ -7,6 +7,7 @@ record drops its call (and is reported with its line), not the batch.
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -15,8 +16,8 @@ from collections.abc import Iterator
 from assist.core.qa.transcript import (
     MAX_PROBLEMS,
     MAX_UTTERANCES,
+    Blocks,
     InputProblem,
-    Lines,
     RawCall,
     Transcript,
     Utterance,
@@ -24,51 +25,80 @@ from assist.core.qa.transcript import (
 
 SPEAKERS = ("agent", "caller")
 _CALL_ID = re.compile(r'"call"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+)')
+_USUAL_START = '{"call": "'
 
 
-def group_json_lines(lines: Lines, source: str) -> Iterator[RawCall | InputProblem]:
-    """The lines of each call, together; a call seen again after other calls is reported."""
-    group: list[tuple[int, str]] = []
+def group_json_lines(blocks: Blocks, source: str) -> Iterator[RawCall | InputProblem]:
+    """The lines of each call, together; a call seen again after other calls is reported.
+    (This runs in the reading process for every line of a batch: kept to a tight loop.)"""
+    group: list[str] = []
+    first = 0
     key: str | None = None
     seen: set[str] = set()
     overflowing = False  # the current call has too many lines: the rest of them are skipped
-    for item in lines:
-        if isinstance(item, InputProblem):  # the file cannot be read on: its last call is incomplete
-            yield item
+    same_call = "\0"  # how the lines of the current call usually start: a quicker test than a search
+    for number, line in _numbered(blocks):
+        if line is None:  # the file cannot be read on: its last call is incomplete
+            yield number
             return
-        number, line = item
-        if not line.strip():
-            continue
-        found = _CALL_ID.search(line)
-        line_key = found.group(1) if found else key  # a broken line stays with its call, which it breaks
-        if line_key != key and group:
-            yield RawCall(source, group)
-            group = []
-        if line_key != key and line_key is not None:
+        if line.startswith(same_call):
+            line_key = key
+        else:
+            line_key = _call_key(line) or key  # a blank or broken line stays with its call
+            quoted = line_key is not None and line_key.startswith('"')
+            same_call = _USUAL_START[:-1] + line_key if quoted else "\0"
+        if line_key != key:
+            if group:
+                yield RawCall(source, first, "\n".join(group))
+                group = []
             if line_key in seen:
                 yield InputProblem(source, number, f"call {line_key} again after other calls; keep its lines together")
             seen.add(line_key)
-        if line_key != key:
-            overflowing = False
-        key = line_key
+            key, overflowing = line_key, False
         if overflowing:
             continue
         if len(group) >= MAX_UTTERANCES:
             yield InputProblem(source, number, f"more than {MAX_UTTERANCES:,} lines in one call; not one call")
             group, overflowing = [], True
             continue
-        group.append((number, line))
+        if not group:
+            first = number
+        group.append(line)
     if group:
-        yield RawCall(source, group)
+        yield RawCall(source, first, "\n".join(group))
+
+
+def _numbered(blocks: Blocks) -> Iterator[tuple]:
+    """(number, line) for each line; (problem, None) where the blocks end with a problem."""
+    for block in blocks:
+        if isinstance(block, InputProblem):
+            yield block, None
+            return
+        yield from zip(itertools.count(block.first), block.lines)
+
+
+def _call_key(line: str) -> str | None:
+    """The call's id as written on the line (with its quotes), found without parsing the line."""
+    if line.startswith(_USUAL_START):  # {"call": "…", as most writers put it: a quick look
+        end = line.find('"', len(_USUAL_START))
+        if end != -1 and line[end - 1] != "\\":
+            return line[len(_USUAL_START) - 1 : end + 1]
+    found = _CALL_ID.search(line)
+    return found.group(1) if found else None
 
 
 def parse_call(raw: RawCall) -> list[Transcript | InputProblem]:
     """The call's transcript, or the problems that keep it from being checked."""
-    records = _parse_all([line for _, line in raw.lines])
+    numbered = [
+        (number, line)
+        for number, line in enumerate(raw.text.split("\n"), start=raw.first_line)
+        if line and not line.isspace()
+    ]
+    records = _parse_all([line for _, line in numbered])
     problems: list[Transcript | InputProblem] = []
     call: Transcript | None = None
     last_start = -math.inf
-    for (number, line), record in zip(raw.lines, records, strict=True):
+    for (number, line), record in zip(numbered, records, strict=True):
         if not _plainly_good(record):
             problems.append(InputProblem(raw.source, number, _problem(line, record)))
             continue
