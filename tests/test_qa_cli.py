@@ -263,3 +263,22 @@ def test_a_reader_that_stops_reading_ends_the_run_quietly(tmp_path):
     _, err = process.communicate(timeout=60)
     assert process.returncode == 2
     assert b"Traceback" not in err
+
+
+def test_blocks_cut_inside_a_character_or_a_line_read_the_same(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(transcript, "BLOCK", 7)  # cuts GB18030 characters and lines everywhere
+    windows = tmp_path / "windows.txt"
+    windows.write_bytes(GOOD.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
+    batch = tmp_path / "batch.jsonl"
+    batch.write_bytes(jsonl(*model_records("j1"), *model_records("j2")).replace("\n", "\r\n").encode("gb18030"))
+    assert main(["qa", "--format", "jsonl", str(windows), str(batch)]) == 0
+    calls = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(call["call"], call["score"]) for call in calls] == [("windows", 100), ("j1", 100), ("j2", 100)]
+
+
+def test_a_nul_byte_after_the_first_block_stops_the_file(tmp_path):
+    path = tmp_path / "late-binary.txt"
+    path.write_text("坐席：您好\n" * 9_000 + "坐席：\0\0\0\n坐席：您好\n", encoding="utf-8")
+    items = list(read_calls([str(path)]))
+    line = 9_001
+    assert items == [InputProblem(str(path), line, "line a NUL byte: not a text file; the rest is not read")]

@@ -189,12 +189,19 @@ def lines_of(blocks: Blocks) -> Lines:
 
 def _read_stream(stream: IO[str], source: str, call_id: str) -> Iterator[Transcript | InputProblem | RawCall]:
     blocks = _line_blocks(stream, source)
-    first = next(blocks)
-    if isinstance(first, InputProblem):
-        yield first
+    peeked: list[LineBlock | InputProblem] = []  # the blocks up to the first line that says what the file is
+    opening = ""
+    for block in blocks:
+        peeked.append(block)
+        if isinstance(block, InputProblem):
+            break
+        opening = next((line for line in block.lines if line.strip()), "")
+        if opening:
+            break
+    if isinstance(peeked[0], InputProblem):
+        yield peeked[0]
         return
-    everything = itertools.chain([first], blocks)
-    opening = next((line for line in first.lines if line.strip()), "")
+    everything = itertools.chain(peeked, blocks)
     if opening.lstrip("\ufeff \t").startswith("{"):
         from assist.core.qa.json_lines import group_json_lines
 
