@@ -70,7 +70,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="check only lines labelled as the agent's (坐席：, 客服：, agent:), not the caller's",
     )
     lint.add_argument("files", nargs="*", metavar="FILE", help="transcripts or drafts (none or -: standard input)")
-    qa_cli.add_parser(commands)
     show = commands.add_parser("show", help="show the running sidebar (start one if none runs)")
     show.add_argument("--situation", metavar="ID", help="open this situation (greeting, hold, closing, …)")
     commands.add_parser("hide", help="hide the running sidebar")
@@ -85,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("situation", metavar="SITUATION", help="the situation's id: greeting, hold, closing, …")
     copy.add_argument("number", nargs="?", type=int, default=1, metavar="N", help="the phrase's number (default 1)")
+    qa_cli.add_parser(commands)
     return parser
 
 

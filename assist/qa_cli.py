@@ -22,7 +22,12 @@ _DESCRIPTION = (
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     qa = commands.add_parser("qa", help="check whole calls against the norm", description=_DESCRIPTION)
-    qa.add_argument("--phrasebook", metavar="PATH", help="use this phrasebook instead of the built-in one")
+    qa.add_argument(  # SUPPRESS: one given before the command stays when none is given after it
+        "--phrasebook",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="use this phrasebook instead of the built-in one",
+    )
     qa.add_argument("--format", choices=("text", "json", "jsonl"), default="text", help="output (default text)")
     qa.add_argument("--html", metavar="REPORT.html", help="also write a report for supervisors to this file")
     qa.add_argument("--db", metavar="QA.sqlite", help="also store the results in this SQLite database")
