@@ -282,3 +282,14 @@ def test_a_nul_byte_after_the_first_block_stops_the_file(tmp_path):
     items = list(read_calls([str(path)]))
     line = 9_001
     assert items == [InputProblem(str(path), line, "line a NUL byte: not a text file; the rest is not read")]
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_a_centres_book_tunes_the_scores(tmp_path, capsys, before):
+    book = tmp_path / "centre.yaml"
+    text = (ROOT / "phrasebook/96128.yaml").read_text(encoding="utf-8")
+    book.write_text(text.replace("pass_score: 80", "pass_score: 95"), encoding="utf-8")
+    option = ["--phrasebook", str(book)]
+    arguments = [*option, "qa"] if before else ["qa", *option]
+    assert main([*arguments, str(DATA / "hold-long-silence.txt")]) == 1  # 90 fails against 95
+    assert "score 90, FAILED" in capsys.readouterr().out
