@@ -89,6 +89,45 @@ def _call_key(line: str) -> str | None:
 
 def parse_call(raw: RawCall) -> list[Transcript | InputProblem]:
     """The call's transcript, or the problems that keep it from being checked."""
+    plain = _plain_call(raw)
+    return [plain] if plain is not None else _careful_call(raw)
+
+
+def _plain_call(raw: RawCall) -> Transcript | None:
+    """The usual call, read quickly: one parse for all its lines, every record plainly good, in
+    order. None at the first thing out of the ordinary: `_careful_call` then says what it is."""
+    lines = raw.text.split("\n")
+    while len(lines) > 1 and not lines[-1].strip():  # the blank lines after the last call of a file
+        lines.pop()
+    try:
+        records = json.loads("[" + ",".join(lines) + "]")
+    except ValueError:
+        return None
+    if len(records) != len(lines) or type(records[0]) is not dict:
+        return None
+    call_id = records[0].get("call")
+    if (type(call_id) is not str and type(call_id) is not int) or call_id == "":
+        return None
+    utterances = []
+    last_start = 0.0  # and no start before the call's
+    for number, record in enumerate(records, raw.first_line):
+        if type(record) is not dict or record.get("call") != call_id:
+            return None
+        speaker, text, start, end = record.get("speaker"), record.get("text"), record.get("start"), record.get("end")
+        if speaker not in SPEAKERS or type(text) is not str:
+            return None
+        if start is not None:
+            if (type(start) is not float and type(start) is not int) or start < last_start:
+                return None
+            last_start = start
+        if end is not None and ((type(end) is not float and type(end) is not int) or end < 0):
+            return None
+        utterances.append(Utterance(speaker, text, number, start, end))
+    return Transcript(str(call_id), raw.source, str(records[0].get("agent") or ""), utterances)
+
+
+def _careful_call(raw: RawCall) -> list[Transcript | InputProblem]:
+    """The call read record by record, each problem named with its line."""
     numbered = [
         (number, line)
         for number, line in enumerate(raw.text.split("\n"), start=raw.first_line)

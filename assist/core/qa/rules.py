@@ -16,19 +16,23 @@ from assist.core.checker import Checker
 from assist.core.model import FlowStep, Helper, HoldRole, Phrasebook, Voice
 from assist.core.qa.results import NOT_APPLICABLE, CallResult, QaFinding, scored
 from assist.core.qa.transcript import Transcript, Utterance
-from assist.core.qa.wording import Said, Wording, best, clauses, longest_clause
+from assist.core.qa.wording import Said, Wording, best, clauses, longest_clause, said_all
 
 _PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-_NEGATIONS = "没无"
-_CHECK_IN_CHARS = 20  # a check-in on hold is short; a longer utterance is the answer  # 没意见, 无不满: not a complaint
+_NEGATIONS = "没无"  # 没意见, 无不满: not a complaint
+_CHECK_IN_CHARS = 20  # a check-in on hold is short; a longer utterance is the answer
 
 
-@dataclass(frozen=True, slots=True)
 class _Said:
-    """An agent utterance with its text ready for matching."""
+    """An agent utterance with its text ready for matching, and what rules found it to say."""
 
-    utterance: Utterance
-    said: Said
+    __slots__ = ("asks", "greets", "said", "utterance")
+
+    def __init__(self, utterance: Utterance, said: Said) -> None:
+        self.utterance = utterance
+        self.said = said
+        self.asks: bool | None = None  # 请问还有什么可以帮您, once known
+        self.greets: float | None = None  # how near a greeting, once known
 
     @property
     def core(self) -> str:
@@ -61,6 +65,8 @@ class Inspector:
         responding = [book.situation(situation_id) for situation_id in self.settings.response_situations]
         self.responses = tuple(Wording.of(p.text) for s in responding if s for p in s.phrases)
         self.labels = {name: f"【{placeholder.label}】" for name, placeholder in book.placeholders.items()}
+        words = sorted(self.settings.complaint_words, key=len, reverse=True)
+        self.complaint_words = re.compile("|".join(map(re.escape, words))) if words else re.compile("(?!)")
         self.suggest = _Suggestions.shown(
             self.labels,
             greeting=self.greetings[0].text if self.greetings else "",
@@ -73,7 +79,8 @@ class Inspector:
         )
 
     def check(self, transcript: Transcript, keep_transcript: bool = False) -> CallResult:
-        agent = [_Said(u, Said.of(u.text)) for u in transcript.utterances if u.speaker == "agent"]
+        spoken = [u for u in transcript.utterances if u.speaker == "agent"]
+        agent = [_Said(u, said) for u, said in zip(spoken, said_all([u.text for u in spoken]), strict=True)]
         silent_call = all(u.speaker == "agent" for u in transcript.utterances)
         timed = transcript.timed
         outcomes: dict[str, list[QaFinding] | None] = {
@@ -162,11 +169,16 @@ class Inspector:
 
     def _asks(self, said: _Said) -> bool:
         """请问还有什么可以帮您, and not the greeting's 请问有什么可以帮您, which is close to it."""
-        asking = self._best(self.inquiries, said.said)
-        return asking >= self.similarity and asking > self._greets(said)
+        if said.asks is None:
+            asking = self._best(self.inquiries, said.said)
+            said.asks = asking >= self.similarity and asking > self._greets(said)
+        return said.asks
 
     def _greets(self, said: _Said) -> float:
-        return max((wording.match(said.said, self.similarity)[0] for wording in self.greeting_voice), default=0.0)
+        if said.greets is None:
+            matches = (wording.match(said.said, self.similarity)[0] for wording in self.greeting_voice)
+            said.greets = max(matches, default=0.0)
+        return said.greets
 
     def holds_kept(
         self, agent: list[_Said], transcript: Transcript, timed: bool
@@ -255,9 +267,7 @@ class Inspector:
 
     def complaint_response(self, transcript: Transcript) -> list[QaFinding] | None:
         utterances = transcript.utterances
-        complaint = next(
-            (i for i, u in enumerate(utterances) if u.speaker == "caller" and self._complains(u.text)), None
-        )
+        complaint = self._first_complaint(utterances)
         if complaint is None:
             return None
         later = (Said.of(u.text) for u in utterances[complaint + 1 :] if u.speaker == "agent")
@@ -270,14 +280,15 @@ class Inspector:
             )
         ]
 
-    def _complains(self, text: str) -> bool:
-        for word in self.settings.complaint_words:
-            at = text.find(word)
-            while at != -1:
-                if at == 0 or text[at - 1] not in _NEGATIONS:
-                    return True
-                at = text.find(word, at + 1)
-        return False
+    def _first_complaint(self, utterances: list[Utterance]) -> int | None:
+        """The index of the caller's first complaint (投诉, 不满 …, not 没意见), searched in one pass."""
+        texts = [u.text.replace("\n", " ") if u.speaker == "caller" else "" for u in utterances]
+        joined = "\n".join(texts)
+        for found in self.complaint_words.finditer(joined):
+            at = found.start()
+            if at == 0 or joined[at - 1] not in _NEGATIONS:
+                return joined.count("\n", 0, at)
+        return None
 
 
 @dataclass(frozen=True, slots=True)

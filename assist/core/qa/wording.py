@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -19,6 +20,7 @@ from assist.core.checker import FILLERS
 
 _PLACEHOLDER = re.compile(r"\{[a-z][a-z0-9_]*\}")
 _IGNORED = re.compile(r"[\s\W_" + FILLERS + "]+")
+_IGNORED_BUT_LINE_BREAKS = re.compile(r"(?:[^\S\n]|[^\w\s]|[_" + FILLERS + "])+")
 MIN_BLANK = 2  # characters said in a placeholder's place for it to count as filled
 
 
@@ -27,8 +29,7 @@ def core(text: str) -> str:
     return _IGNORED.sub("", text)
 
 
-@dataclass(frozen=True, slots=True)
-class Said:
+class Said(NamedTuple):
     """An utterance ready for matching: its core and the set of its characters."""
 
     core: str
@@ -38,6 +39,15 @@ class Said:
     def of(cls, text: str) -> Said:
         said = core(text)
         return cls(said, frozenset(said))
+
+
+def said_all(texts: list[str]) -> list[Said]:
+    """`Said.of` of each text, in one pass over them all (utterances come by the dozen)."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != max(len(texts) - 1, 0):  # a text with a line break of its own
+        return [Said.of(text) for text in texts]
+    cores = _IGNORED_BUT_LINE_BREAKS.sub("", joined).split("\n") if texts else []
+    return [Said(said, frozenset(said)) for said in cores]
 
 
 @dataclass(frozen=True, slots=True)
