@@ -293,3 +293,10 @@ def test_a_centres_book_tunes_the_scores(tmp_path, capsys, before):
     arguments = [*option, "qa"] if before else ["qa", *option]
     assert main([*arguments, str(DATA / "hold-long-silence.txt")]) == 1  # 90 fails against 95
     assert "score 90, FAILED" in capsys.readouterr().out
+
+
+def test_a_nul_byte_in_a_last_line_without_a_line_break_is_named(monkeypatch, capsys):
+    """Found by the property test: standard input has no first look for NUL bytes, as files have."""
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("坐席：您好\0".encode())))
+    assert main(["qa", "-"]) == 2
+    assert "<stdin>:1: line a NUL byte: not a text file; the rest is not read" in capsys.readouterr().err

@@ -33,8 +33,8 @@ def test_results_are_stored_and_a_call_checked_again_replaces_its_row(tmp_path, 
         ("forbidden", 5, "你等一会！"),
         ("forbidden", 6, "这个我也没办法，要等审批。"),
     ]
-    runs = rows(database, "SELECT book, length(book_version), pass_score FROM runs")
-    assert runs == [("96128政务信息查询规范服务用语", 12, 80)] * 2
+    runs = rows(database, "SELECT book, length(book_version), pass_score, finished >= started FROM runs")
+    assert runs == [("96128政务信息查询规范服务用语", 12, 80, 1)] * 2
     assert rows(database, "SELECT DISTINCT run FROM calls WHERE call = 'forbidden-two'") == [(2,)]
 
 

@@ -1,10 +1,11 @@
 """Results of `assist qa --db` in SQLite, so trends over weeks need no transcript read again.
 
 Schema (user_version 1):
-  runs(id, started, book, book_version, pass_score)      one row per `assist qa --db` run
+  runs(id, started, finished, book, book_version, pass_score)   one row per `assist qa --db` run
   calls(call PRIMARY KEY, run, checked, agent, source, score, passed, duration, failed_rules)
   findings(call, rule, line, time, text, message, suggestion)
-`checked` is the run's start, UTC, ISO 8601; `failed_rules` the failed rule ids, space-separated.
+`started`, `finished` and `checked` (the run's start) are UTC, ISO 8601; `failed_rules` holds the
+failed rule ids, space-separated.
 Checking a call again replaces its row and its findings.
 """
 
@@ -24,6 +25,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY,
   started TEXT NOT NULL,
+  finished TEXT,
   book TEXT NOT NULL,
   book_version TEXT NOT NULL,
   pass_score INTEGER NOT NULL
@@ -116,6 +118,8 @@ class Store:
             self.pending = 0
 
     def close(self) -> None:
+        finished = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+        self.connection.execute("UPDATE runs SET finished = ? WHERE id = ?", (finished, self.run))
         self.connection.commit()
         self.connection.close()
 

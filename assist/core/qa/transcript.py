@@ -146,7 +146,10 @@ def _line_blocks(stream: IO[str], source: str) -> Blocks:
         lines = text.split("\n")
         carry = lines.pop() if block else ""
         if "\0" in text or max(map(len, lines), default=0) > MAX_LINE:
-            bad = next(index for index, line in enumerate(lines) if "\0" in line or len(line) > MAX_LINE)
+            bad = next((index for index, line in enumerate(lines) if "\0" in line or len(line) > MAX_LINE), None)
+        else:
+            bad = None  # (a NUL in the unfinished last line is found with the next block)
+        if bad is not None:
             yield LineBlock(number + 1, lines[:bad])
             what = "a NUL byte: not a text file" if "\0" in lines[bad] else f"longer than {MAX_LINE:,} characters"
             yield InputProblem(source, number + bad + 1, f"line {what}; the rest is not read")
