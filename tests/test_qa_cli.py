@@ -300,3 +300,12 @@ def test_a_nul_byte_in_a_last_line_without_a_line_break_is_named(monkeypatch, ca
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("坐席：您好\0".encode())))
     assert main(["qa", "-"]) == 2
     assert "<stdin>:1: line a NUL byte: not a text file; the rest is not read" in capsys.readouterr().err
+
+
+def test_a_time_that_is_no_time_is_named(tmp_path, capsys):
+    path = tmp_path / "clock.txt"
+    path.write_text("[00:75] 坐席：您好\n[1:60:00] 客户：你好\n", encoding="utf-8")
+    assert main(["qa", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:1: [00:75] is not a time: write [mm:ss] or [hh:mm:ss]" in err
+    assert f"{path}:2: [1:60:00] is not a time" in err

@@ -237,7 +237,10 @@ def _read_transcript(
         if time is not None:
             hours, minutes, seconds = time.groups()
             start = int(hours or 0) * 3600 + int(minutes) * 60 + float(seconds)
-            if start < last_start:
+            shown = time.group().strip()
+            if float(seconds) >= 60 or (hours and int(minutes) >= 60):
+                problems.append(InputProblem(source, number, f"{shown} is not a time: write [mm:ss] or [hh:mm:ss]"))
+            elif start < last_start:
                 problems.append(InputProblem(source, number, f"the time [{time.group().strip()[1:-1]}] goes backwards"))
             last_start = max(last_start, start)
             line = line[time.end() :]
