@@ -3,12 +3,13 @@
 
 Each figure of Assist is measured beside what it is compared with, in the same run: start-up and
 peak memory against a bare PySide6 window, search against the naive rapidfuzz call, lint against
-a plain substring loop, a large book loaded warm against the same book cold, and whole-call checks
-against lint on the same text. The scripts it runs (bench_startup.py, bench_search_lint.py,
-bench_load.py, bench_qa.py) also run on their own.
+a plain substring loop, and a large book loaded warm against the same book cold. The scripts it
+runs (bench_startup.py, bench_search_lint.py, bench_load.py) also run on their own.
 
     .venv/bin/python scripts/bench.py            # the full run, a few minutes
     .venv/bin/python scripts/bench.py --quick    # a smoke run with small sizes: checks the scripts work
+
+It also checks whole calls with `assist qa` beside lint on the same text (bench_qa.py).
 """
 
 from __future__ import annotations
