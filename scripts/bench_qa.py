@@ -117,7 +117,7 @@ def measure_qa(book: Phrasebook, count: int) -> list[Row]:
     return [
         Row(
             f"{what}, one core (CPU time)",
-            f"{qa_one:,.0f} calls/s",
+            _rate(qa_one),
             f"{lint_rate:,.0f} calls/s ({megabytes / lint_seconds:.0f} MB/s) lint, same text",
             qa_one / lint_rate,
             f"≥ {TARGET_PER_CORE:,} calls/s",
@@ -125,13 +125,17 @@ def measure_qa(book: Phrasebook, count: int) -> list[Row]:
         ),
         Row(
             f"qa, the command on all {default_jobs()} cores (load average {load:.1f})",
-            f"{qa_all:,.0f} calls/s",
-            f"{qa_one:,.0f} calls/s one core",
+            _rate(qa_all),
+            f"{_rate(qa_one)} one core",
             qa_all / qa_one,
             "",
             None,
         ),
     ]
+
+
+def _rate(calls_a_second: float) -> str:
+    return f"{calls_a_second:,.0f} calls/s ({1000 / calls_a_second:.2f} ms a call)"
 
 
 def main() -> None:
