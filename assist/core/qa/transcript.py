@@ -2,8 +2,9 @@
 
 A transcript line is `[mm:ss] 坐席：text` (the time is optional; `[hh:mm:ss]` too). JSON Lines carry
 `{"call", "speaker", "text", "start", "end", "agent"}` a line, the lines of a call together.
-Both are read line by line, so a batch of any size is read in bounded memory; a line longer than
-MAX_LINE characters ends the reading of its file (a binary or broken file, not speech).
+Both are read a block of lines at a time, so a batch of any size is read in bounded memory; a line
+longer than MAX_LINE characters or holding a NUL byte ends the reading of its file (a binary or
+broken file, not speech). JSON Lines are only grouped by call here (json_lines.py).
 Problems name the file and line; the call they are in is not checked, the rest of the batch is.
 """
 
