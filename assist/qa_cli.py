@@ -83,10 +83,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if store is not None:
             store.close()
-    if summary is not None:
-        _write_html(Path(args.html), summary.html())
     if passed + failed == 0:
         print("assist qa: no call could be read", file=sys.stderr)
+        return EXIT_ERROR
+    if summary is not None and not _write_html(Path(args.html), summary.html()):
         return EXIT_ERROR
     return EXIT_FAILED if failed or problems else EXIT_OK
 
@@ -128,7 +128,8 @@ def report(args: argparse.Namespace) -> int:
     if args.html:
         from assist.core.qa.trend_report import trend_html
 
-        _write_html(Path(args.html), trend_html(trend))
+        if not _write_html(Path(args.html), trend_html(trend)):
+            return EXIT_ERROR
     return EXIT_OK
 
 
@@ -139,8 +140,16 @@ def _stop_writing() -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
-def _write_html(path: Path, html: str) -> None:
-    from assist.core.folders import write_atomically
-
-    write_atomically(path, html)
+def _write_html(path: Path, html: str) -> bool:
+    """Write the report whole or not at all (a temporary file renamed over it), with the permissions
+    of any new file: a report is for supervisors to open, unlike the agent's own files."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(html, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        print(f"assist qa: cannot write the report {path}: {error.strerror or error}", file=sys.stderr)
+        return False
     print(f"assist qa: report written to {path}", file=sys.stderr)
+    return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import time
 
 import pytest
@@ -309,3 +310,21 @@ def test_a_time_that_is_no_time_is_named(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{path}:1: [00:75] is not a time: write [mm:ss] or [hh:mm:ss]" in err
     assert f"{path}:2: [1:60:00] is not a time" in err
+
+
+def test_a_report_that_cannot_be_written_is_named(tmp_path, capsys):
+    target = tmp_path / "missing-folder" / "report.html"
+    assert main(["qa", "--html", str(target), str(GOOD)]) == 2
+    assert f"assist qa: cannot write the report {target}:" in capsys.readouterr().err
+
+
+def test_the_report_is_readable_by_others_like_any_new_file(tmp_path, capsys):
+    target = tmp_path / "report.html"
+    previous = os.umask(0o022)
+    try:
+        assert main(["qa", "--html", str(target), str(GOOD)]) == 0
+    finally:
+        os.umask(previous)
+    assert target.stat().st_mode & 0o777 == 0o644  # a report is for supervisors, unlike the agent's own files
+    assert main(["qa", "--html", str(tmp_path / "none.html"), str(tmp_path / "missing.txt")]) == 2
+    assert not (tmp_path / "none.html").exists()  # no report of nothing
