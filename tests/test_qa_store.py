@@ -82,3 +82,9 @@ def test_report_errors_say_what_to_do(tmp_path, capsys):
     assert main(["qa", "--db", str(database), str(DATA / "model-call.txt")]) == 0
     assert main(["qa", "report", "--db", str(database), "--since", "last week"]) == 2
     assert "--since last week: not a date; write it as YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_a_database_in_a_missing_folder_is_named(tmp_path, capsys):
+    target = tmp_path / "missing-folder" / "qa.sqlite"
+    assert main(["qa", "--db", str(target), str(DATA / "model-call.txt")]) == 2
+    assert f"assist qa: {target}: cannot create the database: no folder {target.parent}" in capsys.readouterr().err

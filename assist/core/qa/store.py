@@ -62,6 +62,8 @@ class StoreError(Exception):
 def connect(path: Path, create: bool) -> sqlite3.Connection:
     if not create and not path.is_file():
         raise StoreError(f"{path}: no such database; 'assist qa --db {path} …' creates it")
+    if create and not path.parent.is_dir():
+        raise StoreError(f"{path}: cannot create the database: no folder {path.parent}")
     try:
         connection = sqlite3.connect(path)
         version = connection.execute("PRAGMA user_version").fetchone()[0]
