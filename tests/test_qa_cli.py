@@ -328,3 +328,22 @@ def test_the_report_is_readable_by_others_like_any_new_file(tmp_path, capsys):
     assert target.stat().st_mode & 0o777 == 0o644  # a report is for supervisors, unlike the agent's own files
     assert main(["qa", "--html", str(tmp_path / "none.html"), str(tmp_path / "missing.txt")]) == 2
     assert not (tmp_path / "none.html").exists()  # no report of nothing
+
+
+def test_a_checked_call_is_written_nowhere_but_where_asked(tmp_path):
+    """Calls are private: without --html or --db, assist qa keeps nothing of them (no cache, no log)."""
+    import subprocess
+    import sys
+
+    marker = "质检隐私测试 7d41"
+    call = tmp_path / "calls" / "c1.txt"
+    call.parent.mkdir()
+    call.write_text(GOOD.read_text(encoding="utf-8").replace("外贸企业备案", marker), encoding="utf-8")
+    home = tmp_path / "home"
+    env = {**os.environ, **{name: str(home / name.lower()) for name in ("XDG_DATA_HOME", "XDG_CACHE_HOME")}}
+    for options in ([], ["--format", "json"], ["--format", "jsonl", "--jobs", "2"]):
+        command = [sys.executable, "-m", "assist", "qa", *options, str(call)]
+        result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+    holding = [p for p in tmp_path.rglob("*") if p.is_file() and marker.encode() in p.read_bytes()]
+    assert holding == [call]
