@@ -47,6 +47,8 @@ def test_the_report_is_one_self_contained_file(report):
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html), "nothing may be fetched from a network"
     assert "<script" not in html and "<link" not in html
     assert html.count("<svg") == 3  # scores, failures per rule, pass rate per agent
+    bins = [f"{low}–{low + 9}" for low in range(0, 100, 10)] + ["100"]
+    assert all(f">{label}</text>" in html for label in bins)  # every bar of the distribution is labelled
     assert "各坐席合格率 Pass rate per agent" in html and "工号 1001" in html
     assert "<mark>喂，查什么</mark>" in html  # the forbidden wording marked in place
     assert html.count("<section class=call>") == 5  # the failed calls of the labelled set

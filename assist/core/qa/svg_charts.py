@@ -22,7 +22,7 @@ def column_chart(labels: Sequence[str], values: Sequence[float], title: str, col
     plot_width, plot_height = width - left - 10, height - bottom - top
     highest = max(values, default=0) or 1
     step = plot_width / max(len(values), 1)
-    every = _label_every(len(values))
+    every = _label_every(len(values), most=12)  # the score distribution's 11 bars, all labelled
     parts = [_open(width, height, title), _grid(left, top, plot_width, plot_height, highest)]
     for index, (label, value) in enumerate(zip(labels, values, strict=True)):
         bar_height = plot_height * value / highest
