@@ -69,6 +69,8 @@ class SidebarMenu(QMenu):
             tr("设置…", "Settings…") + "\tCtrl+,",
             lambda: (window.handle_command({"command": "show"}), window.navigator.show_page(Page.SETTINGS)),
         )
+        if window.source is not None:
+            self._add(tr("立即更新用语库", "Update phrasebook now") + "\tF5", window.source.refresh_now)
         problems = self._add(tr("用语库问题…", "Phrasebook problems…"), window.reveal_problems)
         problems.setEnabled(bool(window.banner.problems))
         self.addSeparator()

@@ -86,6 +86,12 @@ BINDINGS: tuple[Binding, ...] = (
         "General guidance: call flow, three voices, courtesy words",
     ),
     Binding(
+        "refresh_phrasebook",
+        ("F5",),
+        "立即更新本中心用语库（网址：马上下载；文件：重新读取）",
+        "Update the centre's phrasebook now (a URL: download it; a file: read it again)",
+    ),
+    Binding(
         "open_menu",
         ("F10",),
         "菜单：显示/隐藏、场景、窗口、主题、设置、退出",

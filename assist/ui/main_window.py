@@ -49,10 +49,12 @@ from assist.ui.pages import (
     SituationListPage,
     SituationPage,
 )
+from assist.ui.personal_banner import PersonalFileBanner
+from assist.ui.personal_file import NotSaved
 from assist.ui.profile_bar import ProfileBar
 from assist.ui.search_box import SearchBox
 from assist.ui.search_service import SearchService
-from assist.ui.settings import Settings
+from assist.ui.settings import PROFILE_GROUP, Settings
 from assist.ui.settings_page import SettingsPage
 from assist.ui.values_form import ValuesForm
 
@@ -135,6 +137,7 @@ class SidebarWindow(QWidget):
             source.book_changed.connect(self.navigator.set_book)
             source.problems_found.connect(self.show_problems)
             source.problems_cleared.connect(self._on_problems_cleared)
+            source.status.connect(self.show_status)
         self.search_service.failed.connect(self.show_status)
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
@@ -192,6 +195,10 @@ class SidebarWindow(QWidget):
 
         self.banner = ProblemBanner()
         layout.addWidget(self.banner)
+        if self.source is not None:  # while the agent's own phrases file cannot be read
+            self.personal_banner = PersonalFileBanner(self.source.personal_file)
+            self.personal_banner.notice.connect(self.show_status)
+            layout.addWidget(self.personal_banner)
         self.profile_bar = ProfileBar()
         self.profile_bar.saved.connect(self._on_profile_saved)
         self.profile_bar.dismissed.connect(self._on_profile_dismissed)
@@ -236,6 +243,7 @@ class SidebarWindow(QWidget):
         self.settings_page.keys_reset.connect(self.reset_keys)
         self.settings_page.language_changed.connect(self._on_language_changed)
         self.settings_page.glosses_changed.connect(self.set_glosses)
+        self.settings_page.autostart_changed.connect(self._set_autostart)
         self.settings_page.rebind = self.rebind
         self.settings_page.set_hotkey = self.set_hotkey
         self.settings_page.hotkey_problem = lambda: self.hotkey_problem
@@ -318,6 +326,7 @@ class SidebarWindow(QWidget):
             "dock_right": lambda _: self.dock("right"),
             "show_guidance": lambda _: self.navigator.show_page(Page.GUIDANCE),
             "show_keys": lambda _: self._toggle_keys(),
+            "refresh_phrasebook": lambda _: self.source and self.source.refresh_now(),
         }
         handlers[action](argument)
 
@@ -619,7 +628,9 @@ class SidebarWindow(QWidget):
         if self.profile_bar.isVisible():
             self.profile_bar.hide()
         else:
-            self.profile_bar.ask(self.navigator.book.placeholders, self.copier.values())
+            placeholders = self.navigator.book.placeholders
+            unlocked = [name for name in placeholders if not self.settings.is_locked(f"{PROFILE_GROUP}/{name}")]
+            self.profile_bar.ask(placeholders, self.copier.values(), unlocked)
 
     def _on_show_problems(self) -> None:
         self.banner.setVisible(not self.banner.isVisible())
@@ -647,7 +658,7 @@ class SidebarWindow(QWidget):
         values = self.copier.values()
         missing = [name for name, item in placeholders.items() if item.profile and not values.get(name)]
         if missing and not self.settings.get("profile/dismissed"):
-            self.profile_bar.ask(placeholders, values)
+            self.profile_bar.ask(placeholders, values, missing)  # not what the centre already set
 
     # -- recent phrases ----------------------------------------------------------------------
 
@@ -707,10 +718,14 @@ class SidebarWindow(QWidget):
         except RefusedPhrase as refused:
             self._editing_personal = editing
             return tr(f"不能添加：{refused}", f"Refused, it holds forbidden wording: {refused}")
-        if editing:
-            self.source.replace_phrase(situation.id, editing, PersonalPhrase(situation.id, text))
-        else:
-            self.source.add_phrase(PersonalPhrase(situation.id, text))
+        try:
+            if editing:
+                self.source.replace_phrase(situation.id, editing, PersonalPhrase(situation.id, text))
+            else:
+                self.source.add_phrase(PersonalPhrase(situation.id, text))
+        except NotSaved as refused:
+            self._editing_personal = editing
+            return str(refused)
         self.show_status(tr(f"✓ 已添加我的用语：{text}", f"✓ Added: {text}"))
         return ""
 
@@ -727,14 +742,22 @@ class SidebarWindow(QWidget):
     def remove_personal_phrase(self, text: str) -> None:
         situation = self.navigator.situation
         if self.source is not None and situation is not None:
-            self.source.remove_phrase(situation.id, text)
+            try:
+                self.source.remove_phrase(situation.id, text)
+            except NotSaved as refused:
+                self.show_status(str(refused))
+                return
             self.show_status(tr(f"已删除我的用语：{text}", f"Removed: {text}"))
 
     def toggle_favourite(self, text: str) -> None:
         situation = self.navigator.situation
         if self.source is None or situation is None:
             return
-        on = self.source.toggle_favourite(situation.id, text)
+        try:
+            on = self.source.toggle_favourite(situation.id, text)
+        except NotSaved as refused:
+            self.show_status(str(refused))
+            return
         self.show_status((tr("★ 已设为常用：", "★ Pinned: ") if on else tr("☆ 已取消常用：", "☆ Unpinned: ")) + text)
 
     # -- the call -----------------------------------------------------------------------------
@@ -766,6 +789,8 @@ class SidebarWindow(QWidget):
         )
 
     def _on_hold_threshold_changed(self, seconds: int) -> None:
+        if self._refused_by_centre("hold/threshold_seconds"):
+            return
         self.settings.set("hold/threshold_seconds", int(seconds))
         self.calls.set_hold_threshold(float(seconds))
 
@@ -923,6 +948,8 @@ class SidebarWindow(QWidget):
 
     def set_hotkey(self, key: str) -> str:
         """Change the global key; return why it cannot work, or ""."""
+        if self.settings.is_locked("hotkey/global"):
+            return tr("此项由中心设定，不能更改", "Set by your centre; it cannot be changed")
         self.settings.set("hotkey/global", key)
         if self.hotkey is None:
             return tr("全局快捷键未启用", "No global key in this window")
@@ -939,6 +966,8 @@ class SidebarWindow(QWidget):
 
     def set_source(self, location: str) -> None:
         """Use another organisation phrasebook (a path or URL; empty: the built-in book only)."""
+        if self._refused_by_centre("phrasebook/source"):
+            return
         self.settings.set("phrasebook/source", location)
         if self.source is None:
             return
@@ -946,6 +975,8 @@ class SidebarWindow(QWidget):
         self.show_status(tr(f"用语库：{location or '内置'}", f"Phrasebook: {location or 'built-in'}"))
 
     def _set_reading_size(self, size: str) -> None:
+        if self._refused_by_centre("appearance/reading_size"):
+            return
         self.settings.set("appearance/reading_size", size)
         self.apply_appearance()
 
@@ -955,6 +986,8 @@ class SidebarWindow(QWidget):
 
     def set_glosses(self, on: bool) -> None:
         """Show or hide the English gloss of every phrase and situation, at once."""
+        if self._refused_by_centre("appearance/show_glosses"):
+            return
         if on == glosses_shown():
             return
         self.settings.set("appearance/show_glosses", on)
@@ -966,14 +999,20 @@ class SidebarWindow(QWidget):
             self._on_selection_changed(self.navigator.selected)
 
     def _on_language_changed(self, language: str) -> None:
+        if self._refused_by_centre("appearance/language"):
+            return
         self.settings.set("appearance/language", language)
         self.show_status(tr("界面语言在下次启动时生效。", "The language applies at the next start."))
 
     def set_theme(self, theme: str) -> None:
+        if self._refused_by_centre("appearance/theme"):
+            return
         self.settings.set("appearance/theme", theme)
         self.apply_appearance()
 
     def change_reading_size(self, step: int) -> None:
+        if self._refused_by_centre("appearance/reading_size"):
+            return
         from assist.ui.theme import next_reading_size
 
         size = next_reading_size(str(self.settings.get("appearance/reading_size")), step)
@@ -981,7 +1020,21 @@ class SidebarWindow(QWidget):
         self.apply_appearance()
         self.show_status(tr(f"字号：{size}", f"Reading size: {size}"))
 
+    def _set_autostart(self, on: bool) -> None:
+        if self._refused_by_centre("startup/autostart"):
+            return
+        self.settings.set("startup/autostart", on)
+
+    def _refused_by_centre(self, key: str) -> bool:
+        """True (and says so) when the centre locked this setting: the action changes nothing."""
+        if not self.settings.is_locked(key):
+            return False
+        self.show_status(tr("此项由中心设定，不能更改", "Set by your centre; it cannot be changed"))
+        return True
+
     def toggle_on_top(self) -> None:
+        if self._refused_by_centre("window/always_on_top"):
+            return
         on = not bool(self.settings.get("window/always_on_top"))
         self.settings.set("window/always_on_top", on)
         self._set_on_top(on, show=True)
@@ -997,6 +1050,8 @@ class SidebarWindow(QWidget):
 
     def dock(self, side: str) -> None:
         """Dock at the left or right edge of the screen the sidebar is on, at full height."""
+        if self._refused_by_centre("window/dock"):
+            return
         self.settings.set("window/dock", side)
         screen = self.screen() or QGuiApplication.primaryScreen()
         self.setGeometry(docked(side, screen, self.width()))

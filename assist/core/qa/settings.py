@@ -35,7 +35,7 @@ def read_qa_section(validator: Validator, node: RawNode | None, situation_ids: s
         if key in fields:
             value = _number(validator, fields[key], f"qa {key}", lowest, highest, whole)
             if value is not None:
-                changes[key] = value
+                changes[key] = int(value) if whole else float(value)  # the field's own type: 10 is 10.0 s
     if "weights" in fields:
         changes["weights"] = _weights(validator, fields["weights"], defaults)
     words = validator.list_of(
