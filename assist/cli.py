@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assist import settings_cli
+from assist import qa_cli, settings_cli
 from assist.core import builtin
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem, Severity
@@ -100,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("situation", metavar="SITUATION", help="the situation's id: greeting, hold, closing, …")
     copy.add_argument("number", nargs="?", type=int, default=1, metavar="N", help="the phrase's number (default 1)")
+    qa_cli.add_parser(commands)
     settings_cli.add_parser(commands)
     return parser
 
@@ -128,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return search(args)
     if args.command == "lint":
         return lint(args)
+    if args.command == "qa":
+        return qa_cli.run(args)
     if args.command in ("show", "hide", "toggle", "copy"):
         return control(args)
     if args.command == "settings":

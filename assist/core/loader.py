@@ -29,6 +29,7 @@ from assist.core.model import (
     Voice,
 )
 from assist.core.problems import PhrasebookError, Position, Problem, Severity
+from assist.core.qa.settings import read_qa_section
 from assist.core.validation import Validator, entry_name, read_document
 from assist.core.yaml_source import RawDocument, RawMap, RawNode, RawScalar, read_file, read_text
 
@@ -83,7 +84,7 @@ class _Validator(Validator):
             root,
             "the phrasebook",
             required=("name", "situations"),
-            optional=("format", "name_en", "description", "placeholders", "guidance"),
+            optional=("format", "name_en", "description", "placeholders", "guidance", "qa"),
         )
         if fields is None:
             return None
@@ -100,6 +101,7 @@ class _Validator(Validator):
         situations = self.unique_list(fields.get("situations"), "situations", self.situation)
         guidance = self.unique_list(fields.get("guidance"), "guidance", self.guidance_section, required=False)
         self.check_forbidden_is_not_standard(situations)
+        qa = read_qa_section(self, fields.get("qa"), {situation.id for situation in situations})
         if name is None:
             return None
         return Phrasebook(
@@ -109,6 +111,7 @@ class _Validator(Validator):
             guidance=tuple(guidance),
             placeholders=dict(self.placeholders),
             source=self.name,
+            qa=qa,
         )
 
     def placeholder_table(self, node: RawNode) -> dict[str, Placeholder]:

@@ -138,6 +138,44 @@ class GuidanceSection:
     style: GuidanceStyle = GuidanceStyle.LIST
 
 
+QA_RULES = (
+    "greeting",
+    "forbidden",
+    "anything-else",
+    "closing",
+    "hold-return",
+    "hold-checkin",
+    "silent-caller",
+    "three-voices",
+    "complaint-response",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QaSettings:
+    """How `assist qa` scores whole calls: the book's `qa` section, or these defaults."""
+
+    weights: Mapping[str, int] = field(
+        default_factory=lambda: {
+            "greeting": 15,
+            "forbidden": 20,
+            "anything-else": 10,
+            "closing": 15,
+            "hold-return": 10,
+            "hold-checkin": 10,
+            "silent-caller": 20,
+            "three-voices": 10,
+            "complaint-response": 15,
+        }
+    )
+    pass_score: int = 80  # a call passes with this score or more
+    similarity: int = 80  # how close (0-100) an utterance must be to a standard phrase to count as it
+    greeting_within: float = 10.0  # seconds from the call's start
+    hold_threshold: float = 30.0  # seconds of silence on hold before the caller must hear from the agent
+    complaint_words: tuple[str, ...] = ("投诉", "意见", "不满", "批评", "差评", "态度")
+    response_situations: tuple[str, ...] = ("criticism", "apology", "opinion", "complaint")
+
+
 @dataclass(frozen=True, slots=True)
 class Phrasebook:
     name: str
@@ -146,6 +184,7 @@ class Phrasebook:
     name_en: str = ""
     placeholders: Mapping[str, Placeholder] = field(default_factory=dict)
     guidance: tuple[GuidanceSection, ...] = ()
+    qa: QaSettings = field(default_factory=QaSettings)
 
     def situation(self, situation_id: str) -> Situation | None:
         return next((situation for situation in self.situations if situation.id == situation_id), None)
