@@ -37,6 +37,7 @@ from assist.ui.cards import ElidedLabel
 from assist.ui.copier import Copier
 from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helpers import ComplaintPanel, DirectoryPanel, SilentCallerPanel
+from assist.ui.hold_alert import HoldAlert
 from assist.ui.i18n import choose, glosses_shown, show_glosses, tr
 from assist.ui.keymap import Binding, binding, conflict, effective
 from assist.ui.navigator import Navigator, Page
@@ -131,6 +132,7 @@ class SidebarWindow(QWidget):
         self.search_service.ready.connect(self._on_search_ready)
         self.calls.changed.connect(self._on_call_changed)
         self.calls.hold_reminder.connect(self._on_hold_reminder)
+        self.hold_alert = HoldAlert(self, self.calls, settings)  # the reminder when the sidebar is out of view
         self.calls.ended.connect(self._on_call_ended)
         self.copier.is_profile_value = self._is_profile_value
         if source is not None:

@@ -64,6 +64,7 @@ class SettingsPage(ScrollPage):
         self._reset_body()
         self._profile(placeholders, values)
         self._hold(int(settings.get("hold/threshold_seconds")))
+        self._show_on_hold(settings)
         self._appearance(settings)
         self._source(str(settings.get("phrasebook/source")))
         self._hotkey(str(settings.get("hotkey/global")))
@@ -97,6 +98,15 @@ class SettingsPage(ScrollPage):
         row.addWidget(QLabel(tr("提醒告知用户", "remind me to tell the caller")), 1)
         self.body.addLayout(row)
         self.body.addWidget(make_label(tr("每过这么久再提醒一次。", "Then again each time this long passes."), "gloss"))
+
+    def _show_on_hold(self, settings: Settings) -> None:
+        self.show_on_hold = QCheckBox(
+            tr("侧栏不在眼前时显示它（不抢走焦点）", "Show the sidebar when it is out of view (keeping your focus)")
+        )
+        self.show_on_hold.setObjectName("showOnHold")
+        self.show_on_hold.setChecked(bool(settings.get("hold/show_sidebar")))
+        self.show_on_hold.toggled.connect(lambda on: settings.set("hold/show_sidebar", bool(on)))
+        self.body.addWidget(self.show_on_hold)
 
     def _appearance(self, settings: Settings) -> None:
         self.section("外观", "Appearance")
