@@ -31,8 +31,8 @@ from assist.core.model import Helper, Phrase, Phrasebook, Situation
 from assist.core.problems import Problem
 from assist.ui.banner import ProblemBanner
 from assist.ui.book_source import BookSource
-from assist.ui.call_controller import VOICE_LABELS, VOICE_LABELS_EN, CallController
-from assist.ui.call_strip import CallStrip
+from assist.ui.call_controller import CallController
+from assist.ui.call_strip import CallStrip, summary_lines
 from assist.ui.cards import ElidedLabel
 from assist.ui.copier import Copier
 from assist.ui.geometry import docked, fit_on_screen
@@ -193,6 +193,7 @@ class SidebarWindow(QWidget):
         search_layout.addWidget(self.search_box)
         layout.addWidget(search_row)
         self.call_strip = CallStrip(self.calls, lambda phrase: self.copier.copy_phrase(phrase))
+        self.call_strip.new_call_prompt.confirmed.connect(self._start_call)
         layout.addWidget(self.call_strip)
 
         self.banner = ProblemBanner()
@@ -763,16 +764,19 @@ class SidebarWindow(QWidget):
     # -- the call -----------------------------------------------------------------------------
 
     def _new_call(self) -> None:
+        if not self.call_strip.ask_new_call():  # a call is on: Enter starts the new one, Esc keeps it
+            self._start_call()
+
+    def _start_call(self) -> None:
         self.copier.forget_call_values()  # the last caller's department is not this caller's
         self.calls.start()
         self.show_status(tr("通话开始 · Ctrl+E 结束", "Call started · Ctrl+E ends it"))
 
     def _on_call_ended(self, call: Call) -> None:
         self.copier.forget_call_values()
-        voices = call.missed_voices()
-        missed = tr("、".join(VOICE_LABELS[v] for v in voices), ", ".join(VOICE_LABELS_EN[v] for v in voices))
+        missed = tr("；", "; ").join(head + rest for head, rest in summary_lines(call, self.call_strip.labels))
         if missed:
-            self.show_status(tr(f"通话结束，未做到：{missed}", f"Call ended; missed: {missed}"))
+            self.show_status(tr(f"通话结束。{missed}", f"Call ended. {missed}"))
         else:
             self.show_status(tr("通话结束，三声俱全 ✓", "Call ended, all three voices ✓"))
 
