@@ -1,6 +1,8 @@
 """Issue 12, the call: the end-of-call summary names all that was missed, and Ctrl+N during a call asks
 before throwing the call away. Driven by keys; the clock is moved by hand."""
 
+from PySide6.QtWidgets import QToolButton
+
 from tests.ui_fixtures import press
 
 
@@ -56,7 +58,9 @@ def test_ctrl_n_during_a_call_asks_and_esc_keeps_the_call(qtbot, call_window, cl
     assert window.calls.call is call  # nothing thrown away yet
     prompt = window.call_strip.new_call_prompt
     assert prompt.isVisible() and prompt.hasFocus()
-    assert "0:20" in prompt.text_label.text() and "Esc" in prompt.text_label.text()
+    assert "0:20" in prompt.text_label.text() and "开始新通话" in prompt.text_label.text()
+    buttons = [button.text() for button in prompt.findChildren(QToolButton)]
+    assert buttons == ["新通话 Enter", "继续本通话 Esc"]
     press(qtbot, window, "Esc")
     assert not prompt.isVisible() and window.calls.call is call
     assert window.copier.values()["target_department"] == "税务局"  # this caller's department kept

@@ -32,7 +32,7 @@ class NewCallPrompt(QFrame):
         layout.addWidget(self.text_label, 1)
         for text, name, slot in (
             (tr("新通话 Enter", "New call Enter"), "newCallYes", self._confirm),
-            (tr("继续 Esc", "Keep Esc"), "newCallNo", self._keep),
+            (tr("继续本通话 Esc", "Keep it Esc"), "newCallNo", self._keep),
         ):
             button = QToolButton()
             button.setObjectName(name)
@@ -45,10 +45,7 @@ class NewCallPrompt(QFrame):
     def ask(self, call: Call, elapsed: str) -> None:
         self.call = call
         self.text_label.setText(
-            tr(
-                f"通话进行中（{elapsed}）。结束它并开始新通话？Enter 新通话 · Esc 继续本通话",
-                f"A call is on ({elapsed}). End it and start a new one? Enter: new call · Esc: keep this call",
-            )
+            tr(f"通话进行中（{elapsed}），结束它并开始新通话？", f"A call is on ({elapsed}). End it, start a new one?")
         )
         self.show()
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)

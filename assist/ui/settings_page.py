@@ -100,13 +100,21 @@ class SettingsPage(ScrollPage):
         self.body.addWidget(make_label(tr("每过这么久再提醒一次。", "Then again each time this long passes."), "gloss"))
 
     def _show_on_hold(self, settings: Settings) -> None:
-        self.show_on_hold = QCheckBox(
-            tr("侧栏不在眼前时显示它（不抢走焦点）", "Show the sidebar when it is out of view (keeping your focus)")
-        )
+        self.show_on_hold = QCheckBox(tr("提醒时显示侧栏（不抢焦点）", "Show the sidebar at the reminder"))
         self.show_on_hold.setObjectName("showOnHold")
         self.show_on_hold.setChecked(bool(settings.get("hold/show_sidebar")))
         self.show_on_hold.toggled.connect(lambda on: settings.set("hold/show_sidebar", bool(on)))
         self.body.addWidget(self.show_on_hold)
+        self.body.addWidget(
+            make_label(
+                tr(
+                    "侧栏被隐藏或遮住时，任务栏闪烁、托盘提示；勾选后侧栏也会出现，光标仍留在软电话。",
+                    "When the sidebar is hidden or covered, the taskbar flashes and the tray tells you; "
+                    "ticked, the sidebar shows too, and the cursor stays in the softphone.",
+                ),
+                "gloss",
+            )
+        )
 
     def _appearance(self, settings: Settings) -> None:
         self.section("外观", "Appearance")
