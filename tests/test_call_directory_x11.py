@@ -19,8 +19,7 @@ from tests.x11 import clipboard, isolated_env, needs_x11, press, running_sidebar
 pytestmark = needs_x11
 
 PROFILE = (
-    "[profile]\ndismissed=true\n"
-    "[profile-values]\norganisation=某市政务服务中心\ndepartment=办公室\nagent_number=1024\n"
+    "[profile]\ndismissed=true\n[profile-values]\norganisation=某市政务服务中心\ndepartment=办公室\nagent_number=1024\n"
 )
 HOUSING = zh("请致电住房公积金管理中心电话:0871-61234503转8003查询即可")
 IMMIGRATION = zh("请致电出入境管理局电话:0871-61234511查询即可")
