@@ -70,3 +70,9 @@ def test_broken_optional_parts_are_named_with_the_character():
         templates.problems("[a[{x}]]")[0]
         == "'[' at character 3 opens a part inside another; optional parts do not nest"
     )
+
+
+def test_brackets_around_plain_text_stay_text():
+    """An agent's own phrase may hold brackets without a placeholder: they are copied as written."""
+    assert templates.fill("请看[附件]，电话{x}", {"x": "1"}).text == "请看[附件]，电话1"
+    assert templates.fill("[a]b]", {}).text == "[a]b]"

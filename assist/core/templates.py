@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
-OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
+# An optional part: brackets around text that holds a placeholder (other brackets stay as they are).
+OPTIONAL = re.compile(r"\[([^\[\]]*\{[a-z][a-z0-9_]*\}[^\[\]]*)\]")
 REQUIRED = -1  # the group of a segment outside any optional part
 
 
