@@ -14,7 +14,7 @@ from tests.search_fixtures import first
 GREETING = zh("您好,{organisation},请问有什么可以帮您?")
 MISROUTED = zh(
     "对不起,刚才给您转接的同事可能没能充分理解您的意思,我这里是{department},您咨询的问题,"
-    "请致电{target_department}电话:{target_phone}转{target_extension}查询即可"
+    "请致电{target_department}电话:{target_phone}[转{target_extension}]查询即可"
 )
 SILENT_PROMPT = zh("您好!{organisation}?请问有什么可以帮您?您好!请说!")
 CANNOT_HEAR = zh(

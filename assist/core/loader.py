@@ -312,6 +312,8 @@ class _Validator(Validator):
     # -- checks across entries --------------------------------------------------------------
 
     def check_placeholders(self, text: str, position: Position, extra: tuple[str, ...] = ()) -> None:
+        for problem in templates.problems(text):
+            self.error(position, problem)
         for name in templates.placeholders_in(text):
             if name not in self.placeholders and name not in extra:
                 declared = ", ".join(sorted(self.placeholders)) or "none"

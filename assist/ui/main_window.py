@@ -31,12 +31,13 @@ from assist.core.model import Helper, Phrase, Phrasebook, Situation
 from assist.core.problems import Problem
 from assist.ui.banner import ProblemBanner
 from assist.ui.book_source import BookSource
-from assist.ui.call_controller import VOICE_LABELS, VOICE_LABELS_EN, CallController
-from assist.ui.call_strip import CallStrip
+from assist.ui.call_controller import CallController
+from assist.ui.call_strip import CallStrip, summary_lines
 from assist.ui.cards import ElidedLabel
 from assist.ui.copier import Copier
 from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helpers import ComplaintPanel, DirectoryPanel, SilentCallerPanel
+from assist.ui.hold_alert import HoldAlert
 from assist.ui.i18n import choose, glosses_shown, show_glosses, tr
 from assist.ui.keymap import Binding, binding, conflict, effective
 from assist.ui.navigator import Navigator, Page
@@ -131,6 +132,7 @@ class SidebarWindow(QWidget):
         self.search_service.ready.connect(self._on_search_ready)
         self.calls.changed.connect(self._on_call_changed)
         self.calls.hold_reminder.connect(self._on_hold_reminder)
+        self.hold_alert = HoldAlert(self, self.calls, settings)  # the reminder when the sidebar is out of view
         self.calls.ended.connect(self._on_call_ended)
         self.copier.is_profile_value = self._is_profile_value
         if source is not None:
@@ -191,6 +193,7 @@ class SidebarWindow(QWidget):
         search_layout.addWidget(self.search_box)
         layout.addWidget(search_row)
         self.call_strip = CallStrip(self.calls, lambda phrase: self.copier.copy_phrase(phrase))
+        self.call_strip.new_call_prompt.confirmed.connect(self._start_call)
         layout.addWidget(self.call_strip)
 
         self.banner = ProblemBanner()
@@ -571,19 +574,20 @@ class SidebarWindow(QWidget):
             if situation is not None and situation.helper is Helper.SILENT_CALLER:
                 self.calls.record_silent(phrase, is_last_prompt=phrase is situation.phrases[-1])
 
-    def _on_values_needed(self, card: int, names: list[str]) -> None:
+    def _on_values_needed(self, card: int, names: list[str], optional: list[str]) -> None:
         page = self._card_page()
         if page is None or not 0 <= card < len(page.cards):
             return
         self._close_values_form()
         placeholders = self.navigator.book.placeholders
         form = ValuesForm(
-            names,
+            [*names, *optional],
             placeholders,
             self.copier.values(),
             tr("保存并复制 Enter", "Save and copy Enter"),
             tr("取消 Esc", "Cancel Esc"),
             prompt=tr("填写后复制，并记住这些值。", "Fill in to copy; the values are remembered."),
+            optional=optional,
         )
         form.submitted.connect(self.copier.supply)
         form.cancelled.connect(self._close_values_form)
@@ -763,16 +767,19 @@ class SidebarWindow(QWidget):
     # -- the call -----------------------------------------------------------------------------
 
     def _new_call(self) -> None:
+        if not self.call_strip.ask_new_call():  # a call is on: Enter starts the new one, Esc keeps it
+            self._start_call()
+
+    def _start_call(self) -> None:
         self.copier.forget_call_values()  # the last caller's department is not this caller's
         self.calls.start()
         self.show_status(tr("通话开始 · Ctrl+E 结束", "Call started · Ctrl+E ends it"))
 
     def _on_call_ended(self, call: Call) -> None:
         self.copier.forget_call_values()
-        voices = call.missed_voices()
-        missed = tr("、".join(VOICE_LABELS[v] for v in voices), ", ".join(VOICE_LABELS_EN[v] for v in voices))
+        missed = tr("；", "; ").join(head + rest for head, rest in summary_lines(call, self.call_strip.labels))
         if missed:
-            self.show_status(tr(f"通话结束，未做到：{missed}", f"Call ended; missed: {missed}"))
+            self.show_status(tr(f"通话结束。{missed}", f"Call ended. {missed}"))
         else:
             self.show_status(tr("通话结束，三声俱全 ✓", "Call ended, all three voices ✓"))
 
@@ -869,7 +876,7 @@ class SidebarWindow(QWidget):
             panel.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_department_picked(self, department: Department) -> None:
-        self.copier.set_call_values(department.values())
+        self.copier.pick_department(department)
         self.setFocus()
         detail = (
             tr(f"{department.phone} 转 {department.extension}", f"{department.phone} ext. {department.extension}")

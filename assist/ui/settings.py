@@ -64,6 +64,12 @@ SETTINGS: dict[str, Setting] = {
             30,
             "Seconds of hold after which the sidebar reminds the agent to tell the caller, and again each time",
         ),
+        Setting(
+            "hold/show_sidebar",
+            bool,
+            False,
+            "When the hold reminder comes and the sidebar is hidden or covered, show it without taking the focus",
+        ),
     )
 }
 PROFILE_GROUP = "profile-values"  # one entry per placeholder name: the agent's value for it

@@ -65,6 +65,7 @@ class SettingsPage(ScrollPage):
         self._reset_body()
         self._profile(placeholders, values)
         self._hold(int(settings.get("hold/threshold_seconds")))
+        self._show_on_hold(settings)
         self._appearance(settings)
         self._source(str(settings.get("phrasebook/source")))
         self._hotkey(str(settings.get("hotkey/global")))
@@ -131,6 +132,23 @@ class SettingsPage(ScrollPage):
         row.addWidget(QLabel(tr("提醒告知用户", "remind me to tell the caller")), 1)
         self.body.addLayout(row)
         self.body.addWidget(make_label(tr("每过这么久再提醒一次。", "Then again each time this long passes."), "gloss"))
+
+    def _show_on_hold(self, settings: Settings) -> None:
+        self.show_on_hold = QCheckBox(tr("提醒时显示侧栏（不抢焦点）", "Show the sidebar at the reminder"))
+        self.show_on_hold.setObjectName("showOnHold")
+        self.show_on_hold.setChecked(bool(settings.get("hold/show_sidebar")))
+        self.show_on_hold.toggled.connect(lambda on: settings.set("hold/show_sidebar", bool(on)))
+        self.body.addWidget(self.show_on_hold)
+        self.body.addWidget(
+            make_label(
+                tr(
+                    "侧栏被隐藏或遮住时，任务栏闪烁、托盘提示；勾选后侧栏也会出现，光标仍留在软电话。",
+                    "When the sidebar is hidden or covered, the taskbar flashes and the tray tells you; "
+                    "ticked, the sidebar shows too, and the cursor stays in the softphone.",
+                ),
+                "gloss",
+            )
+        )
 
     def _appearance(self, settings: Settings) -> None:
         self.section("外观", "Appearance")
