@@ -86,3 +86,8 @@ def test_the_greeting_and_the_hold_phrase_start_a_call(default_book):
     assert starts_a_call(phrase(default_book, "hold", 1))
     assert not starts_a_call(phrase(default_book, "hold", 3))  # 谢谢您的耐心等待
     assert not starts_a_call(phrase(default_book, "closing", 1))
+
+
+def test_a_hold_threshold_of_zero_reminds_each_second_instead_of_failing():
+    hold = Hold(started=0.0, threshold=0.0)
+    assert hold.reminders_due(3.5) == 3

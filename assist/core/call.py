@@ -31,7 +31,7 @@ class Hold:
 
     def reminders_due(self, now: float) -> int:
         """How many intervals have passed since the caller last heard from the agent (0: not overdue)."""
-        return int(max(0.0, now - self.checked_at) // self.threshold)
+        return int(max(0.0, now - self.checked_at) // max(self.threshold, 1.0))  # a threshold of 0 is 1 s
 
     def check_in(self, now: float) -> None:
         self.checked_at = now

@@ -12,11 +12,22 @@ in the middle of a save never leaves a half-written settings file. Tests pass th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings
+
+
+def _key_problem(value: object) -> str:
+    """Why a text is not a key Qt knows ("Ctrl+Banana"), or ""."""
+    from PySide6.QtGui import QKeySequence
+
+    portable = QKeySequence.SequenceFormat.PortableText
+    if QKeySequence.fromString(str(value), portable).toString(portable) != str(value):
+        return f"{value!r} is not a key such as Ctrl+Alt+Space or F9"
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +36,19 @@ class Setting:
     type: type
     default: object
     description: str
+    choices: tuple[str, ...] = ()  # the values a text setting takes (empty: any)
+    bounds: tuple[int, int] | None = None  # the smallest and largest value of a number
+    check: Callable[[object], str] | None = None  # any further rule: why a value is wrong, or ""
+
+    def problem(self, value: object) -> str:
+        """Why `value` cannot be this setting's value, or "" when it can."""
+        if not isinstance(value, self.type):
+            return f"{self.key} takes {self.type.__name__}, not {type(value).__name__}"
+        if self.choices and value not in self.choices:
+            return f"{self.key} takes one of {', '.join(self.choices)}, not {value!r}"
+        if self.bounds and not self.bounds[0] <= value <= self.bounds[1]:  # type: ignore[operator]
+            return f"{self.key} takes a number from {self.bounds[0]} to {self.bounds[1]}, not {value!r}"
+        return self.check(value) if self.check else ""
 
 
 SETTINGS: dict[str, Setting] = {
@@ -38,7 +62,7 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("profile/dismissed", bool, False, "The agent closed the first-start profile prompt"),
         Setting("window/always_on_top", bool, False, "Keep the sidebar above other windows"),
-        Setting("window/dock", str, "right", "The screen edge the sidebar docks at: right or left"),
+        Setting("window/dock", str, "right", "The screen edge the sidebar docks at: right or left", ("right", "left")),
         Setting(
             "phrasebook/source",
             str,
@@ -46,12 +70,36 @@ SETTINGS: dict[str, Setting] = {
             "The organisation's phrasebook: a file path or an http(s) URL (empty: the built-in book only)",
         ),
         Setting("recent/phrases", list, [], "The last phrases copied, newest first, as situation-id|text"),
-        Setting("hotkey/global", str, "Ctrl+Alt+Space", "The key that shows or hides the sidebar from any program"),
+        Setting(
+            "hotkey/global",
+            str,
+            "Ctrl+Alt+Space",
+            "The key that shows or hides the sidebar from any program",
+            check=_key_problem,
+        ),
         Setting("hotkey/warned", bool, False, "The agent was told once that the global key cannot work here"),
-        Setting("appearance/language", str, "system", "Interface language: system, zh (Chinese) or en (English)"),
+        Setting(
+            "appearance/language",
+            str,
+            "system",
+            "Interface language: system, zh (Chinese) or en (English)",
+            ("system", "zh", "en"),
+        ),
         Setting("appearance/show_glosses", bool, False, "Show the English gloss under each phrase"),
-        Setting("appearance/theme", str, "system", "Colours: system (follow the desktop), light or dark"),
-        Setting("appearance/reading_size", str, "normal", "Text size: compact, normal, large or larger"),
+        Setting(
+            "appearance/theme",
+            str,
+            "system",
+            "Colours: system (follow the desktop), light or dark",
+            ("system", "light", "dark"),
+        ),
+        Setting(
+            "appearance/reading_size",
+            str,
+            "normal",
+            "Text size: compact, normal, large or larger",
+            ("compact", "normal", "large", "larger"),
+        ),
         Setting(
             "startup/autostart",
             bool,
@@ -63,6 +111,7 @@ SETTINGS: dict[str, Setting] = {
             int,
             30,
             "Seconds of hold after which the sidebar reminds the agent to tell the caller, and again each time",
+            bounds=(5, 600),
         ),
         Setting(
             "hold/show_sidebar",
@@ -150,15 +199,15 @@ class Settings:
         setting = SETTINGS[key]
         value = self._raw(key, setting.default)
         if setting.type is bool and isinstance(value, str):
-            return value.lower() == "true"
-        if setting.type is list and isinstance(value, str):  # QSettings reads a one-item list as text
-            return [value]
-        if setting.type is int and isinstance(value, str):
+            value = value.lower() == "true"
+        elif setting.type is list and isinstance(value, str):  # QSettings reads a one-item list as text
+            value = [value]
+        elif setting.type is int and isinstance(value, str):
             try:
-                return int(value)
+                value = int(value)
             except ValueError:
                 return setting.default  # a hand-edited value that is not a number
-        if not isinstance(value, setting.type):  # a hand-edited or foreign value: use the default
+        if setting.problem(value):  # a hand-edited or foreign value: use the default
             return setting.default
         return value
 
@@ -166,6 +215,8 @@ class Settings:
         setting = SETTINGS[key]
         if not isinstance(value, setting.type):
             raise TypeError(f"setting {key} takes {setting.type.__name__}, not {type(value).__name__}")
+        if problem := setting.problem(value):
+            raise ValueError(problem)
         if key in self._locked:
             raise LockedSetting(key)
         self._store.setValue(key, value)

@@ -96,18 +96,22 @@ class SettingsPage(ScrollPage):
             "hotkey/global": (self.hotkey_edit,),
         }
         note = tr("由中心设定，不能在此更改", "Set by your centre; it cannot be changed here")
-        for key, controls in widgets.items():
-            if settings.is_locked(key):
-                for control in controls:
-                    control.setEnabled(False)
-                    control.setToolTip(note)
-                    control.setProperty("lockedByCentre", True)
-        for name, field in self.form.fields.items() if self.form is not None else ():
-            if settings.is_locked(f"{PROFILE_GROUP}/{name}"):
-                field.setReadOnly(True)
-                field.setEnabled(False)
-                field.setToolTip(note)
-                field.setProperty("lockedByCentre", True)
+        locked = [control for key, controls in widgets.items() if settings.is_locked(key) for control in controls]
+        profile = self.form.fields.items() if self.form is not None else ()
+        locked += [field for name, field in profile if settings.is_locked(f"{PROFILE_GROUP}/{name}")]
+        for control in locked:
+            control.setEnabled(False)
+            control.setToolTip(note)
+            control.setProperty("lockedByCentre", True)
+            control.style().unpolish(control)  # the stylesheet's [lockedByCentre] rule applies now
+            control.style().polish(control)
+        if locked:  # said where it is seen at once, not only in tooltips
+            text = tr(
+                "虚线框中的灰色设置由中心设定，不能在此更改。",
+                "Settings greyed out in dashed boxes are set by your centre.",
+            )
+            self.lock_note = make_label(text, "lockNote")
+            self.body.insertWidget(0, self.lock_note)
 
     def _profile(self, placeholders: Mapping[str, Placeholder], values: Mapping[str, str]) -> None:
         self.section("我的资料", "My details · used in every phrase")
