@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assist.core import builtin, templates
@@ -26,6 +26,7 @@ from assist.core.model import (
     Phrasebook,
     Placeholder,
     Situation,
+    Suggestion,
     Voice,
 )
 from assist.core.problems import PhrasebookError, Position, Problem, Severity
@@ -34,6 +35,16 @@ from assist.core.yaml_source import RawDocument, RawMap, RawNode, RawScalar, rea
 
 FORMAT_VERSION = 1
 _PLACEHOLDER_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_PHRASE_REFERENCE = re.compile(r"^(?P<situation>[a-z][a-z0-9_-]*)#(?P<number>[0-9]+)$")  # hold#1
+
+
+@dataclass(frozen=True, slots=True)
+class _Wanted:
+    """One phrase an `instead` names, before the references between situations are resolved."""
+
+    name: str  # the text of a phrase of the same situation, or `situation-id#n`
+    position: Position
+    when: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +86,7 @@ class _Validator(Validator):
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.placeholders: dict[str, Placeholder] = {}
+        self._wanted: dict[int, tuple[Position, list[_Wanted]]] = {}  # by id() of the Forbidden entry
 
     # -- the format -------------------------------------------------------------------------
 
@@ -99,6 +111,7 @@ class _Validator(Validator):
             self.placeholders = self.placeholder_table(fields["placeholders"])
         situations = self.unique_list(fields.get("situations"), "situations", self.situation)
         guidance = self.unique_list(fields.get("guidance"), "guidance", self.guidance_section, required=False)
+        situations = self.resolve_suggestions(situations)
         self.check_forbidden_is_not_standard(situations)
         if name is None:
             return None
@@ -167,10 +180,11 @@ class _Validator(Validator):
         self.require_entries(fields.get("phrases"), f"{where} phrases")
         self.warn_repeats(phrases, where)
         forbidden = self.list_of(fields.get("forbidden"), f"{where} forbidden", self.forbidden_entry)
-        texts = {phrase.text for phrase in phrases}
-        for entry in forbidden:
-            if entry.instead not in texts:
-                self.error(entry.position, _instead_message(entry.instead, where, list(texts)))
+        texts = [phrase.text for phrase in phrases]
+        for entry in forbidden:  # references to other situations are checked once all are read
+            for wanted in self._wanted[id(entry)][1]:
+                if not _PHRASE_REFERENCE.match(wanted.name) and wanted.name not in texts:
+                    self.error(wanted.position, _instead_message(wanted.name, where, texts))
         do, dont = self.conduct(fields.get("conduct"), where)
         subjects = self.list_of(fields.get("subjects"), f"{where} subjects", self.gloss)
         keywords = self.list_of(
@@ -229,21 +243,86 @@ class _Validator(Validator):
         if fields is None:
             return None
         text = self.text(fields.get("text"), "forbidden text")
-        instead = self.text(fields.get("instead"), "instead")
+        wanted = self.instead(fields.get("instead"), node.position)
         match = self.choice(fields.get("match"), "match", MatchMode, MatchMode.CONTAINS)
         unless = self.list_of(fields.get("unless"), "unless", lambda item, _: self.exception(item, text))
         variants = self.list_of(fields.get("variants"), "variants", lambda item, _: self.text(item, "variant"))
-        if text is None or instead is None or match is None:
+        if text is None or not wanted or match is None:
             return None
-        return Forbidden(
+        entry = Forbidden(
             text,
-            instead,
+            wanted[0].name,
             self.optional_text(fields, "en"),
             match,
             tuple(unless),
             tuple(variants),
             node.position,
         )
+        self._wanted[id(entry)] = (node.position, wanted)
+        return entry
+
+    def instead(self, node: RawNode | None, entry_position: Position) -> list[_Wanted]:
+        """`instead`: one phrase, or a list of them; each the text of a phrase of the same situation
+        or a reference `situation-id#n` (its n-th phrase), or a mapping {phrase: …, when: [words]}."""
+        if node is None:
+            return []  # reported as missing by `fields`
+        if isinstance(node, RawScalar):
+            name = self.text(node, "instead")
+            return [_Wanted(name, entry_position)] if name is not None else []
+        wanted = self.list_of(node, "instead", self.instead_item)
+        self.require_entries(node, "instead")
+        seen: set[str] = set()
+        for item in wanted:
+            if item.name in seen:
+                self.warn(item.position, f"instead names '{item.name}' twice")
+            seen.add(item.name)
+        return wanted
+
+    def instead_item(self, node: RawNode, index: int) -> _Wanted | None:
+        if isinstance(node, RawScalar):
+            name = self.text(node, f"instead {index}")
+            return _Wanted(name, node.position) if name is not None else None
+        fields = self.fields(node, f"instead {index}", required=("phrase",), optional=("when",))
+        if fields is None:
+            return None
+        name = self.text(fields.get("phrase"), f"instead {index} phrase")
+        when = self.list_of(fields.get("when"), "when", lambda item, _: self.text(item, "when word"))
+        return _Wanted(name, fields["phrase"].position, tuple(when)) if name is not None else None
+
+    def resolve_suggestions(self, situations: list[Situation]) -> list[Situation]:
+        """Each forbidden entry with the phrases its `instead` names, from any situation of the book."""
+        by_id = {situation.id: situation for situation in situations}
+        resolved = []
+        for situation in situations:
+            entries = []
+            for entry in situation.forbidden:
+                _, wanted = self._wanted.get(id(entry), (entry.position, []))
+                suggestions = [self.suggestion(item, situation, by_id) for item in wanted]
+                if all(suggestions) and suggestions:
+                    found = tuple(s for s in suggestions if s is not None)
+                    entries.append(replace(entry, instead=found[0].text, suggestions=found))
+            resolved.append(replace(situation, forbidden=tuple(entries)))
+        return resolved
+
+    def suggestion(self, wanted: _Wanted, situation: Situation, by_id: dict[str, Situation]) -> Suggestion | None:
+        reference = _PHRASE_REFERENCE.match(wanted.name)
+        if reference is None:  # the text of a phrase of the same situation (checked by `situation`)
+            phrase = next((p for p in situation.phrases if p.text == wanted.name), None)
+            return Suggestion(situation.id, phrase, wanted.when) if phrase is not None else None
+        target = by_id.get(reference.group("situation"))
+        if target is None:
+            close = difflib.get_close_matches(reference.group("situation"), list(by_id), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; situations: {', '.join(by_id)}"
+            self.error(wanted.position, f"instead '{wanted.name}' names no situation of the book{hint}")
+            return None
+        number = int(reference.group("number"))
+        if not 1 <= number <= len(target.phrases):
+            self.error(
+                wanted.position,
+                f"instead '{wanted.name}': situation '{target.id}' has phrases 1 to {len(target.phrases)}",
+            )
+            return None
+        return Suggestion(target.id, target.phrases[number - 1], wanted.when)
 
     def exception(self, node: RawNode, forbidden_text: str | None) -> str | None:
         """An entry of `unless`: a longer, acceptable wording around the forbidden text."""
