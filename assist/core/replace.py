@@ -23,10 +23,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assist.core.checker import Checker, Finding
-from assist.core.tolerant import FILLERS
+from assist.core.tolerant import FILLERS, core_of
 
 # Words that belong to the wording when they stand right before it, longest first.
-LEADING_WORDS = ("这个", "那个", "我们", "你们", "真的", "实在", "确实", "根本", "你", "您", "我", "也", "就", "都", "还")
+LEADING_WORDS = (
+    *("这个", "那个", "我们", "你们", "真的", "实在", "确实", "根本"),
+    *("你", "您", "我", "也", "就", "都", "还", "再", "先", "真", "这", "那"),
+)
 TRAILING_PARTICLES = FILLERS + "么儿了"  # 了 only at the end of a clause (not the 了 of 了解)
 ENDING_MARKS = "。！？!?；;，,…、~～"  # marks that end a phrase or a clause
 _MARKS_AFTER = frozenset(ENDING_MARKS + ".:：  \t")  # what the draft may have right after the wording
@@ -35,6 +38,7 @@ _PUNCTUATION = frozenset(
     for low, high in ((0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E), (0x3000, 0x303F), (0xFF01, 0xFF0F))
     for code in range(low, high + 1)
 ) | frozenset(" \t…—“”‘’·（）：；？！")
+SAID_AGAIN_LONGEST = 8  # characters of a clause after the wording that may repeat the phrase
 CHECKED_AROUND = 2_000  # characters either side of the replacement checked again, at most (a long line)
 
 
@@ -55,7 +59,9 @@ class Replacement:
 
 def replace(checker: Checker, draft: str, finding: Finding, phrase: str) -> Replacement:
     """`draft` with `phrase` (placeholders already filled) in place of `finding`'s wording."""
-    start, end = _span(draft, finding.start, finding.end, phrase)
+    start, end = _entry_span(draft, finding)
+    start, end = _span(draft, start, end, phrase)
+    end = _said_again(draft, end, phrase)
     inserted = phrase
     if start > 0 and not _is_mark(draft[start - 1]):
         inserted = "，" + inserted
@@ -68,6 +74,44 @@ def replace(checker: Checker, draft: str, finding: Finding, phrase: str) -> Repl
         inserted += "，"  # the draft goes on right after: keep the sentences apart
     text = draft[:start] + inserted + draft[end:]
     return Replacement(text, start, end, inserted, _left(checker, text, start, start + len(inserted)))
+
+
+def _entry_span(draft: str, finding: Finding) -> tuple[int, int]:
+    """The finding's span, grown over the rest of its entry's wording when the match is a part of it
+    (您的意见根本不可行: the entry is 你的意见根本不可行, the match its variant 根本不可行)."""
+    start, end = finding.start, finding.end
+    if finding.entry is None:
+        return start, end
+    whole, matched = core_of(finding.entry.text), core_of(finding.match)
+    at = whole.find(matched)
+    if at == -1 or len(matched) == len(whole):
+        return start, end
+    before, after = whole[:at], whole[at + len(matched) :]
+    if before and _polite(draft[max(0, start - len(before)) : start]) == _polite(before):
+        start -= len(before)
+    if after and _polite(draft[end : end + len(after)]) == _polite(after):
+        end += len(after)
+    return start, end
+
+
+def _polite(text: str) -> str:
+    return text.replace("你", "您")
+
+
+def _said_again(draft: str, end: int, phrase: str) -> int:
+    """Past the short clause right after the wording when the phrase already says it
+    (等一会儿，我查一下 → 请稍等，我帮您查一下。, not …查一下。我查一下)."""
+    clause_start = end
+    while clause_start < len(draft) and draft[clause_start] in "，,、 ":
+        clause_start += 1
+    clause_end = clause_start
+    while clause_end < len(draft) and not _is_mark(draft[clause_end]):
+        clause_end += 1
+    clause = _polite(draft[clause_start:clause_end])
+    if not clause or clause_end - clause_start > SAID_AGAIN_LONGEST:
+        return end
+    letters = iter(phrase)
+    return clause_end if all(letter in letters for letter in clause) else end
 
 
 def _span(draft: str, start: int, end: int, phrase: str) -> tuple[int, int]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from assist.core.checker import Finding
 from assist.core.model import Suggestion
 
-IN_VIEW = 2
+IN_VIEW = 1
 NEAR = 30  # characters either side of the wording that count as "around" it
 
 
