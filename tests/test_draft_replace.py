@@ -34,9 +34,7 @@ def open_draft(qtbot, window, settings, text):
         ("好的😀，你等一会吧！", "好的😀，请稍等，我帮您查一下。"),
     ],
 )
-def test_replace_takes_the_words_of_the_wording_and_never_doubles_punctuation(
-    qtbot, window, settings, draft, replaced
-):
+def test_replace_takes_the_words_of_the_wording_and_never_doubles_punctuation(qtbot, window, settings, draft, replaced):
     panel = open_draft(qtbot, window, settings, draft)
     qtbot.mouseClick(panel.findChildren(QPushButton, "replaceButton")[0], Qt.MouseButton.LeftButton)
     assert panel.editor.toPlainText() == replaced

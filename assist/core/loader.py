@@ -6,12 +6,12 @@ returned, so the caller keeps whatever good book it had. Warnings do not stop a 
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from assist.core import builtin, templates
+from assist.core.instead import InsteadReader
 from assist.core.model import (
     FlowStep,
     Forbidden,
@@ -26,7 +26,6 @@ from assist.core.model import (
     Phrasebook,
     Placeholder,
     Situation,
-    Suggestion,
     Voice,
 )
 from assist.core.problems import PhrasebookError, Position, Problem, Severity
@@ -35,16 +34,6 @@ from assist.core.yaml_source import RawDocument, RawMap, RawNode, RawScalar, rea
 
 FORMAT_VERSION = 1
 _PLACEHOLDER_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_PHRASE_REFERENCE = re.compile(r"^(?P<situation>[a-z][a-z0-9_-]*)#(?P<number>[0-9]+)$")  # hold#1
-
-
-@dataclass(frozen=True, slots=True)
-class _Wanted:
-    """One phrase an `instead` names, before the references between situations are resolved."""
-
-    name: str  # the text of a phrase of the same situation, or `situation-id#n`
-    position: Position
-    when: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +75,7 @@ class _Validator(Validator):
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.placeholders: dict[str, Placeholder] = {}
-        self._wanted: dict[int, tuple[Position, list[_Wanted]]] = {}  # by id() of the Forbidden entry
+        self.instead = InsteadReader(self)
 
     # -- the format -------------------------------------------------------------------------
 
@@ -111,7 +100,7 @@ class _Validator(Validator):
             self.placeholders = self.placeholder_table(fields["placeholders"])
         situations = self.unique_list(fields.get("situations"), "situations", self.situation)
         guidance = self.unique_list(fields.get("guidance"), "guidance", self.guidance_section, required=False)
-        situations = self.resolve_suggestions(situations)
+        situations = self.instead.resolve(situations)
         self.check_forbidden_is_not_standard(situations)
         if name is None:
             return None
@@ -180,11 +169,8 @@ class _Validator(Validator):
         self.require_entries(fields.get("phrases"), f"{where} phrases")
         self.warn_repeats(phrases, where)
         forbidden = self.list_of(fields.get("forbidden"), f"{where} forbidden", self.forbidden_entry)
-        texts = [phrase.text for phrase in phrases]
         for entry in forbidden:  # references to other situations are checked once all are read
-            for wanted in self._wanted[id(entry)][1]:
-                if not _PHRASE_REFERENCE.match(wanted.name) and wanted.name not in texts:
-                    self.error(wanted.position, _instead_message(wanted.name, where, texts))
+            self.instead.check_own(entry, where, [phrase.text for phrase in phrases])
         do, dont = self.conduct(fields.get("conduct"), where)
         subjects = self.list_of(fields.get("subjects"), f"{where} subjects", self.gloss)
         keywords = self.list_of(
@@ -243,7 +229,7 @@ class _Validator(Validator):
         if fields is None:
             return None
         text = self.text(fields.get("text"), "forbidden text")
-        wanted = self.instead(fields.get("instead"), node.position)
+        wanted = self.instead.read(fields.get("instead"), node.position)
         match = self.choice(fields.get("match"), "match", MatchMode, MatchMode.CONTAINS)
         unless = self.list_of(fields.get("unless"), "unless", lambda item, _: self.exception(item, text))
         variants = self.list_of(fields.get("variants"), "variants", lambda item, _: self.text(item, "variant"))
@@ -258,71 +244,8 @@ class _Validator(Validator):
             tuple(variants),
             node.position,
         )
-        self._wanted[id(entry)] = (node.position, wanted)
+        self.instead.keep(entry, wanted)
         return entry
-
-    def instead(self, node: RawNode | None, entry_position: Position) -> list[_Wanted]:
-        """`instead`: one phrase, or a list of them; each the text of a phrase of the same situation
-        or a reference `situation-id#n` (its n-th phrase), or a mapping {phrase: …, when: [words]}."""
-        if node is None:
-            return []  # reported as missing by `fields`
-        if isinstance(node, RawScalar):
-            name = self.text(node, "instead")
-            return [_Wanted(name, entry_position)] if name is not None else []
-        wanted = self.list_of(node, "instead", self.instead_item)
-        self.require_entries(node, "instead")
-        seen: set[str] = set()
-        for item in wanted:
-            if item.name in seen:
-                self.warn(item.position, f"instead names '{item.name}' twice")
-            seen.add(item.name)
-        return wanted
-
-    def instead_item(self, node: RawNode, index: int) -> _Wanted | None:
-        if isinstance(node, RawScalar):
-            name = self.text(node, f"instead {index}")
-            return _Wanted(name, node.position) if name is not None else None
-        fields = self.fields(node, f"instead {index}", required=("phrase",), optional=("when",))
-        if fields is None:
-            return None
-        name = self.text(fields.get("phrase"), f"instead {index} phrase")
-        when = self.list_of(fields.get("when"), "when", lambda item, _: self.text(item, "when word"))
-        return _Wanted(name, fields["phrase"].position, tuple(when)) if name is not None else None
-
-    def resolve_suggestions(self, situations: list[Situation]) -> list[Situation]:
-        """Each forbidden entry with the phrases its `instead` names, from any situation of the book."""
-        by_id = {situation.id: situation for situation in situations}
-        resolved = []
-        for situation in situations:
-            entries = []
-            for entry in situation.forbidden:
-                _, wanted = self._wanted.get(id(entry), (entry.position, []))
-                suggestions = [self.suggestion(item, situation, by_id) for item in wanted]
-                if all(suggestions) and suggestions:
-                    found = tuple(s for s in suggestions if s is not None)
-                    entries.append(replace(entry, instead=found[0].text, suggestions=found))
-            resolved.append(replace(situation, forbidden=tuple(entries)))
-        return resolved
-
-    def suggestion(self, wanted: _Wanted, situation: Situation, by_id: dict[str, Situation]) -> Suggestion | None:
-        reference = _PHRASE_REFERENCE.match(wanted.name)
-        if reference is None:  # the text of a phrase of the same situation (checked by `situation`)
-            phrase = next((p for p in situation.phrases if p.text == wanted.name), None)
-            return Suggestion(situation.id, phrase, wanted.when) if phrase is not None else None
-        target = by_id.get(reference.group("situation"))
-        if target is None:
-            close = difflib.get_close_matches(reference.group("situation"), list(by_id), n=1)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; situations: {', '.join(by_id)}"
-            self.error(wanted.position, f"instead '{wanted.name}' names no situation of the book{hint}")
-            return None
-        number = int(reference.group("number"))
-        if not 1 <= number <= len(target.phrases):
-            self.error(
-                wanted.position,
-                f"instead '{wanted.name}': situation '{target.id}' has phrases 1 to {len(target.phrases)}",
-            )
-            return None
-        return Suggestion(target.id, target.phrases[number - 1], wanted.when)
 
     def exception(self, node: RawNode, forbidden_text: str | None) -> str | None:
         """An entry of `unless`: a longer, acceptable wording around the forbidden text."""
@@ -409,9 +332,3 @@ class _Validator(Validator):
             if phrase.text in seen:
                 self.warn(phrase.position, f"{where} lists the phrase '{phrase.text}' twice")
             seen.add(phrase.text)
-
-
-def _instead_message(instead: str, where: str, phrases: list[str]) -> str:
-    close = difflib.get_close_matches(instead, phrases, n=1, cutoff=0.5)
-    hint = f"; did you mean '{close[0]}'?" if close else "; copy one of its phrases word for word"
-    return f"instead '{instead}' names no phrase of {where}{hint}"
