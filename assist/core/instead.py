@@ -95,6 +95,7 @@ class InsteadReader:
             return None
         name = check.text(fields.get("phrase"), f"instead {index} phrase")
         when = check.list_of(fields.get("when"), "when", lambda item, _: check.text(item, "when word"))
+        when = [word.lower() for word in when]  # compared with the lower-cased words around the wording
         return Wanted(name, fields["phrase"].position, tuple(when)) if name is not None else None
 
     def _suggestion(self, wanted: Wanted, situation: Situation, by_id: dict[str, Situation]) -> Suggestion | None:

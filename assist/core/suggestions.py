@@ -34,13 +34,17 @@ def ranked(finding: Finding, text: str, in_view: str | None = None) -> tuple[Sug
 
 def best(finding: Finding, text: str, in_view: str | None = None) -> str:
     """The text of the best phrase (the finding's own suggestion when its entry offers no other)."""
-    suggestions = ranked(finding, text, in_view)
-    return suggestions[0].text if suggestions else finding.suggestion
+    suggestions = finding.entry.suggestions if finding.entry is not None else ()
+    if len(suggestions) < 2:
+        return suggestions[0].text if suggestions else finding.suggestion
+    around = _around(text, finding.start, finding.end)
+    scores = [_score(suggestion, around, in_view) for suggestion in suggestions]
+    return suggestions[scores.index(max(scores))].text  # the first of the highest: the book's order
 
 
 def _score(suggestion: Suggestion, around: str, in_view: str | None) -> int:
     score = IN_VIEW if suggestion.situation == in_view else 0
-    return score + sum(1 for word in suggestion.when if word.lower() in around)
+    return score + sum(word in around for word in suggestion.when)  # `when` is lower-cased when read
 
 
 def _around(text: str, start: int, end: int) -> str:
