@@ -20,10 +20,11 @@ than being taken for a clean one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from assist.core.checker import Checker, Finding
-from assist.core.tolerant import FILLERS, core_of
+from assist.core.tolerant import FILLERS, PUNCTUATION, core_of
 
 # Words that belong to the wording when they stand right before it, longest first.
 LEADING_WORDS = (
@@ -32,13 +33,9 @@ LEADING_WORDS = (
 )
 TRAILING_PARTICLES = FILLERS + "么儿了"  # 了 only at the end of a clause (not the 了 of 了解)
 ENDING_MARKS = "。！？!?；;，,…、~～"  # marks that end a phrase or a clause
-_MARKS_AFTER = frozenset(ENDING_MARKS + ".:：  \t")  # what the draft may have right after the wording
-_PUNCTUATION = frozenset(
-    chr(code)
-    for low, high in ((0x21, 0x2F), (0x3A, 0x40), (0x5B, 0x60), (0x7B, 0x7E), (0x3000, 0x303F), (0xFF01, 0xFF0F))
-    for code in range(low, high + 1)
-) | frozenset(" \t…—“”‘’·（）：；？！")
-SAID_AGAIN_LONGEST = 8  # characters of a clause after the wording that may repeat the phrase
+_MARKS_AFTER = frozenset(ENDING_MARKS + ".:：\u3000 \t")  # what may follow the wording, before the next words
+_MARK = re.compile(f"[{PUNCTUATION}\\s]")  # punctuation as the checker reads it, and blanks
+SAID_AGAIN_LONGEST = 8  # characters of a clause after the wording that may repeat the phrase (2 at least)
 CHECKED_AROUND = 2_000  # characters either side of the replacement checked again, at most (a long line)
 
 
@@ -108,7 +105,7 @@ def _said_again(draft: str, end: int, phrase: str) -> int:
     while clause_end < len(draft) and not _is_mark(draft[clause_end]):
         clause_end += 1
     clause = _polite(draft[clause_start:clause_end])
-    if not clause or clause_end - clause_start > SAID_AGAIN_LONGEST:
+    if not 2 <= len(clause) <= SAID_AGAIN_LONGEST:
         return end
     letters = iter(phrase)
     return clause_end if all(letter in letters for letter in clause) else end
@@ -137,7 +134,7 @@ def _span(draft: str, start: int, end: int, phrase: str) -> tuple[int, int]:
 
 
 def _is_mark(character: str) -> bool:
-    return character in _PUNCTUATION or character.isspace()
+    return _MARK.match(character) is not None
 
 
 def _left(checker: Checker, text: str, start: int, end: int) -> tuple[Finding, ...]:

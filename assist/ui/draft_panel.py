@@ -133,9 +133,11 @@ class DraftPanel(QFrame):
         if self._check is not None:
             self._finish(self._check.finish())
 
-    def suggestions(self, finding: Finding) -> list[str]:
-        """The phrases to say instead of `finding`, best first, as templates (placeholders unfilled)."""
-        ranking = ranked(finding, self.editor.toPlainText(), self.situation_in_view())
+    def suggestions(self, finding: Finding, text: str | None = None) -> list[str]:
+        """The phrases to say instead of `finding`, best first, as templates (placeholders unfilled).
+        `text` is the draft, when the caller has it already (a long draft is costly to copy)."""
+        draft = self.editor.toPlainText() if text is None else text
+        ranking = ranked(finding, draft, self.situation_in_view())
         return [suggestion.text for suggestion in ranking] or [finding.suggestion]
 
     def replace(self, finding: Finding, template: str | None = None) -> None:
@@ -236,14 +238,15 @@ class DraftPanel(QFrame):
             item = self.findings_area.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        rows = [self._finding_row(finding) for finding in self.findings[:MOST_LISTED]]
+        text = self.editor.toPlainText()
+        rows = [self._finding_row(finding, self.suggestions(finding, text)) for finding in self.findings[:MOST_LISTED]]
         for row in rows:
             self.findings_area.addWidget(row)
         height = sum(row.sizeHint().height() + self.findings_area.spacing() for row in rows)
         self.findings_scroll.setFixedHeight(min(height, LIST_HEIGHT))
         self.findings_scroll.setVisible(bool(self.findings))
         count = len(self.findings)
-        if not self.editor.toPlainText().strip():
+        if not text.strip():
             self.summary.setText("")
         elif count > MOST_UNDERLINED:
             self.summary.setText(
@@ -260,12 +263,11 @@ class DraftPanel(QFrame):
         else:
             self.summary.setText(tr("✓ 没有禁语", "✓ No forbidden wording"))
 
-    def _finding_row(self, finding: Finding) -> QWidget:
+    def _finding_row(self, finding: Finding, templates: list[str]) -> QWidget:
         row = QFrame()
         row.setObjectName("draftFinding")
         layout = QHBoxLayout(row)
         layout.setContentsMargins(6, 3, 4, 3)
-        templates = self.suggestions(finding)
         suggestion = phrase_html(templates[0], self._values, self._placeholders)
         text = QLabel(
             f"<span style='color:#c62828'>{tr('忌', 'Never')} <s>{escape(finding.match)}</s></span> → {suggestion}"
