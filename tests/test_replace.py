@@ -198,3 +198,22 @@ def test_an_empty_list_and_a_phrase_named_twice_are_reported():
 def test_the_shipped_book_offers_the_lookup_phrase_for_不清楚():
     (entry,) = [e for s in BOOK.situations for e in s.forbidden if e.text == "不清楚"]
     assert {s.text for s in entry.suggestions} == {HOLD, THANKS_FOR_CRITICISM}
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "我" * 200_000 + "不知道",  # pronouns before the wording
+        "等一会" + "吧" * 200_000,  # particles after it
+        "等一会" + "！" * 200_000,  # marks after it
+        "等一会，" + "我" * 300_000,  # a clause after it that never ends
+    ],
+    ids=["pronouns", "particles", "marks", "endless clause"],
+)
+def test_a_hostile_draft_is_replaced_without_hanging(draft):
+    from tests.test_checker_never_hangs import hang_guard
+
+    finding = first(draft)
+    with hang_guard(draft, seconds=2.0):  # stops a hang; it does not time the replacement (about 1 ms here)
+        result = replace(CHECKER, draft, finding, HOLD)
+    assert result.clean and HOLD in result.text

@@ -31,9 +31,11 @@ LEADING_WORDS = (
     *("这个", "那个", "我们", "你们", "真的", "实在", "确实", "根本"),
     *("你", "您", "我", "也", "就", "都", "还", "再", "先", "真", "这", "那"),
 )
+MOST_LEADING_WORDS = 4  # 这个我也就…: more is no longer the wording's (and a draft of 我我我… stays fast)
+MOST_PARTICLES = 8  # particles after the wording taken with it, at most
 TRAILING_PARTICLES = FILLERS + "么儿了"  # 了 only at the end of a clause (not the 了 of 了解)
 ENDING_MARKS = "。！？!?；;，,…、~～"  # marks that end a phrase or a clause
-_MARKS_AFTER = frozenset(ENDING_MARKS + ".:：\u3000 \t")  # what may follow the wording, before the next words
+_MARKS_AFTER = re.compile(f"[{re.escape(ENDING_MARKS)}.:：\u3000 \t]*")  # what may follow the wording
 _MARK = re.compile(f"[{PUNCTUATION}\\s]")  # punctuation as the checker reads it, and blanks
 SAID_AGAIN_LONGEST = 8  # characters of a clause after the wording that may repeat the phrase (2 at least)
 CHECKED_AROUND = 2_000  # characters either side of the replacement checked again, at most (a long line)
@@ -62,9 +64,7 @@ def replace(checker: Checker, draft: str, finding: Finding, phrase: str) -> Repl
     inserted = phrase
     if start > 0 and not _is_mark(draft[start - 1]):
         inserted = "，" + inserted
-    marks_end = end
-    while marks_end < len(draft) and draft[marks_end] in _MARKS_AFTER:
-        marks_end += 1
+    marks_end = _MARKS_AFTER.match(draft, end).end()
     if phrase[-1] in ENDING_MARKS:
         end = marks_end  # the phrase's own end wins over the draft's marks
     elif marks_end == end and end < len(draft) and draft[end] != "\n":
@@ -102,7 +102,7 @@ def _said_again(draft: str, end: int, phrase: str) -> int:
     while clause_start < len(draft) and draft[clause_start] in "，,、 ":
         clause_start += 1
     clause_end = clause_start
-    while clause_end < len(draft) and not _is_mark(draft[clause_end]):
+    while clause_end < min(len(draft), clause_start + SAID_AGAIN_LONGEST + 1) and not _is_mark(draft[clause_end]):
         clause_end += 1
     clause = _polite(draft[clause_start:clause_end])
     if not 2 <= len(clause) <= SAID_AGAIN_LONGEST:
@@ -113,20 +113,18 @@ def _said_again(draft: str, end: int, phrase: str) -> int:
 
 def _span(draft: str, start: int, end: int, phrase: str) -> tuple[int, int]:
     """The finding's span, grown over the words around it that belong to the wording."""
-    grown = True
-    while grown:
-        grown = False
-        for word in LEADING_WORDS:
-            if draft.startswith(word, start - len(word)) and start >= len(word):
-                start -= len(word)
-                grown = True
-                break
+    for _ in range(MOST_LEADING_WORDS):
+        word = next((w for w in LEADING_WORDS if start >= len(w) and draft.startswith(w, start - len(w))), "")
+        if not word:
+            break
+        start -= len(word)
     for size in range(min(len(phrase), start), 0, -1):  # the draft already says the phrase's start
         opening = start - size
         if draft[opening:start] == phrase[:size] and (opening == 0 or _is_mark(draft[opening - 1])):
             start = opening
             break
-    while end < len(draft) and draft[end] in TRAILING_PARTICLES:
+    limit = min(len(draft), end + MOST_PARTICLES)
+    while end < limit and draft[end] in TRAILING_PARTICLES:
         if draft[end] == "了" and end + 1 < len(draft) and not _is_mark(draft[end + 1]):
             break
         end += 1
