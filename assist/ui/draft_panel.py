@@ -173,6 +173,8 @@ class DraftPanel(QFrame):
 
     def _choices(self, finding: Finding) -> QMenu:
         """A menu of every phrase for a finding, best first, each numbered for its key."""
+        if self.choices is not None:
+            self.choices.deleteLater()  # one menu at a time, not one more each time
         menu = QMenu(self)
         menu.setObjectName("replaceChoices")
         metrics = menu.fontMetrics()
