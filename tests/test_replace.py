@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assist.core import templates
 from assist.core.checker import Checker
@@ -217,3 +219,21 @@ def test_a_hostile_draft_is_replaced_without_hanging(draft):
     with hang_guard(draft, seconds=2.0):  # stops a hang; it does not time the replacement (about 1 ms here)
         result = replace(CHECKER, draft, finding, HOLD)
     assert result.clean and HOLD in result.text
+
+
+SENTENCE_ENDS = set("。！？!?")
+WORDINGS = sorted({w for s in BOOK.situations for e in s.forbidden for w in (e.text, *e.variants)})
+NOISE = ["你", "您", "我", "也", "就", "这个", "吧", "啊", "了", "儿", "，", "。", "！", "？", "…", " ", "\n"]
+PIECES = st.sampled_from([*WORDINGS, *NOISE, "好的", "您好", "社保卡", "了解", "请", "马上", "😀"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=12).map("".join))
+def test_a_replacement_never_puts_two_sentence_ends_together_and_changes_only_its_span(draft):
+    for finding in CHECKER.check(draft):
+        phrase = templates.fill(best(finding, draft), VALUES).text
+        result = replace(CHECKER, draft, finding, phrase)
+        assert result.start <= finding.start and result.end >= finding.end
+        assert result.text == draft[: result.start] + result.inserted + draft[result.end :]
+        after = result.start + len(result.inserted)
+        assert not {result.text[after - 1 : after], result.text[after : after + 1]} <= SENTENCE_ENDS, result.text
