@@ -321,11 +321,19 @@ class _FindingsOutput:
                 f'({finding.situation_title}) → "{finding.suggestion}"\n'
             )
         elif self.format == "jsonl":
-            sys.stdout.write(json.dumps(finding.as_json(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(_as_json(finding), ensure_ascii=False) + "\n")
         else:
-            item = json.dumps(finding.as_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            item = json.dumps(_as_json(finding), ensure_ascii=False, indent=2).replace("\n", "\n  ")
             sys.stdout.write(("[\n  " if self.count == 1 else ",\n  ") + item)
 
     def close(self) -> None:
         if self.format == "json":
             sys.stdout.write("\n]\n" if self.count else "[]\n")
+
+
+def _as_json(finding: Finding) -> dict[str, object]:
+    """A finding as `assist lint` writes it: `suggestion` the best phrase, `alternatives` the others
+    its entry offers, in the book's order."""
+    others = finding.entry.suggestions if finding.entry is not None else ()
+    alternatives = [suggestion.text for suggestion in others if suggestion.text != finding.suggestion]
+    return {**finding.as_json(), "alternatives": alternatives}

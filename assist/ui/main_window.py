@@ -409,6 +409,7 @@ class SidebarWindow(QWidget):
 
             self.draft_panel = DraftPanel(Checker(self.navigator.book), self._filled)
             self.draft_panel.copy_requested.connect(self._on_copy_draft)
+            self.draft_panel.situation_in_view = self._situation_in_view
             self.draft_panel.show_values(self.copier.values(), self.navigator.book.placeholders)
             self.draft_panel.hide()
             self.splitter.addWidget(self.draft_panel)
@@ -462,6 +463,10 @@ class SidebarWindow(QWidget):
             )
         else:
             self.show_status(tr("✓ 已复制草稿", "✓ Draft copied"))
+
+    def _situation_in_view(self) -> str | None:
+        shown = self.navigator.situation
+        return shown.id if shown is not None and self.navigator.page is Page.SITUATION else None
 
     def _filled(self, template: str) -> str:
         """A template with the agent's values, and the label of any missing one: 〔单位名称〕."""
