@@ -119,3 +119,21 @@ def test_a_live_update_that_breaks_the_book_keeps_it_and_shows_where(qtbot, sett
     reload_when_the_watcher_sees_it(qtbot, window.source)
     assert window.navigator.book.situation("hold").phrases[0].text == "请您稍候，马上就好。"
     assert not window.banner.isVisible() and not window.problems_button.isVisible()
+
+
+def test_an_unusable_address_at_start_is_explained_in_the_interface_language(qtbot, settings):
+    """Seen in English: the banner of a book loaded at start came in Chinese (the language was chosen after)."""
+    from assist.ui.i18n import choose
+
+    settings.set("appearance/language", "en")
+    try:
+        window = create_window("ftp://x/y", settings)
+        qtbot.addWidget(window)
+        assert window.banner.title.text() == (
+            "The phrasebook address ftp://x/y cannot be used; showing the built-in phrasebook."
+        )
+        assert window.banner.details.text() == (
+            "ftp://x/y:1:1: Assist reads a phrasebook from a file or an http(s) address; ftp:// is not supported"
+        )
+    finally:
+        choose("zh")
