@@ -151,8 +151,18 @@ def _warn_if_unusable(location: str) -> None:
     except AddressError as error:
         print(f"assist: {location}: {error}; opening the built-in phrasebook", file=sys.stderr)
         return
-    if isinstance(target, Path) and not target.is_file():
-        print(f"assist: {target}: no such file; opening the built-in phrasebook", file=sys.stderr)
+    if isinstance(target, Path) and (problem := _file_problem(target)):
+        print(f"assist: {target}: {problem}; opening the built-in phrasebook", file=sys.stderr)
+
+
+def _file_problem(target: Path) -> str:
+    """Why `target` is not a file that can be read ("" when it is one)."""
+    try:
+        if target.is_file():
+            return ""
+        return "is a folder, not a file" if target.is_dir() else "no such file"
+    except OSError as error:  # such as a name too long for the system
+        return f"cannot read the file ({error.strerror or error})"
 
 
 def control(args: argparse.Namespace) -> int:
@@ -197,9 +207,8 @@ def check(paths: Sequence[str]) -> int:
             return EXIT_USAGE
     targets = targets or [builtin.default_phrasebook()]
     for target in targets:
-        if isinstance(target, Path) and not target.is_file():
-            reason = "is a folder, not a file" if target.is_dir() else "no such file"
-            print(f"assist check: {target}: {reason}", file=sys.stderr)
+        if isinstance(target, Path) and (problem := _file_problem(target)):
+            print(f"assist check: {target}: {problem}", file=sys.stderr)
             return EXIT_USAGE
     status = EXIT_OK
     for target in targets:

@@ -136,3 +136,13 @@ def test_the_sidebar_started_with_an_unusable_address_says_why_on_standard_error
         "assist: ftp://x/y: Assist reads a phrasebook from a file or an http(s) address; ftp:// is not supported; "
         "opening the built-in phrasebook\n"
     )
+
+
+@pytest.mark.parametrize("command", ["search", "check"])
+def test_a_name_too_long_for_the_system_is_a_usage_error_not_a_traceback(capsys, command):
+    long_name = "a" * 5000
+    unsupported = "Assist reads a phrasebook from a file or an http(s) address; ftp:// is not supported"
+    for location, said in [(f"ftp://{long_name}", unsupported), (long_name, "File name too long")]:
+        argv = ["check", location] if command == "check" else ["search", "--phrasebook", location, "qsd"]
+        assert main(argv) == 2
+        assert said in capsys.readouterr().err

@@ -227,3 +227,11 @@ def test_a_file_url_is_read_and_watched_as_its_file(make_source, qtbot, tmp_path
     with qtbot.waitSignal(source.book_changed, timeout=DOWNLOAD_MS):
         centre.write_text(CENTRE.format(text="改过的用语。"), encoding="utf-8")  # the watcher sees it
     assert hold_texts(source.book) == ["改过的用语。"]
+
+
+@pytest.mark.parametrize("location", ["a" * 5000, f"file:///{'a' * 5000}"], ids=["path", "file URL"])
+def test_a_file_name_too_long_for_the_system_is_reported_not_raised(make_source, location):
+    source = make_source(location)
+    book = source.load()
+    assert book.situation("hold") is not None  # the built-in book
+    assert "File name too long" in str(source.problems[0])

@@ -43,7 +43,7 @@ def locate(location: str) -> str | Path:
         return checked_url(location)
     if scheme == "file":
         return _file_url_path(location)
-    if scheme and not Path(location).exists():
+    if scheme and not _exists(Path(location)):
         raise _unsupported(location)
     return Path(location)
 
@@ -68,6 +68,13 @@ def checked_url(url: str) -> str:
         raise AddressError(f"the port {port} is out of range (1–65535)", f"端口 {port} 超出范围（1–65535）")
     _split_as_the_client_will(url)
     return url
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a name too long for the system, say: no such file either
+        return False
 
 
 def _unsupported(location: str) -> AddressError:

@@ -263,13 +263,16 @@ class BookSource(QObject):
     # -- watching -----------------------------------------------------------------------------
 
     def _watch(self, path: Path) -> None:
-        """Watch the file and its folder: a save by rename replaces the file the watcher knew."""
+        """Watch the file and its folder: a save by rename replaces the file the watcher knew.
+
+        A path the system refuses (a name too long, say) is not watched: loading it says why."""
         watched = set(self._watcher.files()) | set(self._watcher.directories())
-        folder = str(path.resolve().parent)
-        if folder not in watched and Path(folder).is_dir():
-            self._watcher.addPath(folder)
-        if str(path) not in watched and path.exists():
-            self._watcher.addPath(str(path))
+        with contextlib.suppress(OSError):
+            folder = str(path.resolve().parent)
+            if folder not in watched and Path(folder).is_dir():
+                self._watcher.addPath(folder)
+            if str(path) not in watched and path.exists():
+                self._watcher.addPath(str(path))
 
     def _on_file_event(self, _path: str) -> None:
         self._reload_timer.start()
