@@ -19,13 +19,14 @@ from assist.core import builtin
 from assist.core.layers import overlay, with_personal
 from assist.core.load_cache import checked_book
 from assist.core.model import Phrasebook
-from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
+from assist.core.personal import HeldBack, PersonalData, PersonalPhrase, PersonalStore, vetted
 from assist.core.problems import Position, Problem
 from assist.core.sources import is_url
 from assist.ui.i18n import current, tr
 from assist.ui.personal_file import PersonalFile
 
 if TYPE_CHECKING:  # the URL machinery (http.client, ssl) loads only for a URL source
+    from assist.core.checker import Checker
     from assist.core.sources import Fetched
 
 
@@ -61,6 +62,7 @@ class BookSource(QObject):
         self._builtin = EMPTY_BOOK
         self._organisation: Phrasebook | None = None  # the last good organisation book
         self.book = EMPTY_BOOK
+        self._checker: Checker | None = None  # vets own phrases; built for the book they are added to
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_file_event)
         self._watcher.directoryChanged.connect(self._on_file_event)
@@ -215,8 +217,22 @@ class BookSource(QObject):
 
     def _compose(self, problems: list[Problem], title: str) -> None:
         base = overlay(self._builtin, self._organisation) if self._organisation else self._builtin
-        self.book = with_personal(base, self.personal.phrases)
+        own, held = self._vetted(base)
+        self.book = with_personal(base, own)
+        self.personal_file.hold_back(held)
         self._report(problems, title)
+
+    def _vetted(self, base: Phrasebook) -> tuple[list[PersonalPhrase], tuple[HeldBack, ...]]:
+        """The own phrases the checker lets through (as it does a phrase added in the window), and
+        those held back for their forbidden wording."""
+        phrases = self.personal.phrases
+        if not phrases:
+            return [], ()
+        if self._checker is None or self._checker.book != base:
+            from assist.core.checker import Checker
+
+            self._checker = Checker(base)
+        return vetted(self._checker, phrases)
 
     def _report(self, problems: list[Problem], title: str) -> None:
         if problems:
