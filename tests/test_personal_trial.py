@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from assist.core.personal import PersonalStore
-from tests.test_personal_file import NEW, add_phrase, own_phrases, personal_window  # noqa: F401 (a fixture)
+from tests.test_personal_file import NEW, add_phrase, own_phrases
 from tests.ui_fixtures import press, type_chinese
 
 FORBIDDEN_TWO = 'phrases: [{situation: hold, text: 等一会！}, {situation: hold, text: "你问我，我问谁呀"}]\n'
