@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from assist.core.personal import PersonalStore
+from assist.ui.i18n import choose
 from tests.test_personal_file import NEW, add_phrase, own_phrases
 from tests.ui_fixtures import press, type_chinese
 
@@ -100,3 +101,16 @@ def test_a_file_damaged_while_the_sidebar_runs_raises_the_banner(qtbot, personal
     path.write_text("phrases: [\n", encoding="utf-8")
     recheck_when_the_watcher_sees_it(qtbot, window)
     assert window.personal_banner.isVisible() and "YAML 语法错误" in window.personal_banner.details.text()
+
+
+def test_the_held_back_phrases_are_listed_in_english_too(qtbot, personal_window, settings):
+    settings.set("appearance/language", "en")
+    window, _ = personal_window(FORBIDDEN_TWO)
+    banner = window.personal_banner
+    shown = "\n".join([banner.title.text(), banner.details.text(), banner.hint.text()])
+    assert "has 2 phrases with forbidden wording: not shown, never copied." in shown
+    assert (
+        "line 1, column 35: “等一会！” holds forbidden wording “等一会” (say instead: 请稍等，我帮您查一下。)" in shown
+    )
+    assert "Correct the phrases with forbidden wording in the file" in shown
+    choose("zh")

@@ -86,9 +86,10 @@ class PersonalFileBanner(Banner):
                 "over it) until it is fixed. The phrasebook works as usual.",
             )
         else:
+            phrases = "1 phrase" if len(held) == 1 else f"{len(held)} phrases"
             title = tr(
                 f"我的用语文件 {name} 中有 {len(held)} 句含禁语，不列出、不复制。",
-                f"Your phrases file {name} has {len(held)} phrases with forbidden wording: not shown, never copied.",
+                f"Your phrases file {name} has {phrases} with forbidden wording: not shown, never copied.",
             )
         self.title.setText(title)
         lines = [problem_line(problem) for problem in problems] + [held_back_line(entry) for entry in held]
