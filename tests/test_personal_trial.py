@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from assist.core.personal import PersonalStore
+from assist.ui.book_source import BookSource
 from assist.ui.i18n import choose
 from tests.test_personal_file import NEW, add_phrase, own_phrases
 from tests.ui_fixtures import press, type_chinese
@@ -114,3 +115,17 @@ def test_the_held_back_phrases_are_listed_in_english_too(qtbot, personal_window,
     )
     assert "Correct the phrases with forbidden wording in the file" in shown
     choose("zh")
+
+
+def test_at_a_load_no_own_phrase_shows_before_it_is_vetted(qtbot, qapp, tmp_path):
+    """The checker is built off the UI thread at a load (its patterns take a while to compile): until
+    it is ready the book shows none of the agent's phrases, then only those it lets through."""
+    path = tmp_path / "personal.yaml"
+    path.write_text(FORBIDDEN_TWO.replace("]\n", ", {situation: hold, text: 请您稍候。}]\n"), encoding="utf-8")
+    source = BookSource(None, PersonalStore(path), parent=qapp)
+    book = source.load()
+    assert not [phrase for phrase in book.situation("hold").phrases if phrase.personal] and source.vetter.busy
+    with qtbot.waitSignal(source.book_changed, timeout=10_000):
+        pass
+    assert [phrase.text for phrase in source.book.situation("hold").phrases if phrase.personal] == ["请您稍候。"]
+    assert [held.phrase.text for held in source.personal_file.held_back] == ["等一会！", "你问我，我问谁呀"]

@@ -118,7 +118,7 @@ def source_window(open_window, settings, tmp_path) -> SidebarWindow:
 
 
 @pytest.fixture
-def personal_window(open_window, settings, tmp_path):
+def personal_window(qtbot, open_window, settings, tmp_path):
     """A sidebar started on a personal file with the given text (written before the start)."""
     from assist.core.personal import PersonalStore
     from assist.ui.book_source import BookSource
@@ -130,7 +130,9 @@ def personal_window(open_window, settings, tmp_path):
             path.write_text(text, encoding="utf-8")
         settings.set("profile/dismissed", True)
         source = BookSource(None, PersonalStore(path))
-        return open_window(source.load(), settings, source=source), path
+        window = open_window(source.load(), settings, source=source)
+        qtbot.waitUntil(lambda: not source.vetter.busy)  # own phrases show once vetted
+        return window, path
 
     return open_
 

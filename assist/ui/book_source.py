@@ -19,14 +19,14 @@ from assist.core import builtin
 from assist.core.layers import overlay, with_personal
 from assist.core.load_cache import checked_book
 from assist.core.model import Phrasebook
-from assist.core.personal import HeldBack, PersonalData, PersonalPhrase, PersonalStore, vetted
+from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.core.problems import Position, Problem
 from assist.core.sources import is_url
 from assist.ui.i18n import current, tr
 from assist.ui.personal_file import PersonalFile
+from assist.ui.phrase_vetter import PhraseVetter
 
 if TYPE_CHECKING:  # the URL machinery (http.client, ssl) loads only for a URL source
-    from assist.core.checker import Checker
     from assist.core.sources import Fetched
 
 
@@ -62,7 +62,9 @@ class BookSource(QObject):
         self._builtin = EMPTY_BOOK
         self._organisation: Phrasebook | None = None  # the last good organisation book
         self.book = EMPTY_BOOK
-        self._checker: Checker | None = None  # vets own phrases; built for the book they are added to
+        self.vetter = PhraseVetter(self)  # own phrases read from the file show once vetted
+        self.vetter.ready.connect(self._on_personal_changed)
+        self._loading = False
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_file_event)
         self._watcher.directoryChanged.connect(self._on_file_event)
@@ -80,7 +82,15 @@ class BookSource(QObject):
     # -- loading ------------------------------------------------------------------------------
 
     def load(self) -> Phrasebook:
-        """The first load, synchronous and never slow: a URL's cached copy is used, then refreshed."""
+        """The first load, synchronous and never slow: a URL's cached copy is used, then refreshed;
+        own phrases show once vetted, a moment later."""
+        self._loading = True
+        try:
+            return self._load()
+        finally:
+            self._loading = False
+
+    def _load(self) -> Phrasebook:
         book, errors = checked_book(builtin.default_phrasebook())
         self._builtin = book or EMPTY_BOOK
         builtin_problems = list(errors)
@@ -217,22 +227,11 @@ class BookSource(QObject):
 
     def _compose(self, problems: list[Problem], title: str) -> None:
         base = overlay(self._builtin, self._organisation) if self._organisation else self._builtin
-        own, held = self._vetted(base)
+        # The same check as phrases added in the window; while loading, off the UI thread.
+        own, held = self.vetter.vet(base, self.personal.phrases, in_background=self._loading)
         self.book = with_personal(base, own)
         self.personal_file.hold_back(held)
         self._report(problems, title)
-
-    def _vetted(self, base: Phrasebook) -> tuple[list[PersonalPhrase], tuple[HeldBack, ...]]:
-        """The own phrases the checker lets through (as it does a phrase added in the window), and
-        those held back for their forbidden wording."""
-        phrases = self.personal.phrases
-        if not phrases:
-            return [], ()
-        if self._checker is None or self._checker.book != base:
-            from assist.core.checker import Checker
-
-            self._checker = Checker(base)
-        return vetted(self._checker, phrases)
 
     def _report(self, problems: list[Problem], title: str) -> None:
         if problems:
