@@ -24,6 +24,7 @@ from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.core.problems import Position, Problem
 from assist.ui.i18n import current, tr
 from assist.ui.personal_file import PersonalFile
+from assist.ui.phrase_vetter import PhraseVetter
 
 if TYPE_CHECKING:  # the URL machinery (http.client, ssl) loads only for a URL source
     from assist.core.sources import Fetched
@@ -61,6 +62,9 @@ class BookSource(QObject):
         self._builtin = EMPTY_BOOK
         self._organisation: Phrasebook | None = None  # the last good organisation book
         self.book = EMPTY_BOOK
+        self.vetter = PhraseVetter(self)  # own phrases read from the file show once vetted
+        self.vetter.ready.connect(self._on_personal_changed)
+        self._loading = False
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_file_event)
         self._watcher.directoryChanged.connect(self._on_file_event)
@@ -78,7 +82,15 @@ class BookSource(QObject):
     # -- loading ------------------------------------------------------------------------------
 
     def load(self) -> Phrasebook:
-        """The first load, synchronous and never slow: a URL's cached copy is used, then refreshed."""
+        """The first load, synchronous and never slow: a URL's cached copy is used, then refreshed;
+        own phrases show once vetted, a moment later."""
+        self._loading = True
+        try:
+            return self._load()
+        finally:
+            self._loading = False
+
+    def _load(self) -> Phrasebook:
         book, errors = checked_book(builtin.default_phrasebook())
         self._builtin = book or EMPTY_BOOK
         builtin_problems = list(errors)
@@ -249,7 +261,10 @@ class BookSource(QObject):
 
     def _compose(self, problems: list[Problem], title: str) -> None:
         base = overlay(self._builtin, self._organisation) if self._organisation else self._builtin
-        self.book = with_personal(base, self.personal.phrases)
+        # The same check as phrases added in the window; while loading, off the UI thread.
+        own, held = self.vetter.vet(base, self.personal.phrases, in_background=self._loading)
+        self.book = with_personal(base, own)
+        self.personal_file.hold_back(held)
         self._report(problems, title)
 
     def _report(self, problems: list[Problem], title: str) -> None:

@@ -140,6 +140,7 @@ class SidebarWindow(QWidget):
             source.problems_found.connect(self.show_problems)
             source.problems_cleared.connect(self._on_problems_cleared)
             source.status.connect(self.show_status)
+            source.personal_file.refusal_lifted.connect(self.situation_page.lift_refusal)
         self.search_service.failed.connect(self.show_status)
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
@@ -699,6 +700,8 @@ class SidebarWindow(QWidget):
         reason = self.add_personal_phrase(text)
         if reason:
             self.situation_page.refuse(reason)
+        else:
+            self.situation_page.added()
 
     def _favourites_of(self, situation: Situation) -> set[str]:
         if self.source is None:
