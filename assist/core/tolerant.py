@@ -36,9 +36,9 @@ PUNCTUATION = (
 )
 FILLERS = "啊呀吧嘛呢啦哦嗯呃额哈噢喔诶哎"  # particles that carry no meaning of their own
 # Pronouns and adverbs slipped into a phrase ("你等一会", "我就没办法", "没有办法", "都没用", "不太清楚",
-# "不关我们的事", "没啥办法", "快点儿说"), and words ("没什么办法", "真的没办法").
+# "不关我们的事", "没啥办法", "快点儿说"), and words ("没什么办法", "真的没办法", "你倒是说啊").
 INSERTIONS = "你您我们也就都还有太啥儿"
-INSERTED_WORDS = ("这个", "什么", "真的")
+INSERTED_WORDS = ("这个", "什么", "真的", "倒是")
 MOST_SLIPPED_IN = 16  # characters of noise between two characters of a wording, at most…
 MOST_SLIPPED_WORDS = 2  # …then a slipped-in word (这个) and as many again, at most this many times
 SENTENCE_ENDS = "。！？!?；;"
