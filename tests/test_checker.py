@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from assist.core.checker import Checker, core_of
@@ -129,3 +129,44 @@ def test_up_to_sixteen_characters_of_noise_between_two_characters():
     checker = Checker(BOOK)
     assert [f.match for f in checker.check("等" + "，" * 16 + "一会")] == ["等" + "，" * 16 + "一会"]
     assert checker.check("等" + "，" * 17 + "一会") == []
+
+
+def test_a_clause_is_flagged_only_said_alone(checker):
+    assert [f.match for f in checker.check("喂，出声呀！")] == ["出声"]
+    assert checker.check("您的电话好像没有发出声响") == []
+    assert checker.check("听筒出声很小的话可以调大音量") == []
+    assert [f.forbidden for f in checker.check("你说啊！")] == ["喂，出声呀，说啊，再不出声就挂机啦。"]
+    assert checker.check("您说，我在听") == []  # 说啊 needs its particle
+
+
+def test_a_clause_inside_its_whole_sentence_is_one_finding(checker):
+    (finding,) = checker.check("打错了，真烦！")
+    assert finding.match == "打错了，真烦"
+
+
+def test_unless_wordings_tolerate_noise_and_keep_to_their_clause(checker):
+    assert checker.check("请您稍等一下，我帮您看看") == []  # 请稍等 with 您 slipped in
+    assert checker.check("不知道现在方便说话吗？") == []  # 不知道…吗
+    assert [f.forbidden for f in checker.check("不知道，你自己不会查吗？")] == ["不知道"]  # not one clause
+    assert checker.check("祝您生活愉快！再见！") == []  # 祝……再见: anywhere on the line
+    assert [f.forbidden for f in checker.check("祝您生活愉快！\n再见！")] == ["再见"]  # not on the next line
+
+
+def test_traditional_characters_are_found_at_their_own_places(checker):
+    (finding,) = checker.check("您好。等一會！")
+    assert (finding.start, finding.end, finding.match) == (3, 6, "等一會")
+    assert checker.check("請您稍等一下，我幫您查一下") == []
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(
+    st.lists(
+        st.sampled_from([*SPEECH, "祝您生活愉快", "等一會", "請", "稍等一下", "如果", "不知道…吗"]), max_size=60
+    ).map("".join),
+    st.integers(1, 40),
+)
+@example("谢谢您的来电。再见！", 7)  # cut after 。: 再见 alone in its slice, 谢谢……再见 in the whole
+@example("谢谢您的来电。" * 20 + "再见！", 3)
+def test_the_words_around_a_match_are_read_in_the_whole_text_when_it_is_sliced(text, slice_characters):
+    checker = Checker(BOOK)
+    assert SlicedCheck(checker, text, slice_characters).finish() == checker.check(text)
