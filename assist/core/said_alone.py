@@ -13,7 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assist.core.tolerant import CLAUSE_ENDS, FILLERS, INSERTED_WORDS, INSERTIONS, PUNCTUATION, SENTENCE_ENDS
+from assist.core.tolerant import (
+    CLAUSE_ENDS,
+    FILLERS,
+    INSERTED_WORDS,
+    INSERTIONS,
+    PUNCTUATION,
+    SENTENCE_ENDS,
+    context_pattern,
+)
 
 # Words that open or close a sentence without adding anything to it ("好的，再见"): a sentence of
 # these and an `utterance` entry is still that entry alone. Read possessively, the longer words
@@ -53,9 +61,11 @@ SENTENCES = Stretches(SENTENCE_ENDS)
 CLAUSES = Stretches(CLAUSE_ENDS)
 
 
-def only_noise_besides(text: str, begin: int, finish: int, spans: Sequence[tuple[int, int]]) -> bool:
+def only_noise_besides(
+    text: str, begin: int, finish: int, spans: Sequence[tuple[int, int]], fold: dict[int, int]
+) -> bool:
     """True when text[begin:finish] holds nothing but `spans` (the wording, perhaps repeated), noise,
-    discourse words and a speaker label."""
+    discourse words and a speaker label; `fold` writes traditional forms of them simplified."""
     if finish - begin > LONGEST_BARE_SENTENCE:
         return False
     pieces = []
@@ -64,23 +74,34 @@ def only_noise_besides(text: str, begin: int, finish: int, spans: Sequence[tuple
         pieces.append(text[position:start])
         position = end
     pieces.append(text[position:finish])
-    return _ONLY_NOISE.fullmatch(_SPEAKER.sub("", "".join(pieces), count=1)) is not None
+    return _ONLY_NOISE.fullmatch(_SPEAKER.sub("", "".join(pieces).translate(fold), count=1)) is not None
+
+
+def contexts(unless: Sequence[str]) -> tuple[re.Pattern[str], ...]:
+    """An entry's `unless` wordings as patterns: first all of them in one (to find quickly where one
+    may start), then each."""
+    if not unless:
+        return ()
+    each = [context_pattern(context) for context in unless]
+    return (re.compile("|".join(f"(?:{pattern.pattern})" for pattern in each)), *each)
 
 
 def excused(text: str, start: int, end: int, contexts: Sequence[re.Pattern[str]]) -> bool:
     """True when an `unless` wording lies around text[start:end] (starts at or before it and ends at
-    or after it), within CONTEXT_REACH characters on the same line."""
+    or after it), within CONTEXT_REACH characters on the same line. `contexts` come from `contexts`."""
     low = max(0, start - CONTEXT_REACH)
     low = text.rfind("\n", low, start) + 1 or low
     high = min(len(text), end + CONTEXT_REACH)
     line_end = text.find("\n", end, high)
     high = line_end if line_end != -1 else high
-    for context in contexts:
-        position = low
-        while (found := context.search(text, position, high)) is not None and found.start() <= start:
-            if found.end() >= end:
+    any_context, *each = contexts
+    position = low
+    while (found := any_context.search(text, position, high)) is not None and found.start() <= start:
+        place = found.start()
+        for context in each:
+            if (match := context.match(text, place, high)) is not None and match.end() >= end:
                 return True
-            position = found.start() + 1
+        position = place + 1
     return False
 
 

@@ -19,14 +19,16 @@ length of the text, whatever it holds.
 
 The text itself is not rewritten first (fillers dropped, repeats folded, with a map back to the
 offsets): doing so in Python, or even with `str.translate`, took longer than the whole check
-(0.74 s against 0.48 s for 17 MB), so findings keep the text's own offsets. Traditional characters
-(等一會) are folded one for one (`fold`), so offsets stay, and only in a text that holds one that
-matters: a search for them, in C, costs little beside the check.
+(0.74 s against 0.48 s for 17 MB), so findings keep the text's own offsets. A character that can be
+written several ways (会 and the traditional 會, from OpenCC's table: see `fold`) is a character
+class in the patterns, so a traditional text is read as it is, at no cost to a simplified one.
 """
 
 from __future__ import annotations
 
 import re
+
+from assist.core.fold import other_forms
 
 PUNCTUATION = (
     r" \t\r\f\v!-/:-@\[-`{-~"  # ASCII punctuation and blanks (not the newline: lines stand alone)
@@ -59,13 +61,24 @@ def pattern_core(text: str) -> str:
 
 
 def _class(chars: str, without: str) -> str:
-    return "".join(re.escape(char) for char in chars if char != without)
+    """The characters of `chars` and their other written forms, but for `without` and its forms."""
+    return "".join(re.escape(form) for char in chars if char != without for form in char + other_forms(char))
+
+
+def _char(char: str) -> str:
+    """A character of a wording, as written or in another written form (会 or 會)."""
+    forms = other_forms(char)
+    return f"[{re.escape(char + forms)}]" if forms else re.escape(char)
+
+
+def _word(word: str) -> str:
+    return "".join(_char(char) for char in word)
 
 
 def _noise(following: str, punctuation: str = PUNCTUATION) -> str:
     """The noise allowed before the character `following`: never `following` itself."""
     characters = f"[{punctuation}{_class(_NOISE_CHARACTERS, following)}]{{0,{MOST_SLIPPED_IN}}}+"
-    words = [re.escape(word) for word in INSERTED_WORDS if not word.startswith(following)]
+    words = [_word(word) for word in INSERTED_WORDS if not word.startswith(following)]
     if not words:
         return characters
     return f"{characters}(?:(?:{'|'.join(words)}){characters}){{0,{MOST_SLIPPED_WORDS}}}+"
@@ -74,29 +87,51 @@ def _noise(following: str, punctuation: str = PUNCTUATION) -> str:
 def _repeats(char: str) -> str:
     """Further repeats of `char`, taken possessively, but not one that starts a slipped-in word
     (the second 这 of 这这个是应该的 is the start of 这个, which is noise)."""
-    words = [re.escape(word[1:]) for word in INSERTED_WORDS if word[0] == char]
+    words = [_word(word[1:]) for word in INSERTED_WORDS if word[0] == char]
     if not words:
-        return f"{re.escape(char)}*+"
-    return f"(?:{re.escape(char)}(?!{'|'.join(words)}))*+"
+        return f"{_char(char)}*+"
+    return f"(?:{_char(char)}(?!{'|'.join(words)}))*+"
 
 
-def tolerant(core: str, punctuation: str = PUNCTUATION) -> tuple[str, str]:
+def tolerant(core: str, punctuation: str = PUNCTUATION, unless: tuple[str, ...] = ()) -> tuple[str, str]:
     """The pattern of a wording's core, as (its first character, the rest).
 
     The pattern is `first + rest`; keeping the first character apart lets a set of patterns be
-    joined by first character. `punctuation` is what may stand between two characters.
+    joined by first character. `punctuation` is what may stand between two characters. Exceptions
+    written around the wording as it is (听不清楚, 不知道您) become a lookbehind or a lookahead: most
+    exceptions are met as written, and those cost nothing then (the others are looked for around
+    each match).
     """
-    first = re.escape(core[0])
-    rest = [f"(?<!{re.escape(core[0] * 2)})"]  # not inside a run of the first character
+    first = _char(core[0])
+    rest = [f"(?<!{first}{first})"]  # not inside a run of the first character
+    before, after = _literal_exceptions(core, unless)
+    rest += [f"(?<!{_word(text)}{first})" for text in before]
     for index, char in enumerate(core):
         following = core[index + 1] if index + 1 < len(core) else ""
         if index:
-            rest.append(re.escape(char))
+            rest.append(_char(char))
         if following != char:  # the last of a run takes all further repeats: 喂喂 matches 喂喂喂
             rest.append(_repeats(char))
         if following:
             rest.append(_noise(following, punctuation))
+    if after:
+        rest.append(f"(?!{'|'.join(_word(text) for text in after)})")
     return first, "".join(rest)
+
+
+def _literal_exceptions(core: str, unless: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The text that exceptions without gaps add before the core (听 of 听不清楚) or after it (您 of 不知道您)."""
+    before: list[str] = []
+    after: list[str] = []
+    for context in unless:
+        if _GAPS.search(context):
+            continue
+        context = core_of(context)
+        if context.endswith(core) and context != core:
+            before.append(context[: -len(core)])
+        elif context.startswith(core) and context != core:
+            after.append(context[len(core) :])
+    return before, after
 
 
 # In an `unless` wording, "…" stands for a few words of the same clause ("不知道…吗": 不知道现在方便吗),
