@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from assist.core.fold import folding_table, other_forms
@@ -91,7 +91,6 @@ class _Rule:
     situation: Situation
     pattern: re.Pattern[str]  # this wording alone, tolerant of noise
     unless: tuple[re.Pattern[str], ...] = ()  # the entry's exceptions, tolerant of noise
-    needs_filler: bool = False  # a clause said alone only with its particle (说啊, not 您说)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +98,7 @@ class _Alone:
     """A wording flagged only when said alone in a sentence (an utterance) or a clause."""
 
     core: str
+    rest: str  # its pattern after the first character
     rule: _Rule
     stretches: Stretches
 
@@ -124,16 +124,14 @@ class Checker:
                         continue
                     letters.update(core)
                     first, rest = tolerant(core, unless=entry.unless)
-                    needs_filler = is_clause and core_of(wording) != core and core_of(wording)[-1] in FILLERS
-                    if needs_filler:  # 说 must be followed by its particle: look only at those
+                    # a clause written with its particle (说啊) is said alone only with one: not 您说
+                    if is_clause and core_of(wording) != core and core_of(wording)[-1] in FILLERS:
                         rest += f"(?=[{re.escape(FILLERS)}])"
-                    rule = _Rule(entry, situation, re.compile(first + rest), unless, needs_filler)
-                    if is_clause or entry.match is MatchMode.UTTERANCE:  # looked for on its own
-                        rule = replace(rule, pattern=re.compile(_literal_first(core[0], rest)))
+                    rule = _Rule(entry, situation, re.compile(first + rest), unless)
                     if is_clause:
-                        self._alone.append(_Alone(core, rule, CLAUSES))
+                        self._alone.append(_Alone(core, rest, rule, CLAUSES))
                     elif entry.match is MatchMode.UTTERANCE:
-                        self._alone.append(_Alone(core, rule, SENTENCES))
+                        self._alone.append(_Alone(core, rest, rule, SENTENCES))
                     else:
                         contained.append((core, rest, rule))
         # Longer wordings first, so that "你问我，我问谁呀" wins over a shorter entry inside it. The
@@ -153,7 +151,18 @@ class Checker:
         # Traditional characters (等一會) are read by the patterns; the rules that look at the
         # words around a match fold the few characters they read.
         self._fold = folding_table(letters | words | set(noise))
+        self._simplified = {chr(source): chr(target) for source, target in self._fold.items()}
         self._safe_cut = safe_cut_pattern("".join(sorted(letters)))
+        self._alone_by_first: dict[str, list[tuple[int, _Alone]]] = {}
+        for index, alone in enumerate(self._alone):
+            self._alone_by_first.setdefault(alone.core[0], []).append((index, alone))
+        # Where one of them starts (found without taking its text, so that none hides another).
+        starts = [
+            f"{re.escape(form)}(?={'|'.join(alone.rest for _, alone in alones)})"
+            for char, alones in self._alone_by_first.items()
+            for form in char + other_forms(char)
+        ]
+        self._alone_first = re.compile("|".join(starts)) if starts else None
 
     def check(self, text: str, path: str = "") -> list[Finding]:
         """Every finding in `text`, in reading order. Each line is checked on its own."""
@@ -170,8 +179,7 @@ class Checker:
         places in the whole text: `lines` is the line number at `start` and the offset where that
         line starts. The rules look at the words around a match in the whole text, so the findings
         of the parts are those of the whole."""
-        utterances = (self._said_alone(text, start, end, alone) for alone in self._alone)
-        sources = [self._contained(text, start, end), *utterances]
+        sources = [self._contained(text, start, end), self._said_alone(text, start, end)]
         places = _Lines(text, *lines, start)
         last_end = start
         for found_start, found_end, rule in heapq.merge(*sources, key=lambda found: found[0]):
@@ -203,36 +211,49 @@ class Checker:
     def _contained(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, _Rule]]:
         if self._any is None:
             return
-        rules_by_first, fold = self._rules_by_first, self._fold
+        rules_by_first, simplified = self._rules_by_first, self._simplified
         for match in self._any.finditer(text, start, end):
             found_start, found_end = match.span()
-            for rule in rules_by_first[text[found_start].translate(fold)]:
+            char = text[found_start]
+            for rule in rules_by_first[simplified.get(char, char)]:
                 if rule.pattern.match(text, found_start, end):
                     break
             if not rule.unless or not excused(text, found_start, found_end, rule.unless):
                 yield found_start, found_end, rule
 
-    def _said_alone(self, text: str, start: int, end: int, alone: _Alone) -> Iterator[tuple[int, int, _Rule]]:
-        """A wording flagged only when its sentence (or clause) holds nothing else ("好的，再见！")."""
+    def _said_alone(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, _Rule]]:
+        """Wordings flagged only when their sentence (or clause) holds nothing else ("好的，再见！"),
+        looked for in one pass over the text."""
+        if self._alone_first is None:
+            return
+        checked_up_to = [start] * len(self._alone)  # per wording: stretches are looked at once each
+        for hit in self._alone_first.finditer(text, start, end):
+            position = hit.start()
+            char = text[position]
+            for index, alone in self._alone_by_first[self._simplified.get(char, char)]:
+                if position < checked_up_to[index]:
+                    continue
+                match = alone.rule.pattern.match(text, position, end)
+                if match is not None:
+                    checked_up_to[index], found = self._alone_finding(text, end, alone, match, checked_up_to[index])
+                    if found is not None:
+                        yield found
+
+    def _alone_finding(
+        self, text: str, end: int, alone: _Alone, match: re.Match[str], floor: int
+    ) -> tuple[int, tuple[int, int, _Rule] | None]:
+        """Where the stretch of `match` ends, and the finding when the wording is alone in it."""
         rule = alone.rule
-        checked_up_to = start  # stretches are looked at once each, in order: linear in the text
-        for match in rule.pattern.finditer(text, start, end):
-            if match.start() < checked_up_to:
-                continue
-            begin, finish = alone.stretches.around(text, match.start(), match.end(), checked_up_to)
-            finish = min(finish, end)
-            checked_up_to = finish
-            if finish - begin > LONGEST_BARE_SENTENCE:
-                continue
-            spans = [match.span(), *(later.span() for later in rule.pattern.finditer(text, match.end(), finish))]
-            if rule.needs_filler and not any(
-                text[span[1] : span[1] + 1].translate(self._fold) in FILLERS for span in spans
-            ):
-                continue
-            if only_noise_besides(text, begin, finish, spans, self._fold) and not (
-                rule.unless and excused(text, match.start(), spans[-1][1], rule.unless)
-            ):
-                yield match.start(), spans[-1][1], rule
+        begin, finish = alone.stretches.around(text, match.start(), match.end(), floor)
+        finish = min(finish, end)
+        if finish - begin > LONGEST_BARE_SENTENCE:
+            return finish, None
+        spans = [match.span(), *(later.span() for later in rule.pattern.finditer(text, match.end(), finish))]
+        if only_noise_besides(text, begin, finish, spans, self._fold) and not (
+            rule.unless and excused(text, match.start(), spans[-1][1], rule.unless)
+        ):
+            return finish, (match.start(), spans[-1][1], rule)
+        return finish, None
 
 
 def _literal_first(char: str, rest: str) -> str:
