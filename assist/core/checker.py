@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from assist.core.fold import folding_table, other_forms
+from assist.core.fold import folding_table
 from assist.core.model import Forbidden, MatchMode, Phrasebook, Situation
 from assist.core.said_alone import (
     AGENT_LABELS,
@@ -28,9 +28,10 @@ from assist.core.said_alone import (
     LONGEST_BARE_SENTENCE,
     SENTENCES,
     Stretches,
+    after_speaker,
     contexts,
     excused,
-    only_noise_besides,
+    only_noise,
 )
 from assist.core.tolerant import (
     FILLERS,
@@ -145,22 +146,21 @@ class Checker:
             rests_by_first.setdefault(core[0], []).append(rest)
         # Each branch starts with one character, not a class of its written forms: the engine then
         # skips ahead to the next possible first character, in C.
-        branches = [_literal_first(char, "|".join(rests)) for char, rests in rests_by_first.items()]
+        branches = [f"{re.escape(char)}(?:{'|'.join(rests)})" for char, rests in rests_by_first.items()]
         self._any = re.compile("|".join(branches)) if branches else None
         noise = FILLERS + INSERTIONS + "".join(INSERTED_WORDS) + "".join(DISCOURSE_WORDS + AGENT_LABELS)
-        # Traditional characters (等一會) are read by the patterns; the rules that look at the
-        # words around a match fold the few characters they read.
+        # Traditional characters (等一會): the text is folded first when it holds one the rules read.
         self._fold = folding_table(letters | words | set(noise))
-        self._simplified = {chr(source): chr(target) for source, target in self._fold.items()}
-        self._safe_cut = safe_cut_pattern("".join(sorted(letters)))
+        traditional = "".join(sorted(chr(source) for source in self._fold))
+        self._traditional = re.compile(f"[{re.escape(traditional)}]") if traditional else None
+        self._safe_cut = safe_cut_pattern("".join(sorted(letters)) + traditional)
         self._alone_by_first: dict[str, list[tuple[int, _Alone]]] = {}
         for index, alone in enumerate(self._alone):
             self._alone_by_first.setdefault(alone.core[0], []).append((index, alone))
         # Where one of them starts (found without taking its text, so that none hides another).
         starts = [
-            f"{re.escape(form)}(?={'|'.join(alone.rest for _, alone in alones)})"
+            f"{re.escape(char)}(?={'|'.join(alone.rest for _, alone in alones)})"
             for char, alones in self._alone_by_first.items()
-            for form in char + other_forms(char)
         ]
         self._alone_first = re.compile("|".join(starts)) if starts else None
 
@@ -168,18 +168,25 @@ class Checker:
         """Every finding in `text`, in reading order. Each line is checked on its own."""
         return list(self.scan(text, path))
 
+    def fold(self, text: str) -> str:
+        """`text` with the traditional forms of the characters the rules read written simplified,
+        one character for one, so that offsets stay (the text itself when it holds none)."""
+        if self._traditional is None or self._traditional.search(text) is None:
+            return text
+        return text.translate(self._fold)
+
     def scan(self, text: str, path: str = "") -> Iterator[Finding]:
         """The findings of `check`, one at a time, so that a long text's are never all held."""
-        yield from self.scan_part(text, 0, len(text), path)
+        yield from self.scan_part(text, self.fold(text), 0, len(text), path)
 
     def scan_part(
-        self, text: str, start: int, end: int, path: str = "", lines: tuple[int, int] = (1, 0)
+        self, text: str, folded: str, start: int, end: int, path: str = "", lines: tuple[int, int] = (1, 0)
     ) -> Iterator[Finding]:
         """The findings in text[start:end], where the text may be cut (see `last_cut`), with their
-        places in the whole text: `lines` is the line number at `start` and the offset where that
-        line starts. The rules look at the words around a match in the whole text, so the findings
-        of the parts are those of the whole."""
-        sources = [self._contained(text, start, end), self._said_alone(text, start, end)]
+        places in the whole text: `folded` is `fold(text)`, `lines` the line number at `start` and
+        the offset where that line starts. The rules look at the words around a match in the whole
+        text, so the findings of the parts are those of the whole."""
+        sources = [self._contained(folded, start, end), self._said_alone(folded, start, end)]
         places = _Lines(text, *lines, start)
         last_end = start
         for found_start, found_end, rule in heapq.merge(*sources, key=lambda found: found[0]):
@@ -211,11 +218,10 @@ class Checker:
     def _contained(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, _Rule]]:
         if self._any is None:
             return
-        rules_by_first, simplified = self._rules_by_first, self._simplified
+        rules_by_first = self._rules_by_first
         for match in self._any.finditer(text, start, end):
             found_start, found_end = match.span()
-            char = text[found_start]
-            for rule in rules_by_first[simplified.get(char, char)]:
+            for rule in rules_by_first[text[found_start]]:
                 if rule.pattern.match(text, found_start, end):
                     break
             if not rule.unless or not excused(text, found_start, found_end, rule.unless):
@@ -229,8 +235,7 @@ class Checker:
         checked_up_to = [start] * len(self._alone)  # per wording: stretches are looked at once each
         for hit in self._alone_first.finditer(text, start, end):
             position = hit.start()
-            char = text[position]
-            for index, alone in self._alone_by_first[self._simplified.get(char, char)]:
+            for index, alone in self._alone_by_first[text[position]]:
                 if position < checked_up_to[index]:
                     continue
                 match = alone.rule.pattern.match(text, position, end)
@@ -246,20 +251,19 @@ class Checker:
         rule = alone.rule
         begin, finish = alone.stretches.around(text, match.start(), match.end(), floor)
         finish = min(finish, end)
-        if finish - begin > LONGEST_BARE_SENTENCE:
+        start, stop = match.span()
+        if finish - begin > LONGEST_BARE_SENTENCE or not only_noise(text, after_speaker(text, begin, start), start):
             return finish, None
-        spans = [match.span(), *(later.span() for later in rule.pattern.finditer(text, match.end(), finish))]
-        if only_noise_besides(text, begin, finish, spans, self._fold) and not (
-            rule.unless and excused(text, match.start(), spans[-1][1], rule.unless)
-        ):
-            return finish, (match.start(), spans[-1][1], rule)
-        return finish, None
-
-
-def _literal_first(char: str, rest: str) -> str:
-    """A pattern whose branches each start with one written form of its first character: the engine
-    skips ahead to the next one in C, much faster than to the next character of a class."""
-    return "|".join(f"{re.escape(form)}(?:{rest})" for form in char + other_forms(char))
+        if not only_noise(text, stop, finish):  # something else, or the wording again (再见再见)
+            for later in rule.pattern.finditer(text, stop, finish):
+                if not only_noise(text, stop, later.start()):
+                    return finish, None
+                stop = later.end()
+            if not only_noise(text, stop, finish):
+                return finish, None
+        if rule.unless and excused(text, start, stop, rule.unless):
+            return finish, None
+        return finish, (start, stop, rule)
 
 
 class _Lines:

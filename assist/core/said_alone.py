@@ -20,19 +20,25 @@ from assist.core.tolerant import (
     INSERTIONS,
     PUNCTUATION,
     SENTENCE_ENDS,
+    class_of,
     context_pattern,
+    context_words,
 )
 
 # Words that open or close a sentence without adding anything to it ("好的，再见"): a sentence of
 # these and an `utterance` entry is still that entry alone. Read possessively, the longer words
 # first: a text of them has one reading only (的 and 个 stand in no other word), so no backtracking.
 DISCOURSE_WORDS = ("好的", "好吧", "那就", "好", "那", "行", "嗯", "对", "喂", "快")
-_ONLY_NOISE = re.compile(f"(?:{'|'.join((*INSERTED_WORDS, *DISCOURSE_WORDS))}|[{PUNCTUATION}{FILLERS}{INSERTIONS}])*+")
+
+_ONLY_NOISE = re.compile(
+    f"(?:{'|'.join((*INSERTED_WORDS, *DISCOURSE_WORDS))}|[{PUNCTUATION}{class_of(FILLERS + INSERTIONS)}])*+"
+)
+
 # A speaker label at the start of a transcript line ("坐席：", "agent:"): the agent's own words follow.
 AGENT_LABELS = ("坐席", "客服", "话务员", "接线员", "工号", "agent", "operator")
 CALLER_LABELS = ("客户", "用户", "来电人", "市民", "群众", "caller", "customer", "user")
 _SPEAKER = re.compile(
-    r"^\s*(?P<label>" + "|".join(AGENT_LABELS + CALLER_LABELS) + r")\s*(?:\d+\s*)?[:：]", re.IGNORECASE
+    r"\s*(?P<label>" + "|".join(AGENT_LABELS + CALLER_LABELS) + r")\s*(?:\d+\s*)?[:：]", re.IGNORECASE
 )
 # A sentence longer than this is never "only" a short wording plus fillers; skipping the
 # check for it keeps long transcripts fast.
@@ -61,29 +67,26 @@ SENTENCES = Stretches(SENTENCE_ENDS)
 CLAUSES = Stretches(CLAUSE_ENDS)
 
 
-def only_noise_besides(
-    text: str, begin: int, finish: int, spans: Sequence[tuple[int, int]], fold: dict[int, int]
-) -> bool:
-    """True when text[begin:finish] holds nothing but `spans` (the wording, perhaps repeated), noise,
-    discourse words and a speaker label; `fold` writes traditional forms of them simplified."""
-    if finish - begin > LONGEST_BARE_SENTENCE:
-        return False
-    pieces = []
-    position = begin
-    for start, end in spans:
-        pieces.append(text[position:start])
-        position = end
-    pieces.append(text[position:finish])
-    return _ONLY_NOISE.fullmatch(_SPEAKER.sub("", "".join(pieces).translate(fold), count=1)) is not None
+def only_noise(text: str, begin: int, end: int) -> bool:
+    """True when text[begin:end] holds nothing but noise and discourse words."""
+    return _ONLY_NOISE.fullmatch(text, begin, end) is not None
+
+
+def after_speaker(text: str, begin: int, end: int) -> int:
+    """Where the words start in text[begin:end], after a speaker label ("坐席：") if it opens it."""
+    label = _SPEAKER.match(text, begin, end)
+    return label.end() if label else begin
 
 
 def contexts(unless: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-    """An entry's `unless` wordings as patterns: first all of them in one (to find quickly where one
-    may start), then each."""
+    """An entry's `unless` wordings as patterns: the characters they start with (most matches have
+    none of them just before), all of them in one (to find quickly where one starts), then each."""
     if not unless:
         return ()
     each = [context_pattern(context) for context in unless]
-    return (re.compile("|".join(f"(?:{pattern.pattern})" for pattern in each)), *each)
+    firsts = {context_words(context)[0][0] for context in unless}
+    starts = re.compile(f"[{re.escape(''.join(sorted(firsts)))}]")
+    return (starts, re.compile("|".join(f"(?:{pattern.pattern})" for pattern in each)), *each)
 
 
 def excused(text: str, start: int, end: int, contexts: Sequence[re.Pattern[str]]) -> bool:
@@ -94,7 +97,9 @@ def excused(text: str, start: int, end: int, contexts: Sequence[re.Pattern[str]]
     high = min(len(text), end + CONTEXT_REACH)
     line_end = text.find("\n", end, high)
     high = line_end if line_end != -1 else high
-    any_context, *each = contexts
+    starts, any_context, *each = contexts
+    if starts.search(text, low, start + 1) is None:
+        return False
     position = low
     while (found := any_context.search(text, position, high)) is not None and found.start() <= start:
         place = found.start()
@@ -103,7 +108,3 @@ def excused(text: str, start: int, end: int, contexts: Sequence[re.Pattern[str]]
                 return True
         position = place + 1
     return False
-
-
-def speaker_label(text: str) -> re.Match[str] | None:
-    return _SPEAKER.match(text)

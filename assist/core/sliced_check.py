@@ -22,6 +22,7 @@ class SlicedCheck:
     def __init__(self, checker: Checker, text: str, slice_characters: int = SLICE_CHARACTERS) -> None:
         self.checker = checker
         self.text = text
+        self.folded = checker.fold(text)  # once: traditional characters written simplified
         self.findings: list[Finding] = []
         self._slice = slice_characters
         self._start = 0
@@ -44,7 +45,7 @@ class SlicedCheck:
                 end = self.checker.first_cut(text, start + self._slice, start + LONGEST_SLICE)
             if end <= start:
                 end = min(len(text), start + LONGEST_SLICE)
-        found = self.checker.scan_part(text, start, end, lines=(self._lines + 1, self._line_start))
+        found = self.checker.scan_part(text, self.folded, start, end, lines=(self._lines + 1, self._line_start))
         self.findings += found
         breaks = text.count("\n", start, end)
         if breaks:

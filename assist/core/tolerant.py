@@ -19,16 +19,15 @@ length of the text, whatever it holds.
 
 The text itself is not rewritten first (fillers dropped, repeats folded, with a map back to the
 offsets): doing so in Python, or even with `str.translate`, took longer than the whole check
-(0.74 s against 0.48 s for 17 MB), so findings keep the text's own offsets. A character that can be
-written several ways (会 and the traditional 會, from OpenCC's table: see `fold`) is a character
-class in the patterns, so a traditional text is read as it is, at no cost to a simplified one.
+(0.74 s against 0.48 s for 17 MB), so findings keep the text's own offsets. Traditional characters
+(等一會) are folded one for one first (`fold`), so offsets stay; only a text that holds one the
+patterns read is rewritten, and looking for one costs a fifth of the check. (As character classes
+in the patterns, 會 beside 会, they made every check twice as slow.)
 """
 
 from __future__ import annotations
 
 import re
-
-from assist.core.fold import other_forms
 
 PUNCTUATION = (
     r" \t\r\f\v!-/:-@\[-`{-~"  # ASCII punctuation and blanks (not the newline: lines stand alone)
@@ -60,25 +59,23 @@ def pattern_core(text: str) -> str:
     return core.strip(FILLERS) or core
 
 
-def _class(chars: str, without: str) -> str:
-    """The characters of `chars` and their other written forms, but for `without` and its forms."""
-    return "".join(re.escape(form) for char in chars if char != without for form in char + other_forms(char))
+def class_of(chars: str, without: str = "") -> str:
+    """The characters of `chars` but `without`, for a character class."""
+    return "".join(re.escape(char) for char in chars if char != without)
 
 
 def _char(char: str) -> str:
-    """A character of a wording, as written or in another written form (会 or 會)."""
-    forms = other_forms(char)
-    return f"[{re.escape(char + forms)}]" if forms else re.escape(char)
+    return re.escape(char)
 
 
-def _word(word: str) -> str:
-    return "".join(_char(char) for char in word)
+def word_pattern(word: str) -> str:
+    return re.escape(word)
 
 
 def _noise(following: str, punctuation: str = PUNCTUATION) -> str:
     """The noise allowed before the character `following`: never `following` itself."""
-    characters = f"[{punctuation}{_class(_NOISE_CHARACTERS, following)}]{{0,{MOST_SLIPPED_IN}}}+"
-    words = [_word(word) for word in INSERTED_WORDS if not word.startswith(following)]
+    characters = f"[{punctuation}{class_of(_NOISE_CHARACTERS, following)}]{{0,{MOST_SLIPPED_IN}}}+"
+    words = [word_pattern(word) for word in INSERTED_WORDS if not word.startswith(following)]
     if not words:
         return characters
     return f"{characters}(?:(?:{'|'.join(words)}){characters}){{0,{MOST_SLIPPED_WORDS}}}+"
@@ -87,7 +84,7 @@ def _noise(following: str, punctuation: str = PUNCTUATION) -> str:
 def _repeats(char: str) -> str:
     """Further repeats of `char`, taken possessively, but not one that starts a slipped-in word
     (the second 这 of 这这个是应该的 is the start of 这个, which is noise)."""
-    words = [_word(word[1:]) for word in INSERTED_WORDS if word[0] == char]
+    words = [word_pattern(word[1:]) for word in INSERTED_WORDS if word[0] == char]
     if not words:
         return f"{_char(char)}*+"
     return f"(?:{_char(char)}(?!{'|'.join(words)}))*+"
@@ -105,7 +102,7 @@ def tolerant(core: str, punctuation: str = PUNCTUATION, unless: tuple[str, ...] 
     first = _char(core[0])
     rest = [f"(?<!{first}{first})"]  # not inside a run of the first character
     before, after = _literal_exceptions(core, unless)
-    rest += [f"(?<!{_word(text)}{first})" for text in before]
+    rest += [f"(?<!{word_pattern(text)}{first})" for text in before]
     for index, char in enumerate(core):
         following = core[index + 1] if index + 1 < len(core) else ""
         if index:
@@ -115,7 +112,7 @@ def tolerant(core: str, punctuation: str = PUNCTUATION, unless: tuple[str, ...] 
         if following:
             rest.append(_noise(following, punctuation))
     if after:
-        rest.append(f"(?!{'|'.join(_word(text) for text in after)})")
+        rest.append(f"(?!{'|'.join(word_pattern(text) for text in after)})")
     return first, "".join(rest)
 
 
@@ -164,5 +161,5 @@ def context_words(context: str) -> list[str]:
 def safe_cut_pattern(letters: str) -> re.Pattern[str]:
     """Where a text may be cut into pieces checked on their own with the same findings: just after
     a sentence end that follows a character no wording holds and that is not noise."""
-    stoppers = f"[^{PUNCTUATION}\\n{_class(FILLERS + INSERTIONS + ''.join(INSERTED_WORDS) + letters, '')}]"
+    stoppers = f"[^{PUNCTUATION}\\n{class_of(FILLERS + INSERTIONS + ''.join(INSERTED_WORDS) + letters, '')}]"
     return re.compile(f"{stoppers}[{re.escape(SENTENCE_ENDS)}]")
