@@ -154,15 +154,6 @@ class Checker:
         traditional = "".join(sorted(chr(source) for source in self._fold))
         self._traditional = re.compile(f"[{re.escape(traditional)}]") if traditional else None
         self._safe_cut = safe_cut_pattern("".join(sorted(letters)) + traditional)
-        self._alone_by_first: dict[str, list[tuple[int, _Alone]]] = {}
-        for index, alone in enumerate(self._alone):
-            self._alone_by_first.setdefault(alone.core[0], []).append((index, alone))
-        # Where one of them starts (found without taking its text, so that none hides another).
-        starts = [
-            f"{re.escape(char)}(?={'|'.join(alone.rest for _, alone in alones)})"
-            for char, alones in self._alone_by_first.items()
-        ]
-        self._alone_first = re.compile("|".join(starts)) if starts else None
 
     def check(self, text: str, path: str = "") -> list[Finding]:
         """Every finding in `text`, in reading order. Each line is checked on its own."""
@@ -186,7 +177,8 @@ class Checker:
         places in the whole text: `folded` is `fold(text)`, `lines` the line number at `start` and
         the offset where that line starts. The rules look at the words around a match in the whole
         text, so the findings of the parts are those of the whole."""
-        sources = [self._contained(folded, start, end), self._said_alone(folded, start, end)]
+        alone = (self._said_alone(folded, start, end, alone) for alone in self._alone)
+        sources = [self._contained(folded, start, end), *alone]
         places = _Lines(text, *lines, start)
         last_end = start
         for found_start, found_end, rule in heapq.merge(*sources, key=lambda found: found[0]):
@@ -227,22 +219,14 @@ class Checker:
             if not rule.unless or not excused(text, found_start, found_end, rule.unless):
                 yield found_start, found_end, rule
 
-    def _said_alone(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, _Rule]]:
-        """Wordings flagged only when their sentence (or clause) holds nothing else ("好的，再见！"),
-        looked for in one pass over the text."""
-        if self._alone_first is None:
-            return
-        checked_up_to = [start] * len(self._alone)  # per wording: stretches are looked at once each
-        for hit in self._alone_first.finditer(text, start, end):
-            position = hit.start()
-            for index, alone in self._alone_by_first[text[position]]:
-                if position < checked_up_to[index]:
-                    continue
-                match = alone.rule.pattern.match(text, position, end)
-                if match is not None:
-                    checked_up_to[index], found = self._alone_finding(text, end, alone, match, checked_up_to[index])
-                    if found is not None:
-                        yield found
+    def _said_alone(self, text: str, start: int, end: int, alone: _Alone) -> Iterator[tuple[int, int, _Rule]]:
+        """A wording flagged only when its sentence (or clause) holds nothing else ("好的，再见！")."""
+        checked_up_to = start  # stretches are looked at once each, in order: linear in the text
+        for match in alone.rule.pattern.finditer(text, start, end):
+            if match.start() >= checked_up_to:
+                checked_up_to, found = self._alone_finding(text, end, alone, match, checked_up_to)
+                if found is not None:
+                    yield found
 
     def _alone_finding(
         self, text: str, end: int, alone: _Alone, match: re.Match[str], floor: int
