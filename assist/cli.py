@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assist import qa_cli, settings_cli
 from assist.core import builtin
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem, Severity
@@ -37,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--directory",
         metavar="PATH",
         help="the department directory for misrouted calls (default: the built-in example set)",
+    )
+    parser.add_argument(
+        "--autostart",
+        action="store_true",
+        help="started by the desktop at login: open the sidebar only if the startup/autostart setting is on",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
@@ -94,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("situation", metavar="SITUATION", help="the situation's id: greeting, hold, closing, …")
     copy.add_argument("number", nargs="?", type=int, default=1, metavar="N", help="the phrase's number (default 1)")
+    qa_cli.add_parser(commands)
+    settings_cli.add_parser(commands)
     return parser
 
 
@@ -121,8 +129,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return search(args)
     if args.command == "lint":
         return lint(args)
+    if args.command == "qa":
+        return qa_cli.run(args)
     if args.command in ("show", "hide", "toggle", "copy"):
         return control(args)
+    if args.command == "settings":
+        return settings_cli.run(args)
+    if args.autostart and not settings_cli.autostart_wanted():
+        return EXIT_OK  # the autostart entry is installed for everyone; this agent (or centre) did not ask for it
     if args.phrasebook is not None and not is_url(args.phrasebook) and not Path(args.phrasebook).is_file():
         print(f"assist: {args.phrasebook}: no such file; opening the built-in phrasebook", file=sys.stderr)
     from assist.ui.app import run  # Qt is imported only when a window is wanted
@@ -307,11 +321,19 @@ class _FindingsOutput:
                 f'({finding.situation_title}) → "{finding.suggestion}"\n'
             )
         elif self.format == "jsonl":
-            sys.stdout.write(json.dumps(finding.as_json(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(_as_json(finding), ensure_ascii=False) + "\n")
         else:
-            item = json.dumps(finding.as_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            item = json.dumps(_as_json(finding), ensure_ascii=False, indent=2).replace("\n", "\n  ")
             sys.stdout.write(("[\n  " if self.count == 1 else ",\n  ") + item)
 
     def close(self) -> None:
         if self.format == "json":
             sys.stdout.write("\n]\n" if self.count else "[]\n")
+
+
+def _as_json(finding: Finding) -> dict[str, object]:
+    """A finding as `assist lint` writes it: `suggestion` the best phrase, `alternatives` the others
+    its entry offers, in the book's order."""
+    others = finding.entry.suggestions if finding.entry is not None else ()
+    alternatives = [suggestion.text for suggestion in others if suggestion.text != finding.suggestion]
+    return {**finding.as_json(), "alternatives": alternatives}

@@ -31,12 +31,13 @@ from assist.core.model import Helper, Phrase, Phrasebook, Situation
 from assist.core.problems import Problem
 from assist.ui.banner import ProblemBanner
 from assist.ui.book_source import BookSource
-from assist.ui.call_controller import VOICE_LABELS, VOICE_LABELS_EN, CallController
-from assist.ui.call_strip import CallStrip
+from assist.ui.call_controller import CallController
+from assist.ui.call_strip import CallStrip, summary_lines
 from assist.ui.cards import ElidedLabel
 from assist.ui.copier import Copier
 from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helpers import ComplaintPanel, DirectoryPanel, SilentCallerPanel
+from assist.ui.hold_alert import HoldAlert
 from assist.ui.i18n import choose, glosses_shown, show_glosses, tr
 from assist.ui.keymap import Binding, binding, conflict, effective
 from assist.ui.navigator import Navigator, Page
@@ -54,7 +55,7 @@ from assist.ui.personal_file import NotSaved
 from assist.ui.profile_bar import ProfileBar
 from assist.ui.search_box import SearchBox
 from assist.ui.search_service import SearchService
-from assist.ui.settings import Settings
+from assist.ui.settings import PROFILE_GROUP, Settings
 from assist.ui.settings_page import SettingsPage
 from assist.ui.values_form import ValuesForm
 
@@ -131,6 +132,7 @@ class SidebarWindow(QWidget):
         self.search_service.ready.connect(self._on_search_ready)
         self.calls.changed.connect(self._on_call_changed)
         self.calls.hold_reminder.connect(self._on_hold_reminder)
+        self.hold_alert = HoldAlert(self, self.calls, settings)  # the reminder when the sidebar is out of view
         self.calls.ended.connect(self._on_call_ended)
         self.copier.is_profile_value = self._is_profile_value
         if source is not None:
@@ -191,6 +193,7 @@ class SidebarWindow(QWidget):
         search_layout.addWidget(self.search_box)
         layout.addWidget(search_row)
         self.call_strip = CallStrip(self.calls, lambda phrase: self.copier.copy_phrase(phrase))
+        self.call_strip.new_call_prompt.confirmed.connect(self._start_call)
         layout.addWidget(self.call_strip)
 
         self.banner = ProblemBanner()
@@ -243,6 +246,7 @@ class SidebarWindow(QWidget):
         self.settings_page.keys_reset.connect(self.reset_keys)
         self.settings_page.language_changed.connect(self._on_language_changed)
         self.settings_page.glosses_changed.connect(self.set_glosses)
+        self.settings_page.autostart_changed.connect(self._set_autostart)
         self.settings_page.rebind = self.rebind
         self.settings_page.set_hotkey = self.set_hotkey
         self.settings_page.hotkey_problem = lambda: self.hotkey_problem
@@ -405,6 +409,7 @@ class SidebarWindow(QWidget):
 
             self.draft_panel = DraftPanel(Checker(self.navigator.book), self._filled)
             self.draft_panel.copy_requested.connect(self._on_copy_draft)
+            self.draft_panel.situation_in_view = self._situation_in_view
             self.draft_panel.show_values(self.copier.values(), self.navigator.book.placeholders)
             self.draft_panel.hide()
             self.splitter.addWidget(self.draft_panel)
@@ -458,6 +463,10 @@ class SidebarWindow(QWidget):
             )
         else:
             self.show_status(tr("✓ 已复制草稿", "✓ Draft copied"))
+
+    def _situation_in_view(self) -> str | None:
+        shown = self.navigator.situation
+        return shown.id if shown is not None and self.navigator.page is Page.SITUATION else None
 
     def _filled(self, template: str) -> str:
         """A template with the agent's values, and the label of any missing one: 〔单位名称〕."""
@@ -570,19 +579,20 @@ class SidebarWindow(QWidget):
             if situation is not None and situation.helper is Helper.SILENT_CALLER:
                 self.calls.record_silent(phrase, is_last_prompt=phrase is situation.phrases[-1])
 
-    def _on_values_needed(self, card: int, names: list[str]) -> None:
+    def _on_values_needed(self, card: int, names: list[str], optional: list[str]) -> None:
         page = self._card_page()
         if page is None or not 0 <= card < len(page.cards):
             return
         self._close_values_form()
         placeholders = self.navigator.book.placeholders
         form = ValuesForm(
-            names,
+            [*names, *optional],
             placeholders,
             self.copier.values(),
             tr("保存并复制 Enter", "Save and copy Enter"),
             tr("取消 Esc", "Cancel Esc"),
             prompt=tr("填写后复制，并记住这些值。", "Fill in to copy; the values are remembered."),
+            optional=optional,
         )
         form.submitted.connect(self.copier.supply)
         form.cancelled.connect(self._close_values_form)
@@ -627,7 +637,9 @@ class SidebarWindow(QWidget):
         if self.profile_bar.isVisible():
             self.profile_bar.hide()
         else:
-            self.profile_bar.ask(self.navigator.book.placeholders, self.copier.values())
+            placeholders = self.navigator.book.placeholders
+            unlocked = [name for name in placeholders if not self.settings.is_locked(f"{PROFILE_GROUP}/{name}")]
+            self.profile_bar.ask(placeholders, self.copier.values(), unlocked)
 
     def _on_show_problems(self) -> None:
         self.banner.setVisible(not self.banner.isVisible())
@@ -655,7 +667,7 @@ class SidebarWindow(QWidget):
         values = self.copier.values()
         missing = [name for name, item in placeholders.items() if item.profile and not values.get(name)]
         if missing and not self.settings.get("profile/dismissed"):
-            self.profile_bar.ask(placeholders, values)
+            self.profile_bar.ask(placeholders, values, missing)  # not what the centre already set
 
     # -- recent phrases ----------------------------------------------------------------------
 
@@ -760,16 +772,19 @@ class SidebarWindow(QWidget):
     # -- the call -----------------------------------------------------------------------------
 
     def _new_call(self) -> None:
+        if not self.call_strip.ask_new_call():  # a call is on: Enter starts the new one, Esc keeps it
+            self._start_call()
+
+    def _start_call(self) -> None:
         self.copier.forget_call_values()  # the last caller's department is not this caller's
         self.calls.start()
         self.show_status(tr("通话开始 · Ctrl+E 结束", "Call started · Ctrl+E ends it"))
 
     def _on_call_ended(self, call: Call) -> None:
         self.copier.forget_call_values()
-        voices = call.missed_voices()
-        missed = tr("、".join(VOICE_LABELS[v] for v in voices), ", ".join(VOICE_LABELS_EN[v] for v in voices))
+        missed = tr("；", "; ").join(head + rest for head, rest in summary_lines(call, self.call_strip.labels))
         if missed:
-            self.show_status(tr(f"通话结束，未做到：{missed}", f"Call ended; missed: {missed}"))
+            self.show_status(tr(f"通话结束。{missed}", f"Call ended. {missed}"))
         else:
             self.show_status(tr("通话结束，三声俱全 ✓", "Call ended, all three voices ✓"))
 
@@ -786,6 +801,8 @@ class SidebarWindow(QWidget):
         )
 
     def _on_hold_threshold_changed(self, seconds: int) -> None:
+        if self._refused_by_centre("hold/threshold_seconds"):
+            return
         self.settings.set("hold/threshold_seconds", int(seconds))
         self.calls.set_hold_threshold(float(seconds))
 
@@ -864,7 +881,7 @@ class SidebarWindow(QWidget):
             panel.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _on_department_picked(self, department: Department) -> None:
-        self.copier.set_call_values(department.values())
+        self.copier.pick_department(department)
         self.setFocus()
         detail = (
             tr(f"{department.phone} 转 {department.extension}", f"{department.phone} ext. {department.extension}")
@@ -943,6 +960,8 @@ class SidebarWindow(QWidget):
 
     def set_hotkey(self, key: str) -> str:
         """Change the global key; return why it cannot work, or ""."""
+        if self.settings.is_locked("hotkey/global"):
+            return tr("此项由中心设定，不能更改", "Set by your centre; it cannot be changed")
         self.settings.set("hotkey/global", key)
         if self.hotkey is None:
             return tr("全局快捷键未启用", "No global key in this window")
@@ -959,6 +978,8 @@ class SidebarWindow(QWidget):
 
     def set_source(self, location: str) -> None:
         """Use another organisation phrasebook (a path or URL; empty: the built-in book only)."""
+        if self._refused_by_centre("phrasebook/source"):
+            return
         self.settings.set("phrasebook/source", location)
         if self.source is None:
             return
@@ -966,6 +987,8 @@ class SidebarWindow(QWidget):
         self.show_status(tr(f"用语库：{location or '内置'}", f"Phrasebook: {location or 'built-in'}"))
 
     def _set_reading_size(self, size: str) -> None:
+        if self._refused_by_centre("appearance/reading_size"):
+            return
         self.settings.set("appearance/reading_size", size)
         self.apply_appearance()
 
@@ -975,6 +998,8 @@ class SidebarWindow(QWidget):
 
     def set_glosses(self, on: bool) -> None:
         """Show or hide the English gloss of every phrase and situation, at once."""
+        if self._refused_by_centre("appearance/show_glosses"):
+            return
         if on == glosses_shown():
             return
         self.settings.set("appearance/show_glosses", on)
@@ -986,14 +1011,20 @@ class SidebarWindow(QWidget):
             self._on_selection_changed(self.navigator.selected)
 
     def _on_language_changed(self, language: str) -> None:
+        if self._refused_by_centre("appearance/language"):
+            return
         self.settings.set("appearance/language", language)
         self.show_status(tr("界面语言在下次启动时生效。", "The language applies at the next start."))
 
     def set_theme(self, theme: str) -> None:
+        if self._refused_by_centre("appearance/theme"):
+            return
         self.settings.set("appearance/theme", theme)
         self.apply_appearance()
 
     def change_reading_size(self, step: int) -> None:
+        if self._refused_by_centre("appearance/reading_size"):
+            return
         from assist.ui.theme import next_reading_size
 
         size = next_reading_size(str(self.settings.get("appearance/reading_size")), step)
@@ -1001,7 +1032,21 @@ class SidebarWindow(QWidget):
         self.apply_appearance()
         self.show_status(tr(f"字号：{size}", f"Reading size: {size}"))
 
+    def _set_autostart(self, on: bool) -> None:
+        if self._refused_by_centre("startup/autostart"):
+            return
+        self.settings.set("startup/autostart", on)
+
+    def _refused_by_centre(self, key: str) -> bool:
+        """True (and says so) when the centre locked this setting: the action changes nothing."""
+        if not self.settings.is_locked(key):
+            return False
+        self.show_status(tr("此项由中心设定，不能更改", "Set by your centre; it cannot be changed"))
+        return True
+
     def toggle_on_top(self) -> None:
+        if self._refused_by_centre("window/always_on_top"):
+            return
         on = not bool(self.settings.get("window/always_on_top"))
         self.settings.set("window/always_on_top", on)
         self._set_on_top(on, show=True)
@@ -1017,6 +1062,8 @@ class SidebarWindow(QWidget):
 
     def dock(self, side: str) -> None:
         """Dock at the left or right edge of the screen the sidebar is on, at full height."""
+        if self._refused_by_centre("window/dock"):
+            return
         self.settings.set("window/dock", side)
         screen = self.screen() or QGuiApplication.primaryScreen()
         self.setGeometry(docked(side, screen, self.width()))
