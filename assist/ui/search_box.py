@@ -36,7 +36,8 @@ class SearchBox(InlineEdit):
     def _is_window_chord(self, event: QKeyEvent) -> bool:
         """A Ctrl or Alt chord that types nothing and that one of the window's actions uses."""
         chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        if not event.modifiers() & chord or event.text().isprintable() and event.text():
+        types_text = bool(event.text()) and event.text().isprintable()  # AltGr+key on many layouts
+        if types_text or not event.modifiers() & chord:
             return False
         pressed = QKeySequence(event.keyCombination())
         return any(action.isEnabled() and pressed in action.shortcuts() for action in self.window().actions())

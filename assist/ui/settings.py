@@ -41,6 +41,12 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("recent/phrases", list, [], "The last phrases copied, newest first, as situation-id|text"),
         Setting("hotkey/global", str, "Ctrl+Alt+Space", "The key that shows or hides the sidebar from any program"),
+        Setting(
+            "hotkey/paste_back",
+            bool,
+            False,
+            "After a copy from a sidebar brought up by the global key, also paste into the window the agent was in",
+        ),
         Setting("hotkey/warned", bool, False, "The agent was told once that the global key cannot work here"),
         Setting("appearance/language", str, "system", "Interface language: system, zh (Chinese) or en (English)"),
         Setting("appearance/show_glosses", bool, False, "Show the English gloss under each phrase"),

@@ -66,7 +66,7 @@ class SettingsPage(ScrollPage):
         self._hold(int(settings.get("hold/threshold_seconds")))
         self._appearance(settings)
         self._source(str(settings.get("phrasebook/source")))
-        self._hotkey(str(settings.get("hotkey/global")))
+        self._hotkey(str(settings.get("hotkey/global")), settings)
         self._keys(bindings)
         self.section("设置文件", "Settings file")
         where = make_label(settings.location, "gloss")
@@ -165,7 +165,7 @@ class SettingsPage(ScrollPage):
         row.addWidget(apply)
         self.body.addLayout(row)
 
-    def _hotkey(self, key: str) -> None:
+    def _hotkey(self, key: str, settings: Settings) -> None:
         self.section("全局快捷键", "Global key · from any program")
         row = QHBoxLayout()
         self.hotkey_edit = QKeySequenceEdit(QKeySequence(key))
@@ -177,6 +177,13 @@ class SettingsPage(ScrollPage):
         self.body.addLayout(row)
         self.hotkey_message = make_label(self.hotkey_problem(), "refusal")
         self.body.addWidget(self.hotkey_message)
+        self.paste_back = QCheckBox(
+            tr("复制后自动粘贴到原来的窗口（聊天框）", "After a copy, paste into the window I came from (chat box)")
+        )
+        self.paste_back.setObjectName("pasteBack")
+        self.paste_back.setChecked(bool(settings.get("hotkey/paste_back")))
+        self.paste_back.toggled.connect(lambda on: settings.set("hotkey/paste_back", on))
+        self.body.addWidget(self.paste_back)
 
     def _on_hotkey_recorded(self) -> None:
         key = self.hotkey_edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)

@@ -1,0 +1,185 @@
+"""The global key's round trip, in the window (offscreen, the desktop's focus played by a fake):
+remember the window the agent was in, come up, and after a copy give it the focus back, hide
+again, and with hotkey/paste_back paste into it. The real thing on X11: test_softphone_x11.py."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from assist.ui.focus_x11 import Target
+from assist.ui.summon import PASTE_WAIT_SECONDS
+from tests.helpers import zh
+from tests.ui_fixtures import press
+
+CHAT_BOX = Target(4242, managed=False)
+PHRASE = zh("请稍等,我帮您查一下。")
+
+
+class FakeFocus:
+    """The desktop: which window has the focus, which modifier keys are down, what was pasted where."""
+
+    def __init__(self, window) -> None:
+        self.sidebar = Target(int(window.winId()), managed=False)
+        self.active: Target | None = CHAT_BOX
+        self.modifiers = False
+        self.given_back: list[Target] = []
+        self.pasted_into: list[Target | None] = []
+
+    def active_window(self) -> Target | None:
+        return self.active
+
+    def give_back(self, target: Target) -> bool:
+        self.given_back.append(target)
+        self.active = target
+        return True
+
+    def has_focus(self, target: Target) -> bool:
+        return self.active == target
+
+    def modifiers_held(self) -> bool:
+        return self.modifiers
+
+    def paste(self) -> str | None:
+        self.pasted_into.append(self.active)
+        return None
+
+
+class FakeHotkey(QObject):
+    activated = Signal()
+    key = "Ctrl+Alt+Space"
+
+    def register(self, key: str) -> str | None:
+        return None
+
+
+@pytest.fixture
+def desk(qtbot, call_window):
+    """The sidebar hidden, the agent in the chat box; `key()` is the global key."""
+    window = call_window
+    focus = FakeFocus(window)
+    window.summon.focus = focus
+    hotkey = FakeHotkey()
+    window.use_hotkey(hotkey)
+    window.hide()
+    chat_box = QWidget()  # the softphone's window, active while the agent types in it
+    qtbot.addWidget(chat_box)
+    chat_box.show()
+    chat_box.activateWindow()
+    qtbot.waitUntil(chat_box.isActiveWindow)
+
+    def key() -> None:
+        hotkey.activated.emit()
+        if window.isVisible():
+            qtbot.waitUntil(window.isActiveWindow)
+            focus.active = focus.sidebar
+
+    return window, focus, key
+
+
+def summon_and_copy(qtbot, window, key) -> None:
+    key()
+    assert window.isVisible() and window.search_box.hasFocus()
+    qtbot.keyClicks(window.search_box, "qsd")
+    # Right after start the pinyin index may still be building: the hits come when it is ready.
+    qtbot.waitUntil(lambda: bool(window.search_page.cards), timeout=30_000)
+    assert window.search_page.cards[0].phrase.text == PHRASE
+    press(qtbot, window, "Return")
+
+
+def test_a_copy_gives_the_focus_back_and_hides_the_sidebar_again(qtbot, desk, clipboard):
+    window, focus, key = desk
+    summon_and_copy(qtbot, window, key)
+    assert clipboard.text() == PHRASE
+    assert focus.given_back == [CHAT_BOX] and not window.isVisible()
+    assert focus.pasted_into == []  # paste_back is off by default
+
+
+def test_with_paste_back_the_phrase_is_pasted_into_the_chat_box(qtbot, desk, settings):
+    window, focus, key = desk
+    settings.set("hotkey/paste_back", True)
+    summon_and_copy(qtbot, window, key)
+    assert focus.pasted_into == [CHAT_BOX]
+
+
+def test_the_paste_waits_for_the_modifier_keys_to_be_released(qtbot, desk, settings):
+    window, focus, key = desk
+    settings.set("hotkey/paste_back", True)
+    focus.modifiers = True  # Ctrl still down from Ctrl+1, say
+    key()
+    press(qtbot, window, "Alt+5")
+    press(qtbot, window, "Ctrl+1")
+    assert focus.given_back == [CHAT_BOX] and focus.pasted_into == []
+    window.summon.paste_timer.timeout.emit()
+    assert focus.pasted_into == []
+    focus.modifiers = False
+    window.summon.paste_timer.timeout.emit()
+    assert focus.pasted_into == [CHAT_BOX] and not window.summon.paste_timer.isActive()
+
+
+def test_no_paste_when_the_window_never_gets_the_focus_back(qtbot, desk, settings, clock):
+    window, focus, key = desk
+    settings.set("hotkey/paste_back", True)
+    focus.give_back = lambda target: True  # the request is sent, but the focus stays elsewhere
+    summon_and_copy(qtbot, window, key)
+    clock.advance(PASTE_WAIT_SECONDS - 0.1)
+    window.summon.paste_timer.timeout.emit()
+    assert window.summon.paste_timer.isActive()
+    clock.advance(0.2)
+    window.summon.paste_timer.timeout.emit()
+    focus.active = CHAT_BOX  # too late: the agent has moved on
+    window.summon.paste_timer.timeout.emit()
+    assert focus.pasted_into == [] and not window.summon.paste_timer.isActive()
+    assert zh("未自动粘贴") in window.status.toolTip()
+
+
+def test_a_sidebar_in_view_stays_in_view(qtbot, desk):
+    window, focus, key = desk
+    window.show()  # docked beside the chat box, where the agent works
+    qtbot.waitExposed(window)
+    assert not window.isActiveWindow()
+    summon_and_copy(qtbot, window, key)
+    assert focus.given_back == [CHAT_BOX] and window.isVisible()
+
+
+def test_a_copy_without_the_global_key_stays_in_the_sidebar(qtbot, desk):
+    window, focus, _key = desk
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, window, "Alt+5")
+    press(qtbot, window, "Ctrl+1")
+    assert focus.given_back == [] and window.isVisible()
+
+
+def test_leaving_the_sidebar_by_other_means_ends_the_round_trip(qtbot, desk, settings):
+    window, focus, key = desk
+    settings.set("hotkey/paste_back", True)
+    key()
+    other = QWidget()  # the agent clicks into another window, then back into the sidebar
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, window, "Alt+5")
+    press(qtbot, window, "Ctrl+1")
+    assert focus.given_back == [] and focus.pasted_into == [] and window.isVisible()
+
+
+def test_the_global_key_in_the_sidebar_puts_it_away_and_goes_back(qtbot, desk):
+    window, focus, key = desk
+    key()
+    key()
+    assert not window.isVisible() and focus.given_back == [CHAT_BOX]
+    assert QApplication.activeWindow() is not window
+
+
+def test_the_settings_page_turns_paste_back_on(qtbot, call_window, settings):
+    press(qtbot, call_window, "Ctrl+,")
+    box = call_window.settings_page.paste_back
+    assert not box.isChecked() and not settings.get("hotkey/paste_back")
+    box.setChecked(True)
+    assert settings.get("hotkey/paste_back") is True
