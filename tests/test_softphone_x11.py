@@ -5,6 +5,8 @@ hotkey/paste_back on, the phrase in its text."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from assist.ui.focus_x11 import X11Focus
 from tests.helpers import zh
 from tests.x11 import clipboard, isolated_env, needs_x11, press, start_sidebar, wait_for, windows_of
 
@@ -30,9 +33,11 @@ class Desk:
     sidebar_window: str
     editor_window: str
     editor_text: Path
+    managed: bool = False  # a window manager runs: the active window is the one it says
 
     def focused(self) -> str:
-        result = subprocess.run(["xdotool", "getwindowfocus"], env=self.env, capture_output=True, text=True)
+        asked = "getactivewindow" if self.managed else "getwindowfocus"
+        result = subprocess.run(["xdotool", asked], env=self.env, capture_output=True, text=True)
         return result.stdout.strip()
 
     def sidebar_visible(self) -> bool:
@@ -42,7 +47,8 @@ class Desk:
         subprocess.run(["xdotool", "type", "--delay", "20", text], env=self.env, check=True, timeout=10)
 
     def into_the_chat_box(self, text: str) -> None:
-        subprocess.run(["xdotool", "windowfocus", "--sync", self.editor_window], env=self.env, check=True, timeout=10)
+        focus = "windowactivate" if self.managed else "windowfocus"
+        subprocess.run(["xdotool", focus, "--sync", self.editor_window], env=self.env, check=True, timeout=10)
         wait_for(lambda: self.focused() == self.editor_window, 10, "the focus in the chat box")
         self.type(text)
         wait_for(lambda: self.editor_text.read_text(encoding="utf-8").endswith(text), 10, f"{text!r} in the chat box")
@@ -55,7 +61,7 @@ class Desk:
         press(self.env, "Return")
 
 
-def start_desk(display: str, tmp_path: Path, paste_back: bool) -> Iterator[Desk]:
+def start_desk(display: str, tmp_path: Path, paste_back: bool, managed: bool = False) -> Iterator[Desk]:
     env = isolated_env(display, tmp_path)
     settings = tmp_path / "config" / "Assist" / "assist.ini"
     settings.parent.mkdir(parents=True)
@@ -66,7 +72,7 @@ def start_desk(display: str, tmp_path: Path, paste_back: bool) -> Iterator[Desk]
     try:
         editor_window = wait_for(lambda: windows_of(editor, env), 30, "the chat box window")[0]
         sidebar = start_sidebar([sys.executable, "-m", "assist"], env, tmp_path / "assist.log")
-        desk = Desk(env, sidebar, windows_of(sidebar, env)[0], editor_window, editor_text)
+        desk = Desk(env, sidebar, windows_of(sidebar, env)[0], editor_window, editor_text, managed)
         warm_up_the_search(desk)
         yield desk
     finally:
@@ -100,6 +106,24 @@ def pasting_desk(display, tmp_path) -> Iterator[Desk]:
     yield from start_desk(display, tmp_path, paste_back=True)
 
 
+@pytest.fixture
+def managed_desk(display, tmp_path) -> Iterator[Desk]:
+    """The desk under a real window manager (Openbox): the focus goes through _NET_ACTIVE_WINDOW."""
+    if not shutil.which("openbox"):
+        message = "needs openbox, a window manager (scripts/setup installs it)"
+        pytest.fail(f"CI must run this: {message}") if os.environ.get("CI") else pytest.skip(message)
+    env = isolated_env(display, tmp_path)
+    manager = subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        focus = X11Focus(display)
+        wait_for(lambda: focus.managed() or manager.poll() is not None, 30, "openbox managing the screen")
+        assert manager.poll() is None, "openbox did not start"
+        yield from start_desk(display, tmp_path, paste_back=True, managed=True)
+    finally:
+        manager.terminate()
+        manager.wait(timeout=10)
+
+
 def test_after_enter_the_focus_is_back_in_the_chat_box_and_the_sidebar_hidden_again(desk):
     press(desk.env, "ctrl+alt+space")  # the agent puts the sidebar away
     wait_for(lambda: not desk.sidebar_visible(), 10, "the sidebar hidden")
@@ -123,6 +147,18 @@ def test_a_sidebar_docked_in_view_stays_in_view_and_gives_the_focus_back(desk):
 
 def test_with_paste_back_the_phrase_lands_in_the_chat_box(pasting_desk):
     desk = pasting_desk
+    press(desk.env, "ctrl+alt+space")
+    wait_for(lambda: not desk.sidebar_visible(), 10, "the sidebar hidden")
+    desk.into_the_chat_box("Hello ")
+    desk.summon_and_copy()
+    wait_for(
+        lambda: desk.editor_text.read_text(encoding="utf-8") == "Hello " + PHRASE, 10, "the phrase in the chat box"
+    )
+    assert desk.focused() == desk.editor_window and not desk.sidebar_visible()
+
+
+def test_under_a_window_manager_the_phrase_lands_in_the_chat_box(managed_desk):
+    desk = managed_desk
     press(desk.env, "ctrl+alt+space")
     wait_for(lambda: not desk.sidebar_visible(), 10, "the sidebar hidden")
     desk.into_the_chat_box("Hello ")

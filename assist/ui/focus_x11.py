@@ -74,9 +74,10 @@ class Target:
 class X11Focus:
     """Reads and moves the focus on the X server of $DISPLAY, on a connection of its own."""
 
-    def __init__(self) -> None:
+    def __init__(self, display: str | None = None) -> None:
         self._x11 = load_x11()
-        self._display = self._x11.XOpenDisplay(None) if self._x11 is not None else None
+        name = display.encode() if display else None
+        self._display = self._x11.XOpenDisplay(name) if self._x11 is not None else None
         self._root = self._x11.XDefaultRootWindow(self._display) if self._display else 0
         self._failed = False
         self._error_handler = _ERROR_HANDLER(self._on_x_error)  # kept alive while it may be installed
@@ -86,8 +87,8 @@ class X11Focus:
         if not self._display:
             return None
         with self._trapping_errors():
-            active = self._active_by_manager()
-            if active is not None:
+            if self._manager_present():
+                active = self._property(self._root, b"_NET_ACTIVE_WINDOW")
                 return Target(active, managed=True) if active else None
             focus, revert_to = ctypes.c_ulong(0), ctypes.c_int(0)
             self._x11.XGetInputFocus(self._display, ctypes.byref(focus), ctypes.byref(revert_to))
@@ -110,6 +111,13 @@ class X11Focus:
             else:
                 self._x11.XSetInputFocus(self._display, target.window, _REVERT_TO_PARENT, _CURRENT_TIME)
         return not self._failed
+
+    def managed(self) -> bool:
+        """A window manager runs, and so says which window is active."""
+        if not self._display:
+            return False
+        with self._trapping_errors():
+            return self._manager_present()
 
     def has_focus(self, target: Target) -> bool:
         return self.active_window() == target
@@ -146,18 +154,23 @@ class X11Focus:
         self._x11.XSync(self._display, 0)
         return None
 
-    def _active_by_manager(self) -> int | None:
-        """The root's _NET_ACTIVE_WINDOW (0: none active); None when no window manager sets it."""
-        atom = self._x11.XInternAtom(self._display, b"_NET_ACTIVE_WINDOW", 1)  # only if it exists
-        if not atom:
-            return None
+    def _manager_present(self) -> bool:
+        """An EWMH window manager runs: the root names its check window, and that window names itself.
+
+        (A manager that died leaves the root's word behind; its window is gone.)
+        """
+        check = self._property(self._root, b"_NET_SUPPORTING_WM_CHECK")
+        return bool(check) and self._property(check, b"_NET_SUPPORTING_WM_CHECK") == check
+
+    def _property(self, window: int, name: bytes) -> int | None:
+        """The first 32-bit value of a window's property; None when it has no such property."""
         kind, size = ctypes.c_ulong(0), ctypes.c_int(0)
         count, left = ctypes.c_ulong(0), ctypes.c_ulong(0)
         data = ctypes.POINTER(ctypes.c_ubyte)()
         status = self._x11.XGetWindowProperty(
             self._display,
-            self._root,
-            atom,
+            window,
+            self._atom(name),
             0,
             1,
             0,
