@@ -67,10 +67,16 @@ def start_desk(display: str, tmp_path: Path, paste_back: bool, managed: bool = F
     settings.parent.mkdir(parents=True)
     settings.write_text(f"[hotkey]\npaste_back={str(paste_back).lower()}\n", encoding="utf-8")
     editor_text = tmp_path / "chat-box.txt"
-    editor = subprocess.Popen([sys.executable, str(EDITOR), str(editor_text)], env=env)
+    editor_log = tmp_path / "chat-box.log"
+    with editor_log.open("w") as output:
+        editor = subprocess.Popen(
+            [sys.executable, str(EDITOR), str(editor_text)], env=env, stdout=output, stderr=subprocess.STDOUT
+        )
     sidebar = None
     try:
-        editor_window = wait_for(lambda: windows_of(editor, env), 30, "the chat box window")[0]
+        editor_windows = wait_for(lambda: editor.poll() is not None or windows_of(editor, env), 30, "the chat box")
+        assert editor.poll() is None, f"the chat box did not start: {editor_log.read_text()}"
+        editor_window = editor_windows[0]
         sidebar = start_sidebar([sys.executable, "-m", "assist"], env, tmp_path / "assist.log")
         desk = Desk(env, sidebar, windows_of(sidebar, env)[0], editor_window, editor_text, managed)
         warm_up_the_search(desk)

@@ -35,6 +35,10 @@ class FakeFocus:
         self.active = target
         return True
 
+    def take(self, window: int) -> bool:
+        self.active = Target(window, managed=False)
+        return True
+
     def has_focus(self, target: Target) -> bool:
         return self.active == target
 

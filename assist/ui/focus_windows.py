@@ -92,6 +92,9 @@ class WindowsFocus:
             return False
         return bool(self._user32.SetForegroundWindow(target.window))
 
+    def take(self, window: int) -> bool:
+        return self.give_back(Target(window, managed=True))
+
     def has_focus(self, target: Target) -> bool:
         return self.active_window() == target
 

@@ -29,6 +29,7 @@ PASTE_WAIT_SECONDS = 2.0  # the target must have the focus, and the modifiers be
 class Focus(Protocol):
     def active_window(self) -> Target | None: ...
     def give_back(self, target: Target) -> bool: ...
+    def take(self, window: int) -> bool: ...
     def has_focus(self, target: Target) -> bool: ...
     def modifiers_held(self) -> bool: ...
     def paste(self) -> str | None: ...
@@ -88,10 +89,16 @@ class Summon(QObject):
         self._target = active
         self._hide_after = not window.isVisible() or window.isMinimized()
         reveal()
+        if not self._hide_after and self.focus is not None:
+            self.focus.take(own)  # shown already: Qt's own request may come with too old a time
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ActivationChange and not self._window.isActiveWindow():
-            self._target = None  # the agent went elsewhere by other means: the next copy stays here
+            # Qt reports a lost focus a moment late (on X11, 0.1–0.4 s): it may be the chat box's focus
+            # from just before the global key. The desktop's word decides.
+            active = self.focus.active_window() if self.focus is not None else None
+            if active is None or active.window != int(self._window.winId()):
+                self._target = None  # the agent went elsewhere by other means: the next copy stays here
         return False
 
     def _on_copied(self, *_: object) -> None:
