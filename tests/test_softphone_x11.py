@@ -112,6 +112,25 @@ def pasting_desk(display, tmp_path) -> Iterator[Desk]:
     yield from start_desk(display, tmp_path, paste_back=True)
 
 
+def test_a_quick_agent_gets_the_phrase_every_time(pasting_desk):
+    """Round after round at typing speed, as the benchmark drives it: the global key right after the
+    click into the chat box, while Qt has not yet heard that the sidebar lost the focus."""
+    desk = pasting_desk
+    press(desk.env, "ctrl+alt+space")
+    wait_for(lambda: not desk.sidebar_visible(), 10, "the sidebar hidden")
+    for round_number in range(8):
+        subprocess.run(["xdotool", "windowfocus", "--sync", desk.editor_window], env=desk.env, check=True, timeout=10)
+        press(desk.env, "ctrl+a BackSpace")
+        wait_for(lambda: desk.editor_text.read_text(encoding="utf-8") == "", 10, "the chat box emptied")
+        press(desk.env, "ctrl+alt+space")
+        wait_for(lambda: desk.focused() == desk.sidebar_window, 10, "the sidebar with the focus")
+        subprocess.run(["xdotool", "type", "qsd"], env=desk.env, check=True, timeout=10)  # 12 ms a key
+        subprocess.run(["xdotool", "key", "Return"], env=desk.env, check=True, timeout=10)
+        wait_for(
+            lambda: desk.editor_text.read_text(encoding="utf-8") == PHRASE, 10, f"the phrase, round {round_number + 1}"
+        )
+
+
 @pytest.fixture
 def managed_desk(display, tmp_path) -> Iterator[Desk]:
     """The desk under a real window manager (Openbox): the focus goes through _NET_ACTIVE_WINDOW."""

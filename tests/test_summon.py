@@ -5,7 +5,7 @@ again, and with hotkey/paste_back paste into it. The real thing on X11: test_sof
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from assist.ui.focus_x11 import Target
@@ -17,15 +17,25 @@ CHAT_BOX = Target(4242, managed=False)
 PHRASE = zh("请稍等,我帮您查一下。")
 
 
-class FakeFocus:
-    """The desktop: which window has the focus, which modifier keys are down, what was pasted where."""
+class FakeFocus(QObject):
+    """The desktop: which window has the focus, which modifier keys are down, what was pasted where.
+
+    When Qt activates the sidebar, the desktop has given it the focus (as the X server has by then).
+    """
 
     def __init__(self, window) -> None:
+        super().__init__()
+        window.installEventFilter(self)  # runs before the sidebar's own filters, as the desktop comes first
         self.sidebar = Target(int(window.winId()), managed=False)
         self.active: Target | None = CHAT_BOX
         self.modifiers = False
         self.given_back: list[Target] = []
         self.pasted_into: list[Target | None] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ActivationChange and watched.isActiveWindow():
+            self.active = self.sidebar
+        return False
 
     def active_window(self) -> Target | None:
         return self.active
@@ -77,7 +87,6 @@ def desk(qtbot, call_window):
         hotkey.activated.emit()
         if window.isVisible():
             qtbot.waitUntil(window.isActiveWindow)
-            focus.active = focus.sidebar
 
     return window, focus, key
 
@@ -188,6 +197,30 @@ def test_news_of_a_lost_focus_that_comes_late_does_not_end_the_round_trip(qtbot,
     qtbot.waitUntil(window.isActiveWindow)
     press(qtbot, window, "Alt+5")
     press(qtbot, window, "Ctrl+1")
+    assert focus.given_back == [CHAT_BOX]
+
+
+def test_a_copy_asked_from_outside_while_the_agent_is_elsewhere_stays_put(qtbot, desk):
+    """Summoned, then the focus moved on without Qt hearing of it (on X11, during a key grab): a copy
+    asked by `assist copy` from a terminal must not send the focus to the chat box."""
+    window, focus, key = desk
+    key()
+    focus.active = Target(777, managed=False)  # the terminal
+    assert window.handle_command({"command": "copy", "situation": "hold", "number": 1})["ok"]
+    assert focus.given_back == [] and window.isVisible()
+
+
+def test_at_the_copy_the_desktops_word_on_the_focus_counts_not_qts(qtbot, desk):
+    """On X11 a focus given during the global key's grab may never reach Qt: the sidebar has the keys
+    while Qt calls it inactive. The copy still goes back to the chat box."""
+    window, focus, key = desk
+    key()
+    other = QWidget()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()  # Qt: the sidebar is inactive; the desktop: it has the focus
+    qtbot.waitUntil(lambda: not window.isActiveWindow())
+    assert window.handle_command({"command": "copy", "situation": "hold", "number": 1})["ok"]
     assert focus.given_back == [CHAT_BOX]
 
 

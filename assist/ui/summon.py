@@ -80,35 +80,36 @@ class Summon(QObject):
         """The global key: put the sidebar away if it is in use, else remember where the agent is and `reveal`."""
         window = self._window
         active = self._active_window()
-        own = int(window.winId())
-        # The X server's word when there is one: Qt notices a lost focus only a moment later.
-        in_use = active is not None and active.window == own if self.focus is not None else window.isActiveWindow()
-        if window.isVisible() and in_use:
+        if window.isVisible() and self._has_focus(active):
             self._go_back(hide=True)
             return
         self._target = active
         self._hide_after = not window.isVisible() or window.isMinimized()
         reveal()
         if not self._hide_after and self.focus is not None:
-            self.focus.take(own)  # shown already: Qt's own request may come with too old a time
+            self.focus.take(int(window.winId()))  # shown already: Qt's own request may come with too old a time
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ActivationChange and not self._window.isActiveWindow():
-            # Qt reports a lost focus a moment late (on X11, 0.1–0.4 s): it may be the chat box's focus
-            # from just before the global key. The desktop's word decides.
-            active = self.focus.active_window() if self.focus is not None else None
-            if active is None or active.window != int(self._window.winId()):
-                self._target = None  # the agent went elsewhere by other means: the next copy stays here
+        if event.type() == QEvent.Type.ActivationChange and not self._has_focus(self._active_window()):
+            self._target = None  # the agent went elsewhere by other means: the next copy stays here
         return False
 
     def _on_copied(self, *_: object) -> None:
-        if self._target is None or not self._window.isActiveWindow():
-            return
+        if self._target is None or not self._has_focus(self._active_window()):
+            return  # no round trip, or a copy asked from outside (`assist copy`)
         target = self._go_back(hide=self._hide_after)
         if target is not None and self._settings.get("hotkey/paste_back"):
             self._paste_to, self._paste_deadline = target, self._clock() + PASTE_WAIT_SECONDS
             self.paste_timer.start()
             self._try_paste()
+
+    def _has_focus(self, active: Target | None) -> bool:
+        """Whether the sidebar has the keyboard, by the desktop's word when there is one: on X11 Qt
+        hears of a focus change late (up to 0.4 s), or, when the focus came during the global key's
+        grab, not at all."""
+        if self.focus is None:
+            return self._window.isActiveWindow()
+        return active is not None and active.window == int(self._window.winId())
 
     def _go_back(self, hide: bool) -> Target | None:
         """Hide if asked, give the remembered window its focus back; that window, if it worked."""
