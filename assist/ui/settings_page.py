@@ -177,13 +177,17 @@ class SettingsPage(ScrollPage):
         self.body.addLayout(row)
         self.hotkey_message = make_label(self.hotkey_problem(), "refusal")
         self.body.addWidget(self.hotkey_message)
-        self.paste_back = QCheckBox(
-            tr("复制后自动粘贴到原来的窗口（聊天框）", "After a copy, paste into the window I came from (chat box)")
-        )
+        self.paste_back = QCheckBox(tr("复制后自动粘贴", "Paste back after a copy"))
         self.paste_back.setObjectName("pasteBack")
         self.paste_back.setChecked(bool(settings.get("hotkey/paste_back")))
         self.paste_back.toggled.connect(lambda on: settings.set("hotkey/paste_back", on))
         self.body.addWidget(self.paste_back)
+        explained = tr(
+            "用全局快捷键打开侧栏后，复制的用语自动粘贴到原来的窗口（如聊天框）。",
+            "After the global key brought the sidebar up, a copied phrase is pasted into the window you "
+            "came from (the chat box).",
+        )
+        self.body.addWidget(make_label(explained, "gloss"))
 
     def _on_hotkey_recorded(self) -> None:
         key = self.hotkey_edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
