@@ -5,8 +5,8 @@ again, and with hotkey/paste_back paste into it. The real thing on X11: test_sof
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from assist.ui.focus_x11 import Target
 from assist.ui.summon import PASTE_WAIT_SECONDS
@@ -145,6 +145,20 @@ def test_no_paste_when_the_window_never_gets_the_focus_back(qtbot, desk, setting
     window.summon.paste_timer.timeout.emit()
     assert focus.pasted_into == [] and not window.summon.paste_timer.isActive()
     assert zh("未自动粘贴") in window.status.toolTip()
+
+
+def test_a_phrase_that_asks_for_values_goes_back_once_they_are_typed(qtbot, desk, settings):
+    window, focus, key = desk
+    settings.set("hotkey/paste_back", True)
+    key()
+    press(qtbot, window, "Alt+2")
+    press(qtbot, window, "Ctrl+1")  # the department to ring is not known yet: the sidebar asks
+    form = window._values_form
+    assert form is not None and window.isVisible() and focus.given_back == []
+    for name, value in zip(form.fields, ["档案馆", "0871-1234", "66"], strict=True):
+        form.fields[name].setText(value)
+    qtbot.mouseClick(form.findChild(QPushButton, "submitButton"), Qt.MouseButton.LeftButton)
+    assert focus.given_back == [CHAT_BOX] and focus.pasted_into == [CHAT_BOX] and not window.isVisible()
 
 
 def test_a_sidebar_in_view_stays_in_view(qtbot, desk):
