@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -110,6 +111,15 @@ def desk(display, tmp_path) -> Iterator[Desk]:
 @pytest.fixture
 def pasting_desk(display, tmp_path) -> Iterator[Desk]:
     yield from start_desk(display, tmp_path, paste_back=True)
+
+
+def test_quitting_while_the_round_trip_waits_ends_cleanly(desk):
+    """Summoned and not yet copied, the sidebar is told to quit (logout): no crash on the way out."""
+    desk.into_the_chat_box("Hello ")
+    press(desk.env, "ctrl+alt+space")
+    wait_for(lambda: desk.focused() == desk.sidebar_window, 10, "the sidebar with the focus")
+    desk.sidebar.send_signal(signal.SIGTERM)
+    assert desk.sidebar.wait(timeout=10) == 0
 
 
 def test_a_quick_agent_gets_the_phrase_every_time(pasting_desk):

@@ -67,6 +67,7 @@ class Summon(QObject):
         self.focus: Focus | None = None  # found at the first global key
         self._focus_looked_up = False
         self._target: Target | None = None
+        self._own = 0  # the sidebar's window id, read outside event handlers (see eventFilter)
         self._hide_after = False
         self._paste_to: Target | None = None
         self._paste_deadline = 0.0
@@ -79,6 +80,7 @@ class Summon(QObject):
     def key_pressed(self, reveal: Callable[[], None]) -> None:
         """The global key: put the sidebar away if it is in use, else remember where the agent is and `reveal`."""
         window = self._window
+        self._own = int(window.winId())
         active = self._active_window()
         if window.isVisible() and self._has_focus(active):
             self._go_back(hide=True)
@@ -87,16 +89,23 @@ class Summon(QObject):
         self._hide_after = not window.isVisible() or window.isMinimized()
         reveal()
         if not self._hide_after and self.focus is not None:
-            self.focus.take(int(window.winId()))  # shown already: Qt's own request may come with too old a time
+            self.focus.take(self._own)  # shown already: Qt's own request may come with too old a time
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ActivationChange and not self._has_focus(self._active_window()):
+        # Only while a round trip waits, and never asking the window for its id here: winId() while Qt
+        # activates or tears down the window crashes it.
+        if self._target is None or event.type() != QEvent.Type.ActivationChange:
+            return False
+        if not self._has_focus(self._active_window()):
             self._target = None  # the agent went elsewhere by other means: the next copy stays here
         return False
 
     def _on_copied(self, *_: object) -> None:
-        if self._target is None or not self._has_focus(self._active_window()):
-            return  # no round trip, or a copy asked from outside (`assist copy`)
+        if self._target is None:
+            return
+        self._own = int(self._window.winId())  # the window is made anew when always-on-top changes
+        if not self._has_focus(self._active_window()):
+            return  # a copy asked from outside (`assist copy`) while the agent is elsewhere
         target = self._go_back(hide=self._hide_after)
         if target is not None and self._settings.get("hotkey/paste_back"):
             self._paste_to, self._paste_deadline = target, self._clock() + PASTE_WAIT_SECONDS
@@ -109,7 +118,7 @@ class Summon(QObject):
         grab, not at all."""
         if self.focus is None:
             return self._window.isActiveWindow()
-        return active is not None and active.window == int(self._window.winId())
+        return active is not None and active.window == self._own
 
     def _go_back(self, hide: bool) -> Target | None:
         """Hide if asked, give the remembered window its focus back; that window, if it worked."""
