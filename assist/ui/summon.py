@@ -147,7 +147,10 @@ class Summon(QObject):
             self.paste_timer.stop()
             self._paste_to = None  # pasting later, somewhere the agent has moved on to, would surprise
             self.paste_failed.emit(
-                tr("未自动粘贴：原窗口没有取回焦点，或按键未松开", "Not pasted: the window did not get the focus back")
+                tr(
+                    "未自动粘贴：原窗口没有取回焦点，或按键未松开",
+                    "Not pasted: the window did not get the focus back, or a key stayed down",
+                )
             )
 
     def _active_window(self) -> Target | None:
