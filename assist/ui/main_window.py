@@ -57,6 +57,7 @@ from assist.ui.search_box import SearchBox
 from assist.ui.search_service import SearchService
 from assist.ui.settings import PROFILE_GROUP, Settings
 from assist.ui.settings_page import SettingsPage
+from assist.ui.summon import Summon
 from assist.ui.values_form import ValuesForm
 
 if TYPE_CHECKING:  # built on first use: the checker is not needed to show the window
@@ -135,6 +136,8 @@ class SidebarWindow(QWidget):
         self.hold_alert = HoldAlert(self, self.calls, settings)  # the reminder when the sidebar is out of view
         self.calls.ended.connect(self._on_call_ended)
         self.copier.is_profile_value = self._is_profile_value
+        self.summon = Summon(self, settings, self.copier.copied, clock)  # the global key's way back to the softphone
+        self.summon.paste_failed.connect(self.show_status)
         if source is not None:
             source.book_changed.connect(self.navigator.set_book)
             source.problems_found.connect(self.show_problems)
@@ -973,11 +976,7 @@ class SidebarWindow(QWidget):
 
     def _on_hotkey(self) -> None:
         """The global key: bring the sidebar up with the cursor in the search, or put it away."""
-        if self.isVisible() and self.isActiveWindow():
-            self.hide()
-            return
-        self._reveal()
-        self._focus_search()
+        self.summon.key_pressed(reveal=lambda: (self._reveal(), self._focus_search()))
 
     def set_source(self, location: str) -> None:
         """Use another organisation phrasebook (a path or URL; empty: the built-in book only)."""
