@@ -1,0 +1,170 @@
+"""`assist feed`: utterances from a speech recogniser, passed to the running sidebar as they come.
+
+The feed reads JSON Lines (a file, standard input, or a file it follows while another program
+appends to it) or talks to a FunASR server itself (assist/feed_funasr.py). Each utterance goes to the
+sidebar over its command channel; a bad line is reported by its number and skipped; whatever the
+sidebar answers, the feed goes on. Nothing of what was said is written anywhere or printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from assist.core.feed import FeedProblem, Utterance, parse_line
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+FOLLOW_PAUSE_SECONDS = 0.05  # how long --follow waits at the end of the file before it looks again
+
+_DESCRIPTION = (
+    "Pass utterances from a speech recogniser to the running sidebar (started in the background if "
+    "none runs), which listens along with the call. Each line of FILE (or standard input) is one JSON "
+    'object: {"speaker": "agent"|"caller", "text": "…", "final": true|false, "start": s, "end": s}; '
+    "final defaults to true (false: a partial result that a later line replaces); start and end "
+    "(seconds) may be left out. A bad line is reported on standard error by its number and skipped. "
+    "Exit status: 0 every line delivered, 1 some lines skipped or not taken, 2 usage error."
+)
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    feed = commands.add_parser("feed", help="pass a live transcript to the running sidebar", description=_DESCRIPTION)
+    source = feed.add_mutually_exclusive_group()
+    source.add_argument("file", nargs="?", metavar="FILE", help="JSON Lines of utterances (none or -: standard input)")
+    source.add_argument(
+        "--follow", metavar="FILE", help="keep reading FILE as another program appends to it, until Ctrl+C"
+    )
+    source.add_argument(
+        "--funasr",
+        metavar="ws://HOST:PORT",
+        help="recognise the call's audio on this FunASR real-time server (2pass mode): see --agent, --caller",
+    )
+    from assist.feed_funasr import add_options
+
+    add_options(feed)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.funasr is None and (args.agent or args.caller):
+        print("assist feed: --agent and --caller are for --funasr", file=sys.stderr)
+        return EXIT_USAGE
+    link = SidebarLink([f"--{name}={value}" for name in ("phrasebook", "directory") if (value := getattr(args, name))])
+    if args.funasr is not None:
+        from assist.feed_funasr import run_funasr
+
+        return run_funasr(args, link)
+    if args.follow:
+        name, lines = args.follow, _followed(Path(args.follow))
+    elif args.file in (None, "-"):
+        from assist.core.feed_lines import read_lines
+
+        name, lines = "<stdin>", read_lines(sys.stdin.buffer)
+    else:
+        path = Path(args.file)
+        if not path.is_file():
+            print(f"assist feed: {path}: {'is a folder' if path.is_dir() else 'no such file'}", file=sys.stderr)
+            return EXIT_USAGE
+        name, lines = str(path), _read_file(path)
+    problem = link.start()
+    if problem:
+        print(f"assist feed: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        skipped = feed_lines(lines, name, link.deliver)
+    except KeyboardInterrupt:
+        return EXIT_OK  # Ctrl+C is how a followed feed ends
+    if not args.follow:
+        link.call_ended()
+    return EXIT_PROBLEMS if skipped or link.undelivered else EXIT_OK
+
+
+def feed_lines(lines: Iterable[bytes], name: str, deliver: Callable[[Utterance, str], None]) -> int:
+    """Deliver each line's utterance; report the lines that are not one. The number of lines skipped."""
+    skipped = 0
+    for number, line in enumerate(lines, start=1):
+        parsed = parse_line(line, number)
+        if isinstance(parsed, FeedProblem):
+            skipped += 1
+            print(f"assist feed: {name}:{parsed}; skipped", file=sys.stderr, flush=True)
+        elif parsed is not None:
+            deliver(parsed, f"{name}:line {number}")
+    return skipped
+
+
+def _read_file(path: Path) -> Iterable[bytes]:
+    from assist.core.feed_lines import read_lines
+
+    with path.open("rb") as stream:
+        yield from read_lines(stream)
+
+
+def _followed(path: Path) -> Iterable[bytes]:
+    from assist.core.feed_lines import follow_lines
+
+    if not path.exists():
+        print(f"assist feed: {path} does not exist yet; waiting for it", file=sys.stderr, flush=True)
+    return follow_lines(path, _pause)
+
+
+def _pause() -> bool:
+    time.sleep(FOLLOW_PAUSE_SECONDS)
+    return True
+
+
+class SidebarLink:
+    """The running sidebar, as the feed talks to it: it says once what goes wrong, not at every line."""
+
+    def __init__(self, start_options: list[str]) -> None:
+        self.start_options = start_options
+        self.undelivered = 0
+        self._silent_since: str | None = None  # the line from which the sidebar stopped answering
+        self._old_sidebar = False
+
+    def start(self) -> str:
+        """Start a sidebar in the background if none runs; "" when one answers, else why not."""
+        from assist.ui.instance import sidebar_running, start_detached, wait_until_answering
+
+        if sidebar_running():
+            return ""
+        return wait_until_answering(start_detached(self.start_options))
+
+    def deliver(self, utterance: Utterance, where: str) -> None:
+        """Send one utterance; `where` names it in what is said (FILE:line N), never its words."""
+        reply = self._send(utterance.as_request())
+        if reply is None:
+            self.undelivered += 1
+            if self._silent_since is None:
+                self._silent_since = where
+                self._say(f"{where}: the sidebar does not answer; utterances are dropped until it does")
+            return
+        if self._silent_since is not None:
+            self._say(f"{where}: the sidebar answers again (nothing from {self._silent_since} on reached it)")
+            self._silent_since = None
+        if reply.get("ok"):
+            return
+        self.undelivered += 1
+        error = str(reply.get("error", "refused"))
+        if error.startswith("unknown command"):
+            if not self._old_sidebar:
+                self._old_sidebar = True
+                self._say(
+                    f"the running sidebar does not take utterances ({error}): it is an Assist without the "
+                    "live transcript; quit it and start this one. The feed goes on; utterances are dropped"
+                )
+        else:
+            self._say(f"{where}: the sidebar refused the utterance: {error}")
+
+    def call_ended(self) -> None:
+        """Tell the sidebar that the input has ended (a sidebar that does not know the command is fine)."""
+        self._send({"command": "call-ended"})
+
+    def _send(self, request: dict) -> dict | None:
+        from assist.ui.instance import send
+
+        return send(request)
+
+    @staticmethod
+    def _say(message: str) -> None:
+        print(f"assist feed: {message}", file=sys.stderr, flush=True)

@@ -1,0 +1,214 @@
+"""`assist feed --funasr ws://HOST:PORT`: the call's audio to a FunASR real-time server, its results to the sidebar.
+
+Each side of the call is its own stream (FunASR does not tell speakers apart): `--agent AUDIO` and
+`--caller AUDIO`, each a WAV file, raw 16-bit mono PCM from a file or pipe, or `-` for standard input.
+Each stream runs on its own connection in a thread; the utterances come back to the main thread,
+which alone talks to the sidebar. WebSockets: the `websockets` library's threaded client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import queue
+import ssl
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assist.core.feed import Utterance
+from assist.core.funasr import (
+    END_OF_SPEECH,
+    AudioError,
+    AudioSource,
+    ResultAssembler,
+    open_audio,
+    piece_bytes,
+    start_message,
+)
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+CONNECT_SECONDS = 10.0
+LAST_RESULT_SECONDS = 30.0  # how long the server may take for the last sentence after the audio ends
+QUIET_SECONDS = 5.0  # after the audio ends, this long without a result means there is no more
+
+
+def add_options(feed: argparse.ArgumentParser) -> None:
+    funasr = feed.add_argument_group("with --funasr")
+    funasr.add_argument("--agent", metavar="AUDIO", help="the agent's side: a WAV file, raw PCM (file or pipe), or -")
+    funasr.add_argument("--caller", metavar="AUDIO", help="the caller's side: a WAV file, raw PCM (file or pipe), or -")
+    funasr.add_argument(
+        "--rate", type=int, default=16000, help="raw PCM's sample rate: 16000 (default) or 8000 (telephone audio)"
+    )
+    funasr.add_argument("--fast", action="store_true", help="send files as fast as the server reads, not in real time")
+    funasr.add_argument("--call", metavar="ID", help="the call's id, passed to the sidebar with each utterance")
+    funasr.add_argument(
+        "--insecure",
+        action="store_true",
+        help="wss:// only: accept a certificate that cannot be verified (FunASR's own self-signed one)",
+    )
+
+
+@dataclass(frozen=True)
+class _Said:
+    speaker: str
+    number: int
+    utterance: Utterance
+
+
+@dataclass(frozen=True)
+class _Ended:
+    speaker: str
+    problem: str  # "" when the stream ended as it should
+
+
+def run_funasr(args: argparse.Namespace, link) -> int:
+    """Stream each side to the server; deliver what it recognises. `link` is feed_cli.SidebarLink."""
+    url = args.funasr
+    if not url.startswith(("ws://", "wss://")):
+        print(f"assist feed: --funasr {url}: give the server as ws://HOST:PORT (or wss://)", file=sys.stderr)
+        return EXIT_USAGE
+    sides = {speaker: name for speaker, name in (("agent", args.agent), ("caller", args.caller)) if name}
+    if not sides:
+        print("assist feed: --funasr needs --agent AUDIO, --caller AUDIO or both", file=sys.stderr)
+        return EXIT_USAGE
+    if list(sides.values()).count("-") > 1:
+        print("assist feed: only one side can come from standard input", file=sys.stderr)
+        return EXIT_USAGE
+    sources: dict[str, AudioSource] = {}
+    try:
+        for speaker, name in sides.items():
+            sources[speaker] = open_audio(name, sys.stdin.buffer, args.rate)
+    except AudioError as error:
+        print(f"assist feed: {error}", file=sys.stderr)
+        for source in sources.values():
+            source.close()
+        return EXIT_USAGE
+    problem = link.start()
+    if problem:
+        print(f"assist feed: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    results: queue.Queue[_Said | _Ended] = queue.Queue()
+    context = _ssl_context(url, args.insecure)
+    for speaker, source in sources.items():
+        stream = Stream(url, source, ResultAssembler(speaker, args.call), results.put, context, pace=not args.fast)
+        threading.Thread(target=stream.run, name=f"funasr-{speaker}", daemon=True).start()
+    failed = False
+    try:
+        running = len(sources)
+        while running:
+            item = results.get()
+            if isinstance(item, _Said):
+                link.deliver(item.utterance, f"{item.speaker} result {item.number}")
+            else:
+                running -= 1
+                if item.problem:
+                    failed = True
+                    print(f"assist feed: {item.speaker}: {item.problem}", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:
+        pass  # Ctrl+C ends a live feed: the call is over
+    link.call_ended()
+    return EXIT_PROBLEMS if failed or link.undelivered else EXIT_OK
+
+
+def _ssl_context(url: str, insecure: bool) -> ssl.SSLContext | None:
+    if not url.startswith("wss://"):
+        return None
+    context = ssl.create_default_context()
+    if insecure:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    return context
+
+
+class Stream:
+    """One side of the call on its own connection: audio out, results in."""
+
+    def __init__(
+        self,
+        url: str,
+        source: AudioSource,
+        assembler: ResultAssembler,
+        put: Callable[[_Said | _Ended], None],
+        context: ssl.SSLContext | None = None,
+        pace: bool = True,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.url, self.source, self.assembler, self.put = url, source, assembler, put
+        self.context, self.pace, self.sleep = context, pace and source.recorded, sleep
+        self._results = 0
+        self._audio_ended = threading.Event()
+
+    def run(self) -> None:
+        from websockets.exceptions import WebSocketException
+
+        speaker = self.assembler.speaker
+        try:
+            problem = self._stream()
+        except (OSError, WebSocketException, TimeoutError) as error:
+            problem = f"the FunASR server at {self.url} could not be used ({type(error).__name__}: {error})"
+        finally:
+            self.source.close()
+        self.put(_Ended(speaker, problem))
+
+    def _stream(self) -> str:
+        from websockets.sync.client import connect
+
+        with connect(
+            self.url,
+            subprotocols=["binary"],  # as FunASR's own clients ask
+            ssl=self.context,
+            open_timeout=CONNECT_SECONDS,
+            max_size=2**20,
+        ) as connection:
+            receiver = threading.Thread(target=self._receive, args=(connection,), daemon=True)
+            connection.send(json.dumps(start_message(f"assist-{self.assembler.speaker}", self.source.rate)))
+            receiver.start()
+            seconds_a_piece = piece_bytes(self.source.rate) / 2 / self.source.rate
+            for piece in self.source.pieces():
+                connection.send(piece)
+                if self.pace:
+                    self.sleep(seconds_a_piece)
+            self._audio_ended.set()  # first: the server's answer may come before send() returns
+            connection.send(json.dumps(END_OF_SPEECH))
+            receiver.join(LAST_RESULT_SECONDS)
+            if receiver.is_alive():
+                return f"the server sent no final result within {LAST_RESULT_SECONDS:.0f} s of the end of the audio"
+        return ""
+
+    def _receive(self, connection) -> None:
+        """Results until the last one, or until the server closes the connection.
+
+        The last is the one marked `"is_final": true` after the audio ended, as FunASR's C++ runtime
+        sends it; its Python server marks results with `is_final` while the speaker is still speaking
+        and never marks the last one, so a pause after the audio ended ends the stream too.
+        """
+        from websockets.exceptions import ConnectionClosed
+
+        quiet_since = None
+        try:
+            while True:
+                try:
+                    message = connection.recv(timeout=0.5)
+                except TimeoutError:
+                    if not self._audio_ended.is_set():
+                        continue
+                    quiet_since = quiet_since or time.monotonic()
+                    if time.monotonic() - quiet_since >= QUIET_SECONDS:
+                        return
+                    continue
+                quiet_since = None
+                try:
+                    result = json.loads(message)
+                except (TypeError, ValueError):
+                    continue  # not a result: FunASR sends only JSON text
+                utterance = self.assembler.take(result)
+                if utterance is not None:
+                    self._results += 1
+                    self.put(_Said(self.assembler.speaker, self._results, utterance))
+                if self._audio_ended.is_set() and isinstance(result, dict) and result.get("is_final") is True:
+                    return
+        except ConnectionClosed:
+            return
