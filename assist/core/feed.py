@@ -53,7 +53,7 @@ class FeedProblem:
 def parse_line(line: str | bytes, number: int) -> Utterance | FeedProblem | None:
     """The utterance on line `number`, why it is not one, or None for a blank line."""
     if len(line) > MAX_LINE_BYTES:
-        return FeedProblem(number, f"longer than {MAX_LINE_BYTES // 1024} KiB; skipped")
+        return FeedProblem(number, f"longer than {MAX_LINE_BYTES // 1024} KiB")
     if isinstance(line, bytes):
         try:
             line = line.decode("utf-8")

@@ -107,16 +107,19 @@ def open_audio(name: str, stdin: BinaryIO, rate: int) -> AudioSource:
 def _open_wav(path: Path) -> AudioSource:
     convert = f"convert it with: sox {path} -r 16000 -c 1 -b 16 out.wav"
     try:
-        stream = path.open("rb")
-        reader = wave.open(stream, "rb")
+        reader = wave.open(str(path), "rb")  # noqa: SIM115 -- closed by the AudioSource
     except (wave.Error, EOFError) as error:
         raise AudioError(f"{path}: not a WAV file FunASR can take ({error}); {convert}") from None
     if reader.getsampwidth() != 2 or reader.getnchannels() != 1:
-        stream.close()
+        reader.close()
         found = f"{reader.getnchannels()} channel(s) of {reader.getsampwidth() * 8}-bit samples"
         raise AudioError(f"{path}: {found}; FunASR takes one channel of 16-bit samples; {convert}")
-    rate = _checked_rate(reader.getframerate(), str(path), convert)
-    return AudioSource(str(path), _WavFrames(reader, stream), rate, recorded=True)  # type: ignore[arg-type]
+    try:
+        rate = _checked_rate(reader.getframerate(), str(path), convert)
+    except AudioError:
+        reader.close()
+        raise
+    return AudioSource(str(path), _WavFrames(reader), rate, recorded=True)  # type: ignore[arg-type]
 
 
 def _checked_rate(rate: int, name: str, convert: str = "give --rate 8000 or 16000") -> int:
@@ -128,12 +131,11 @@ def _checked_rate(rate: int, name: str, convert: str = "give --rate 8000 or 1600
 class _WavFrames:
     """A WAV file's samples as a stream of bytes."""
 
-    def __init__(self, reader: wave.Wave_read, stream: BinaryIO) -> None:
-        self.reader, self.stream = reader, stream
+    def __init__(self, reader: wave.Wave_read) -> None:
+        self.reader = reader
 
     def read(self, size: int) -> bytes:
         return self.reader.readframes(size // 2)
 
     def close(self) -> None:
         self.reader.close()
-        self.stream.close()
