@@ -140,6 +140,7 @@ class Stream:
         self.context, self.pace, self.sleep = context, pace and source.recorded, sleep
         self._results = 0
         self._audio_ended = threading.Event()
+        self._marks_speaking: bool | None = None  # is_final means "still speaking" (FunASR's Python server)
 
     def run(self) -> None:
         from websockets.exceptions import WebSocketException
@@ -181,9 +182,11 @@ class Stream:
     def _receive(self, connection) -> None:
         """Results until the last one, or until the server closes the connection.
 
-        The last is the one marked `"is_final": true` after the audio ended, as FunASR's C++ runtime
-        sends it; its Python server marks results with `is_final` while the speaker is still speaking
-        and never marks the last one, so a pause after the audio ended ends the stream too.
+        FunASR's servers mark the last result differently. The C++ runtime sends `"is_final": false`
+        on every result until the one that answers the end of the audio, marked true. Its Python
+        server sends `is_final` = "still speaking": true on every result until it has read the end
+        of the audio, then the last sentence (2pass-offline) marked false. Which one this is shows
+        in the first result; a pause after the audio ended ends the stream whatever the server.
         """
         from websockets.exceptions import ConnectionClosed
 
@@ -208,7 +211,16 @@ class Stream:
                 if utterance is not None:
                     self._results += 1
                     self.put(_Said(self.assembler.speaker, self._results, utterance))
-                if self._audio_ended.is_set() and isinstance(result, dict) and result.get("is_final") is True:
+                if self._is_last(result):
                     return
         except ConnectionClosed:
             return
+
+    def _is_last(self, result: object) -> bool:
+        if not isinstance(result, dict) or not isinstance(result.get("is_final"), bool):
+            return False
+        if self._marks_speaking is None:
+            self._marks_speaking = result["is_final"]  # the first result of the Python server: true
+        if self._marks_speaking:
+            return not result["is_final"] and str(result.get("mode", "")).endswith("offline")
+        return result["is_final"]
