@@ -150,8 +150,8 @@ class SidebarLink:
             if not self._old_sidebar:
                 self._old_sidebar = True
                 self._say(
-                    f"the running sidebar does not take utterances ({error}): it is an Assist without the "
-                    "live transcript; quit it and start this one. The feed goes on; utterances are dropped"
+                    f"the running sidebar does not take utterances ({error}): it is an older Assist, without the "
+                    "live transcript; quit it and run the feed again. The feed goes on; utterances are dropped"
                 )
         else:
             self._say(f"{where}: the sidebar refused the utterance: {error}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import ssl
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,12 +39,14 @@ class Session:
 
 
 class FakeFunASR:
-    def __init__(self, scripts: dict[str, str]) -> None:
-        """`scripts`: the script file to replay for each wav_name (the feed names them assist-SPEAKER)."""
+    def __init__(self, scripts: dict[str, str], context: ssl.SSLContext | None = None) -> None:
+        """`scripts`: the script file to replay for each wav_name (the feed names them assist-SPEAKER);
+        `context`: TLS (wss://), as the runtime serves by default."""
         self.scripts = {name: _read(SCRIPTS / file) for name, file in scripts.items()}
         self.sessions: dict[str, Session] = {}
-        self._server = serve(self._handle, "127.0.0.1", 0, subprotocols=["binary"])
-        self.url = f"ws://127.0.0.1:{self._server.socket.getsockname()[1]}"
+        self._server = serve(self._handle, "127.0.0.1", 0, subprotocols=["binary"], ssl=context)
+        scheme = "wss" if context else "ws"
+        self.url = f"{scheme}://localhost:{self._server.socket.getsockname()[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
 
@@ -75,8 +78,8 @@ def _read(path: Path) -> list[dict]:
 
 
 @contextlib.contextmanager
-def fake_funasr(**scripts: str) -> Iterator[FakeFunASR]:
-    server = FakeFunASR({f"assist-{speaker}": file for speaker, file in scripts.items()})
+def fake_funasr(context: ssl.SSLContext | None = None, **scripts: str) -> Iterator[FakeFunASR]:
+    server = FakeFunASR({f"assist-{speaker}": file for speaker, file in scripts.items()}, context)
     try:
         yield server
     finally:

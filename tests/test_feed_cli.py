@@ -95,7 +95,7 @@ def test_a_sidebar_without_the_live_transcript_is_reported_once_and_the_feed_goe
     assert len(sidebar.utterances) == len(CLEAN_CALL)  # each was offered; none stopped the feed
     err = capsys.readouterr().err
     assert err.count("does not take utterances (unknown command 'utterance')") == 1, err
-    assert "quit it and start this one" in err
+    assert "an older Assist, without the live transcript; quit it and run the feed again" in err
 
 
 @answering("refuse-caller")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import ssl
+import subprocess
 import sys
 import wave
 from pathlib import Path
@@ -122,6 +124,31 @@ def test_a_server_that_cannot_be_reached_is_reported_and_the_call_still_ends(sid
     assert main(["feed", "--funasr", url, "--agent", str(write_wav(tmp_path / "a.wav", 0.2))]) == 1
     assert f"agent: the FunASR server at {url} could not be used" in capsys.readouterr().err
     assert sidebar.requests == [{"command": "call-ended"}]
+
+
+def self_signed(tmp_path: Path) -> ssl.SSLContext:
+    """A server's TLS with a certificate of its own making, as FunASR's runtime ships one."""
+    key, certificate = tmp_path / "server.key", tmp_path / "server.crt"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-keyout", str(key), "-out", str(certificate)],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    return context
+
+
+def test_wss_is_verified_and_insecure_accepts_the_servers_own_certificate(sidebar, tmp_path, capsys):
+    audio = str(write_wav(tmp_path / "a.wav", 1.5))
+    with fake_funasr(self_signed(tmp_path), agent="2pass-runtime.jsonl") as server:
+        assert server.url.startswith("wss://")
+        assert main(["feed", "--funasr", server.url, "--agent", audio, "--fast"]) == 1
+        assert "CERTIFICATE_VERIFY_FAILED" in capsys.readouterr().err
+        assert sidebar.utterances == []
+        assert main(["feed", "--funasr", server.url, "--agent", audio, "--fast", "--insecure"]) == 0
+    assert said(sidebar.utterances)[-1] == ("agent", "请稍等。", True)
 
 
 @pytest.mark.parametrize(
