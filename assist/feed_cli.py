@@ -13,8 +13,10 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assist.core.feed import FeedProblem, Utterance, parse_line
+if TYPE_CHECKING:  # the modules are imported when the feed runs, not at every `assist` start
+    from assist.core.feed import Utterance
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 FOLLOW_PAUSE_SECONDS = 0.05  # how long --follow waits at the end of the file before it looks again
@@ -41,9 +43,19 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         metavar="ws://HOST:PORT",
         help="recognise the call's audio on this FunASR real-time server (2pass mode): see --agent, --caller",
     )
-    from assist.feed_funasr import add_options
-
-    add_options(feed)
+    funasr = feed.add_argument_group("with --funasr")
+    funasr.add_argument("--agent", metavar="AUDIO", help="the agent's side: a WAV file, raw PCM (file or pipe), or -")
+    funasr.add_argument("--caller", metavar="AUDIO", help="the caller's side: a WAV file, raw PCM (file or pipe), or -")
+    funasr.add_argument(
+        "--rate", type=int, default=16000, help="raw PCM's sample rate: 16000 (default) or 8000 (telephone audio)"
+    )
+    funasr.add_argument("--fast", action="store_true", help="send files as fast as the server reads, not in real time")
+    funasr.add_argument("--call", metavar="ID", help="the call's id, passed to the sidebar with each utterance")
+    funasr.add_argument(
+        "--insecure",
+        action="store_true",
+        help="wss:// only: accept a certificate that cannot be verified (FunASR's own self-signed one)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
 
 def feed_lines(lines: Iterable[bytes], name: str, deliver: Callable[[Utterance, str], None]) -> int:
     """Deliver each line's utterance; report the lines that are not one. The number of lines skipped."""
+    from assist.core.feed import FeedProblem, parse_line
+
     skipped = 0
     for number, line in enumerate(lines, start=1):
         parsed = parse_line(line, number)

@@ -35,22 +35,6 @@ LAST_RESULT_SECONDS = 30.0  # how long the server may take for the last sentence
 QUIET_SECONDS = 5.0  # after the audio ends, this long without a result means there is no more
 
 
-def add_options(feed: argparse.ArgumentParser) -> None:
-    funasr = feed.add_argument_group("with --funasr")
-    funasr.add_argument("--agent", metavar="AUDIO", help="the agent's side: a WAV file, raw PCM (file or pipe), or -")
-    funasr.add_argument("--caller", metavar="AUDIO", help="the caller's side: a WAV file, raw PCM (file or pipe), or -")
-    funasr.add_argument(
-        "--rate", type=int, default=16000, help="raw PCM's sample rate: 16000 (default) or 8000 (telephone audio)"
-    )
-    funasr.add_argument("--fast", action="store_true", help="send files as fast as the server reads, not in real time")
-    funasr.add_argument("--call", metavar="ID", help="the call's id, passed to the sidebar with each utterance")
-    funasr.add_argument(
-        "--insecure",
-        action="store_true",
-        help="wss:// only: accept a certificate that cannot be verified (FunASR's own self-signed one)",
-    )
-
-
 @dataclass(frozen=True)
 class _Said:
     speaker: str
