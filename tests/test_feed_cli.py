@@ -89,6 +89,23 @@ def test_standard_input_is_read_when_no_file_or_dash_is_given(sidebar, monkeypat
     assert sidebar.utterances == list(map(expected_request, CLEAN_CALL))
 
 
+def test_a_line_from_a_pipe_goes_on_at_once_not_when_the_pipe_ends(sidebar):
+    feed = subprocess.Popen([sys.executable, "-m", "assist", "feed"], env=sidebar.environment(), stdin=subprocess.PIPE)
+    try:
+        feed.stdin.write(json.dumps({"speaker": "agent", "text": "您好"}).encode() + b"\n")
+        feed.stdin.flush()
+        wait_for(lambda: len(sidebar.utterances) == 1, 30, "the line written to the pipe")
+        assert feed.poll() is None and {"command": "call-ended"} not in sidebar.requests
+        feed.stdin.close()
+        assert feed.wait(timeout=30) == 0
+        assert sidebar.requests[-1] == {"command": "call-ended"}
+    finally:
+        if feed.poll() is None:
+            feed.kill()
+            feed.wait()
+        feed.stdin.close()
+
+
 @answering("old")
 def test_a_sidebar_without_the_live_transcript_is_reported_once_and_the_feed_goes_on(sidebar, tmp_path, capsys):
     assert main(["feed", str(write_lines(tmp_path / "call.jsonl", CLEAN_CALL))]) == 1
