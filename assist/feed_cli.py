@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ if TYPE_CHECKING:  # the modules are imported when the feed runs, not at every `
     from assist.core.feed import Utterance
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-FOLLOW_PAUSE_SECONDS = 0.05  # how long --follow waits at the end of the file before it looks again
+FOLLOW_LOOK_AGAIN_SECONDS = 1.0  # --follow looks at the file at least this often, even when not woken
 
 _DESCRIPTION = (
     "Pass utterances from a speech recogniser to the running sidebar (started in the background if "
@@ -116,15 +115,15 @@ def _read_file(path: Path) -> Iterable[bytes]:
 
 def _followed(path: Path) -> Iterable[bytes]:
     from assist.core.feed_lines import follow_lines
+    from assist.core.feed_watch import FileWatch
 
     if not path.exists():
         print(f"assist feed: {path} does not exist yet; waiting for it", file=sys.stderr, flush=True)
-    return follow_lines(path, _pause)
-
-
-def _pause() -> bool:
-    time.sleep(FOLLOW_PAUSE_SECONDS)
-    return True
+    watch = FileWatch(path)
+    try:
+        yield from follow_lines(path, lambda: watch.wait(FOLLOW_LOOK_AGAIN_SECONDS) or True)
+    finally:
+        watch.close()
 
 
 class SidebarLink:

@@ -11,6 +11,7 @@ import pytest
 
 from assist.core.feed import MAX_LINE_BYTES, MAX_TEXT_CHARS, FeedProblem, Utterance, parse_line
 from assist.core.feed_lines import follow_lines, read_lines
+from assist.core.feed_watch import FileWatch
 
 
 def line(**fields: object) -> str:
@@ -177,3 +178,41 @@ def test_follow_holds_a_partial_line_until_its_newline(tmp_path):
     lines = follow_lines(path, Growth([check_nothing_yet]))
     seen.extend(lines)
     assert seen == [b'{"speaker": "agent", "text": "x"}']
+
+
+# -- waiting for the followed file to change ------------------------------------------------------
+
+
+def test_a_write_to_the_followed_file_wakes_the_wait(tmp_path):
+    path = tmp_path / "live.jsonl"
+    path.write_bytes(b"")
+    watch = FileWatch(path)
+    try:
+        assert watch.uses_the_kernel
+        assert watch.wait(0) is False  # nothing changed
+        append(path, b"one\n")()
+        assert watch.wait(30) is True  # woken at once (30 s only if it never comes)
+        assert watch.wait(0) is False  # the events were read
+    finally:
+        watch.close()
+
+
+def test_a_file_created_or_renamed_into_place_wakes_the_wait(tmp_path):
+    path = tmp_path / "live.jsonl"
+    watch = FileWatch(path)
+    try:
+        path.write_bytes(b"new\n")
+        assert watch.wait(30) is True
+        (tmp_path / "next").write_bytes(b"")
+        watch.wait(30)
+        os.rename(tmp_path / "next", path)
+        assert watch.wait(30) is True
+    finally:
+        watch.close()
+
+
+def test_without_a_folder_to_watch_the_wait_is_a_short_pause(tmp_path):
+    watch = FileWatch(tmp_path / "no folder" / "live.jsonl")
+    assert not watch.uses_the_kernel
+    assert watch.wait(30) is False  # a pause of FALLBACK_PAUSE_SECONDS, then the feed looks again
+    watch.close()
