@@ -6,7 +6,7 @@ the moment the sidebar's channel receives it, at 10 utterances a second.
 reading a pipe (the line arrives as it is written), in the same run, against a stand-in sidebar in
 this process that answers at once: what is measured is the feed alone, not what the sidebar does.
 
-    .venv/bin/python scripts/bench_feed.py            # 100 utterances each way (about 25 s)
+    .venv/bin/python scripts/bench_feed.py            # 100 utterances each way (about 35 s)
     .venv/bin/python scripts/bench_feed.py --count 20
 """
 
@@ -26,6 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RATE = 10  # utterances a second
+IDLE_SECONDS = 5.0
 
 
 class StandIn:
@@ -64,8 +65,14 @@ class StandIn:
         self.lock.unlock()
 
 
-def measure(way: str, count: int) -> list[float]:
-    """Milliseconds from each line written to its arrival at the stand-in sidebar."""
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def measure(way: str, count: int) -> tuple[list[float], float]:
+    """Milliseconds from each line written to its arrival at the stand-in sidebar, and the CPU
+    seconds the feed used in IDLE_SECONDS of waiting with nothing written."""
     runtime = Path(tempfile.mkdtemp(prefix="bf-"))
     sidebar = StandIn(runtime)
     env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
@@ -76,6 +83,9 @@ def measure(way: str, count: int) -> list[float]:
     written: dict[int, float] = {}
     try:
         time.sleep(1.0)  # the feed's own start (imports), which is not what is measured
+        before = cpu_seconds(feed.pid)
+        time.sleep(IDLE_SECONDS)
+        idle = cpu_seconds(feed.pid) - before
         output = feed.stdin if way == "pipe" else live.open("ab", buffering=0)
         for number in range(count):
             line = json.dumps({"speaker": "agent", "text": f"第{number}句"}, ensure_ascii=False) + "\n"
@@ -94,7 +104,7 @@ def measure(way: str, count: int) -> list[float]:
     missing = count - len(sidebar.arrived)
     if missing:
         print(f"{way}: {missing} of {count} utterances did not arrive", file=sys.stderr)
-    return [(sidebar.arrived[n] - written[n]) * 1000 for n in sidebar.arrived]
+    return [(sidebar.arrived[n] - written[n]) * 1000 for n in sidebar.arrived], idle
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -106,10 +116,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=100, help="utterances each way (default 100)")
     count = parser.parse_args().count
-    print(f"{'line written → at the sidebar, ' + str(RATE) + '/s':<44} {'median':>9} {'p95':>9}")
+    print(f"{'line written → at the sidebar, ' + str(RATE) + '/s':<44} {'median':>9} {'p95':>9}   idle CPU")
     for way, label in (("follow", "assist feed --follow FILE"), ("pipe", "assist feed < pipe (baseline)")):
-        times = measure(way, count)
-        print(f"{label:<44} {statistics.median(times):7.1f} ms {percentile(times, 0.95):6.1f} ms")
+        times, idle = measure(way, count)
+        print(
+            f"{label:<44} {statistics.median(times):7.1f} ms {percentile(times, 0.95):6.1f} ms"
+            f"   {idle:.2f} s in {IDLE_SECONDS:.0f} s"
+        )
 
 
 if __name__ == "__main__":
