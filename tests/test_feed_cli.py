@@ -82,6 +82,21 @@ def test_bad_lines_are_reported_by_number_and_skipped_and_the_rest_delivered(sid
     assert said not in err  # what was said is not repeated
 
 
+def test_a_line_with_an_unpaired_surrogate_is_skipped_not_a_crash(sidebar, tmp_path, capsys):
+    path = tmp_path / "call.jsonl"
+    path.write_text(
+        '{"speaker": "agent", "text": "\\ud800"}\n'
+        '{"speaker": "agent", "text": "您好", "call": "\\udfff"}\n'
+        '{"speaker": "agent", "text": "好的"}\n',
+        encoding="utf-8",
+    )
+    assert main(["feed", str(path)]) == 1
+    assert [u["text"] for u in sidebar.utterances] == ["好的"]
+    err = capsys.readouterr().err
+    assert f'{path}:line 1: "text" is not text: it has an unpaired surrogate (\\ud800); skipped' in err
+    assert f'{path}:line 2: "call" is not text' in err
+
+
 def test_standard_input_is_read_when_no_file_or_dash_is_given(sidebar, monkeypatch):
     data = "\n".join(json.dumps(record, ensure_ascii=False) for record in CLEAN_CALL).encode()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))

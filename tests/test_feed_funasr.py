@@ -213,5 +213,9 @@ def test_online_pieces_build_the_partial_and_the_offline_sentence_replaces_it():
     assert assembler.take(["not", "a", "result"]) is None
 
 
+def test_a_result_with_an_unpaired_surrogate_is_mended_not_a_crash():
+    assert ResultAssembler("agent").take({"mode": "2pass-offline", "text": "好\ud800"}).text == "好?"
+
+
 def test_a_piece_is_60_ms_of_audio():
     assert piece_bytes(16000) == 1920 and piece_bytes(8000) == 960

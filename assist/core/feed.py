@@ -106,6 +106,20 @@ def _problem_in(record: dict) -> str:
     call = record.get("call")
     if call is not None and (not isinstance(call, str) or len(call) > MAX_CALL_CHARS):
         return f'"call" must be a string of at most {MAX_CALL_CHARS} characters'
+    for name in ("text", "call"):
+        surrogate = _unpaired_surrogate(record.get(name))
+        if surrogate:  # JSON can write one ("\\ud800"); UTF-8, and so the sidebar's channel, cannot
+            return f'"{name}" is not text: it has an unpaired surrogate (\\u{ord(surrogate):04x})'
+    return ""
+
+
+def _unpaired_surrogate(value: object) -> str:
+    if not isinstance(value, str):
+        return ""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        return value[error.start]
     return ""
 
 

@@ -66,7 +66,7 @@ class ResultAssembler:
         return None  # an error text or a message of another kind: not speech
 
     def _utterance(self, text: str, final: bool) -> Utterance | None:
-        text = text.strip()
+        text = text.encode("utf-8", "replace").decode("utf-8").strip()  # "\\ud800" in JSON: no text
         return Utterance(self.speaker, text, final=final, call=self.call) if text else None
 
 
