@@ -73,6 +73,8 @@ def run_funasr(args: argparse.Namespace, link) -> int:
     problem = link.start()
     if problem:
         print(f"assist feed: {problem}", file=sys.stderr)
+        for source in sources.values():
+            source.close()
         return EXIT_PROBLEMS
     results: queue.Queue[_Said | _Ended] = queue.Queue()
     context = _ssl_context(url, args.insecure)
