@@ -216,3 +216,9 @@ def test_without_a_folder_to_watch_the_wait_is_a_short_pause(tmp_path):
     assert not watch.uses_the_kernel
     assert watch.wait(30) is False  # a pause of FALLBACK_PAUSE_SECONDS, then the feed looks again
     watch.close()
+
+
+def test_a_file_saved_with_a_byte_order_mark_and_windows_line_ends_reads_as_any_other():
+    data = '\ufeff{"speaker": "agent", "text": "您好"}\r\n{"speaker": "caller", "text": "你好"}\r\n'.encode()
+    parsed = [parse_line(raw, number) for number, raw in enumerate(read_lines(io.BytesIO(data)), start=1)]
+    assert parsed == [Utterance("agent", "您好"), Utterance("caller", "你好")]

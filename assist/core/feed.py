@@ -59,6 +59,8 @@ def parse_line(line: str | bytes, number: int) -> Utterance | FeedProblem | None
             line = line.decode("utf-8")
         except UnicodeDecodeError as error:
             return FeedProblem(number, f"not UTF-8 (byte {error.start + 1}); write the feed in UTF-8")
+    if number == 1:
+        line = line.removeprefix("\ufeff")  # the byte order mark an editor on Windows may write
     if not line.strip():
         return None
     try:
