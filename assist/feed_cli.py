@@ -85,9 +85,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         skipped = feed_lines(lines, name, link.deliver)
     except KeyboardInterrupt:
+        link.finish()
         return EXIT_OK  # Ctrl+C is how a followed feed ends
     if not args.follow:
         link.call_ended()
+    link.finish()
     return EXIT_PROBLEMS if skipped or link.undelivered else EXIT_OK
 
 
@@ -131,9 +133,10 @@ class SidebarLink:
 
     def __init__(self, start_options: list[str]) -> None:
         self.start_options = start_options
-        self.undelivered = 0
+        self.delivered = self.undelivered = 0
         self._silent_since: str | None = None  # the line from which the sidebar stopped answering
         self._old_sidebar = False
+        self._last_refusal = ""  # said once while the sidebar refuses utterances for the same reason
 
     def start(self) -> str:
         """Start a sidebar in the background if none runs; "" when one answers, else why not."""
@@ -156,9 +159,14 @@ class SidebarLink:
             self._say(f"{where}: the sidebar answers again (nothing from {self._silent_since} on reached it)")
             self._silent_since = None
         if reply.get("ok"):
+            self.delivered += 1
+            self._last_refusal = ""
             return
         self.undelivered += 1
         error = str(reply.get("error", "refused"))
+        if error == self._last_refusal:
+            return
+        self._last_refusal = error
         if error.startswith("unknown command"):
             if not self._old_sidebar:
                 self._old_sidebar = True
@@ -168,6 +176,12 @@ class SidebarLink:
                 )
         else:
             self._say(f"{where}: the sidebar refused the utterance: {error}")
+
+    def finish(self) -> None:
+        """Say how many utterances did not reach the sidebar, if any did not."""
+        if self.undelivered:
+            total = self.delivered + self.undelivered
+            self._say(f"{self.undelivered} of {total} utterances did not reach the sidebar or were refused")
 
     def call_ended(self) -> None:
         """Tell the sidebar that the input has ended (a sidebar that does not know the command is fine)."""

@@ -96,6 +96,7 @@ def run_funasr(args: argparse.Namespace, link) -> int:
     except KeyboardInterrupt:
         pass  # Ctrl+C ends a live feed: the call is over
     link.call_ended()
+    link.finish()
     return EXIT_PROBLEMS if failed or link.undelivered else EXIT_OK
 
 

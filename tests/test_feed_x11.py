@@ -51,7 +51,9 @@ def test_feed_starts_the_sidebar_and_every_utterance_is_answered(display, tmp_pa
             assert reply["error"] == "unknown command 'utterance'"
             assert result.returncode == 1
             assert result.stderr.count("does not take utterances (unknown command 'utterance')") == 1, result.stderr
-            assert len(result.stderr.splitlines()) == 1
+            assert result.stderr.splitlines()[1:] == [
+                f"assist feed: {len(CALL)} of {len(CALL)} utterances did not reach the sidebar or were refused"
+            ]
         assert SAID_ONLY_HERE not in result.stdout + result.stderr
         written = [
             path
