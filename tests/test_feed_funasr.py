@@ -17,6 +17,7 @@ from assist.core.funasr import AudioError, ResultAssembler, open_audio, piece_by
 from assist.feed_funasr import Stream
 from tests.fake_funasr import fake_funasr
 from tests.fake_sidebar import fake_sidebar
+from tests.helpers import ROOT
 
 
 @pytest.fixture(autouse=True)
@@ -219,3 +220,19 @@ def test_a_result_with_an_unpaired_surrogate_is_mended_not_a_crash():
 
 def test_a_piece_is_60_ms_of_audio():
     assert piece_bytes(16000) == 1920 and piece_bytes(8000) == 960
+
+
+def test_scripts_funasr_feed_is_assist_feed_funasr(sidebar, tmp_path):
+    audio = str(write_wav(tmp_path / "a.wav", 1.5))
+    with fake_funasr(agent="2pass-runtime.jsonl") as server:
+        result = subprocess.run(
+            [str(ROOT / "scripts" / "funasr-feed"), server.url, "--agent", audio, "--fast"],
+            env=sidebar.environment(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 0, result.stderr
+    assert said(sidebar.utterances)[-1] == ("agent", "请稍等。", True)
+    usage = subprocess.run([str(ROOT / "scripts" / "funasr-feed")], capture_output=True, text=True, timeout=30)
+    assert usage.returncode == 2 and "Usage: scripts/funasr-feed ws://HOST:PORT" in usage.stdout
