@@ -42,6 +42,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         metavar="ws://HOST:PORT",
         help="recognise the call's audio on this FunASR real-time server (2pass mode): see --agent, --caller",
     )
+    feed.add_argument(
+        "--call", metavar="ID", help="the call's id, passed to the sidebar with each utterance that names none"
+    )
     funasr = feed.add_argument_group("with --funasr")
     funasr.add_argument("--agent", metavar="AUDIO", help="the agent's side: a WAV file, raw PCM (file or pipe), or -")
     funasr.add_argument("--caller", metavar="AUDIO", help="the caller's side: a WAV file, raw PCM (file or pipe), or -")
@@ -49,7 +52,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "--rate", type=int, default=16000, help="raw PCM's sample rate: 16000 (default) or 8000 (telephone audio)"
     )
     funasr.add_argument("--fast", action="store_true", help="send files as fast as the server reads, not in real time")
-    funasr.add_argument("--call", metavar="ID", help="the call's id, passed to the sidebar with each utterance")
     funasr.add_argument(
         "--insecure",
         action="store_true",
@@ -83,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"assist feed: {problem}", file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        skipped = feed_lines(lines, name, link.deliver)
+        skipped = feed_lines(lines, name, link.deliver, args.call)
     except KeyboardInterrupt:
         link.finish()
         return EXIT_OK  # Ctrl+C is how a followed feed ends
@@ -93,8 +95,13 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if skipped or link.undelivered else EXIT_OK
 
 
-def feed_lines(lines: Iterable[bytes], name: str, deliver: Callable[[Utterance, str], None]) -> int:
-    """Deliver each line's utterance; report the lines that are not one. The number of lines skipped."""
+def feed_lines(
+    lines: Iterable[bytes], name: str, deliver: Callable[[Utterance, str], None], call: str | None = None
+) -> int:
+    """Deliver each line's utterance (`call` for those that name none); report the lines that are
+    not one. The number of lines skipped."""
+    from dataclasses import replace
+
     from assist.core.feed import FeedProblem, parse_line
 
     skipped = 0
@@ -104,7 +111,7 @@ def feed_lines(lines: Iterable[bytes], name: str, deliver: Callable[[Utterance, 
             skipped += 1
             print(f"assist feed: {name}:{parsed}; skipped", file=sys.stderr, flush=True)
         elif parsed is not None:
-            deliver(parsed, f"{name}:line {number}")
+            deliver(replace(parsed, call=parsed.call or call), f"{name}:line {number}")
     return skipped
 
 

@@ -59,6 +59,11 @@ def test_each_line_reaches_the_sidebar_in_order_then_the_call_ends(sidebar, tmp_
     assert capsys.readouterr() == ("", "")  # quiet when all went well
 
 
+def test_call_names_the_call_of_the_lines_that_name_none(sidebar, tmp_path):
+    assert main(["feed", "--call", "c-1", str(write_lines(tmp_path / "call.jsonl", CLEAN_CALL))]) == 0
+    assert [u["call"] for u in sidebar.utterances] == ["c-1", "c-1", "c-1", "c-42"]
+
+
 def test_bad_lines_are_reported_by_number_and_skipped_and_the_rest_delivered(sidebar, tmp_path, capsys):
     said = "这个问题不归我们管"
     path = tmp_path / "call.jsonl"
