@@ -60,8 +60,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.funasr is None and (args.agent or args.caller):
-        print("assist feed: --agent and --caller are for --funasr", file=sys.stderr)
+    problem = _usage_problem(args)
+    if problem:
+        print(f"assist feed: {problem}", file=sys.stderr)
         return EXIT_USAGE
     link = SidebarLink([f"--{name}={value}" for name in ("phrasebook", "directory") if (value := getattr(args, name))])
     if args.funasr is not None:
@@ -89,10 +90,26 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         link.finish()
         return EXIT_OK  # Ctrl+C is how a followed feed ends
+    except OSError as error:
+        print(f"assist feed: {name}: cannot be read ({error.strerror or error})", file=sys.stderr)
+        link.finish()
+        return EXIT_PROBLEMS
     if not args.follow:
         link.call_ended()
     link.finish()
     return EXIT_PROBLEMS if skipped or link.undelivered else EXIT_OK
+
+
+def _usage_problem(args: argparse.Namespace) -> str:
+    from assist.core.feed import MAX_CALL_CHARS, problem_in_call
+
+    if args.funasr is None and (args.agent or args.caller):
+        return "--agent and --caller are for --funasr"
+    if args.call is not None and problem_in_call(args.call):
+        return f"--call must be text of at most {MAX_CALL_CHARS} characters"
+    if args.follow and Path(args.follow).is_dir():
+        return f"{args.follow}: is a folder; give the file the recogniser writes"
+    return ""
 
 
 def feed_lines(

@@ -161,6 +161,28 @@ def test_a_missing_file_is_a_usage_error_and_nothing_is_sent(sidebar, tmp_path, 
     assert sidebar.requests == []
 
 
+def test_following_a_folder_is_a_usage_error(sidebar, tmp_path, capsys):
+    assert main(["feed", "--follow", str(tmp_path)]) == 2
+    assert f"assist feed: {tmp_path}: is a folder; give the file the recogniser writes" in capsys.readouterr().err
+
+
+def test_a_followed_file_that_cannot_be_opened_is_reported_not_a_crash(sidebar, tmp_path, capsys):
+    (tmp_path / "a file").write_text("")
+    assert main(["feed", "--follow", str(tmp_path / "a file" / "live.jsonl")]) == 1
+    assert f"assist feed: {tmp_path / 'a file' / 'live.jsonl'}: cannot be read (Not a directory)" in (
+        capsys.readouterr().err
+    )
+
+
+def test_a_call_id_that_is_not_text_is_a_usage_error(sidebar, tmp_path, capsys):
+    source = str(write_lines(tmp_path / "call.jsonl", CLEAN_CALL))
+    assert main(["feed", "--call", "c\udcff", source]) == 2  # an undecodable byte in the argument
+    assert main(["feed", "--call", "c" * 201, source]) == 2
+    err = capsys.readouterr().err
+    assert err.count("--call must be text of at most 200 characters") == 2
+    assert sidebar.requests == []
+
+
 def test_funasr_options_without_funasr_are_a_usage_error(sidebar, tmp_path, capsys):
     assert main(["feed", "--agent", "a.wav", str(write_lines(tmp_path / "c.jsonl", CLEAN_CALL))]) == 2
     assert "--agent and --caller are for --funasr" in capsys.readouterr().err

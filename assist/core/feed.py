@@ -115,6 +115,11 @@ def _problem_in(record: dict) -> str:
     return ""
 
 
+def problem_in_call(call: str) -> bool:
+    """True when `call` cannot name a call: too long, or not encodable text."""
+    return len(call) > MAX_CALL_CHARS or bool(_unpaired_surrogate(call))
+
+
 def _unpaired_surrogate(value: object) -> str:
     if not isinstance(value, str):
         return ""
