@@ -26,7 +26,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RATE = 10  # utterances a second
-IDLE_SECONDS = 5.0
 
 
 class StandIn:
@@ -70,9 +69,9 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
-def measure(way: str, count: int) -> tuple[list[float], float]:
+def measure(way: str, count: int, idle_seconds: float) -> tuple[list[float], float]:
     """Milliseconds from each line written to its arrival at the stand-in sidebar, and the CPU
-    seconds the feed used in IDLE_SECONDS of waiting with nothing written."""
+    seconds the feed used in `idle_seconds` of waiting with nothing written."""
     runtime = Path(tempfile.mkdtemp(prefix="bf-"))
     sidebar = StandIn(runtime)
     env = {**os.environ, "XDG_RUNTIME_DIR": str(runtime)}
@@ -84,7 +83,7 @@ def measure(way: str, count: int) -> tuple[list[float], float]:
     try:
         time.sleep(1.0)  # the feed's own start (imports), which is not what is measured
         before = cpu_seconds(feed.pid)
-        time.sleep(IDLE_SECONDS)
+        time.sleep(idle_seconds)
         idle = cpu_seconds(feed.pid) - before
         output = feed.stdin if way == "pipe" else live.open("ab", buffering=0)
         for number in range(count):
@@ -115,13 +114,14 @@ def percentile(values: list[float], fraction: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=100, help="utterances each way (default 100)")
-    count = parser.parse_args().count
+    parser.add_argument("--idle", type=float, default=5.0, help="seconds of idle CPU measured (default 5)")
+    args = parser.parse_args()
     print(f"{'line written → at the sidebar, ' + str(RATE) + '/s':<44} {'median':>9} {'p95':>9}   idle CPU")
     for way, label in (("follow", "assist feed --follow FILE"), ("pipe", "assist feed < pipe (baseline)")):
-        times, idle = measure(way, count)
+        times, idle = measure(way, args.count, args.idle)
         print(
             f"{label:<44} {statistics.median(times):7.1f} ms {percentile(times, 0.95):6.1f} ms"
-            f"   {idle:.2f} s in {IDLE_SECONDS:.0f} s"
+            f"   {idle:.2f} s in {args.idle:g} s"
         )
 
 
