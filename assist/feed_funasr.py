@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assist.core.feed import Utterance
 from assist.core.funasr import (
@@ -28,6 +29,9 @@ from assist.core.funasr import (
     piece_bytes,
     start_message,
 )
+
+if TYPE_CHECKING:
+    from assist.feed_cli import SidebarLink
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 CONNECT_SECONDS = 10.0
@@ -48,7 +52,7 @@ class _Ended:
     problem: str  # "" when the stream ended as it should
 
 
-def run_funasr(args: argparse.Namespace, link) -> int:
+def run_funasr(args: argparse.Namespace, link: SidebarLink) -> int:
     """Stream each side to the server; deliver what it recognises. `link` is feed_cli.SidebarLink."""
     url = args.funasr
     if not url.startswith(("ws://", "wss://")):
@@ -132,14 +136,16 @@ class Stream:
     def run(self) -> None:
         from websockets.exceptions import WebSocketException
 
-        speaker = self.assembler.speaker
+        problem = "the stream stopped unexpectedly"
         try:
             problem = self._stream()
         except (OSError, WebSocketException, TimeoutError) as error:
             problem = f"the FunASR server at {self.url} could not be used ({type(error).__name__}: {error})"
+        except Exception as error:  # whatever happens, the feed must hear that this side has ended
+            problem = f"the stream stopped unexpectedly ({type(error).__name__}: {error})"
         finally:
             self.source.close()
-        self.put(_Ended(speaker, problem))
+            self.put(_Ended(self.assembler.speaker, problem))
 
     def _stream(self) -> str:
         from websockets.sync.client import connect

@@ -202,6 +202,23 @@ def test_a_recording_is_sent_at_the_pace_it_was_spoken_and_a_live_source_as_it_c
         assert slept == []  # a pipe gives the audio as it is spoken
 
 
+def test_a_stream_that_fails_unexpectedly_still_says_it_ended(tmp_path):
+    class BrokenAudio:
+        name, rate, recorded = "broken", 16000, False
+
+        def pieces(self):
+            raise RuntimeError("the sound card went away")
+
+        def close(self) -> None:
+            pass
+
+    ended: list = []
+    with fake_funasr(agent="2pass-runtime.jsonl") as server:
+        Stream(server.url, BrokenAudio(), ResultAssembler("agent"), ended.append).run()
+    expected = "the stream stopped unexpectedly (RuntimeError: the sound card went away)"
+    assert [item.problem for item in ended] == [expected]  # or the feed would wait for it for ever
+
+
 def test_online_pieces_build_the_partial_and_the_offline_sentence_replaces_it():
     assembler = ResultAssembler("caller", call="c1")
     assert assembler.take({"mode": "2pass-online", "text": "我"}) == Utterance("caller", "我", final=False, call="c1")
