@@ -15,7 +15,7 @@ import ssl
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 CONNECT_SECONDS = 10.0
+RETRY_SECONDS = (1.0, 2.0, 5.0, 10.0)  # a live side waits this long before each try to reach the server again
 LAST_RESULT_SECONDS = 30.0  # how long the server may take for the last sentence after the audio ends
 QUIET_SECONDS = 5.0  # after the audio ends, this long without a result means there is no more
 
@@ -44,6 +45,12 @@ class _Said:
     speaker: str
     number: int
     utterance: Utterance
+
+
+@dataclass(frozen=True)
+class _Note:
+    speaker: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ def run_funasr(args: argparse.Namespace, link: SidebarLink) -> int:
         for source in sources.values():
             source.close()
         return EXIT_PROBLEMS
-    results: queue.Queue[_Said | _Ended] = queue.Queue()
+    results: queue.Queue[_Said | _Note | _Ended] = queue.Queue()
     context = _ssl_context(url, args.insecure)
     for speaker, source in sources.items():
         stream = Stream(url, source, ResultAssembler(speaker, args.call), results.put, context, pace=not args.fast)
@@ -92,6 +99,8 @@ def run_funasr(args: argparse.Namespace, link: SidebarLink) -> int:
             item = results.get()
             if isinstance(item, _Said):
                 link.deliver(item.utterance, f"{item.speaker} result {item.number}")
+            elif isinstance(item, _Note):
+                print(f"assist feed: {item.speaker}: {item.message}", file=sys.stderr, flush=True)
             else:
                 running -= 1
                 if item.problem:
@@ -122,7 +131,7 @@ class Stream:
         url: str,
         source: AudioSource,
         assembler: ResultAssembler,
-        put: Callable[[_Said | _Ended], None],
+        put: Callable[[_Said | _Note | _Ended], None],
         context: ssl.SSLContext | None = None,
         pace: bool = True,
         sleep: Callable[[float], None] = time.sleep,
@@ -132,13 +141,14 @@ class Stream:
         self._results = 0
         self._audio_ended = threading.Event()
         self._marks_speaking: bool | None = None  # is_final means "still speaking" (FunASR's Python server)
+        self._closed_early: Exception | None = None  # the server closed the connection before its last result
 
     def run(self) -> None:
         from websockets.exceptions import WebSocketException
 
         problem = "the stream stopped unexpectedly"
         try:
-            problem = self._stream()
+            problem = self._stream_until_the_audio_ends()
         except (OSError, WebSocketException, TimeoutError) as error:
             problem = f"the FunASR server at {self.url} could not be used ({type(error).__name__}: {error})"
         except Exception as error:  # whatever happens, the feed must hear that this side has ended
@@ -147,7 +157,28 @@ class Stream:
             self.source.close()
             self.put(_Ended(self.assembler.speaker, problem))
 
-    def _stream(self) -> str:
+    def _stream_until_the_audio_ends(self) -> str:
+        """Stream the audio; a live side that loses the server tries again, and goes on where its
+        audio is (what is said meanwhile is not heard). A recording is not sent again: it fails."""
+        from websockets.exceptions import WebSocketException
+
+        pieces = self.source.pieces()
+        failures = 0
+        while True:
+            try:
+                return self._stream(pieces, reached_again=failures > 0)
+            except (OSError, WebSocketException, TimeoutError) as error:
+                if self.source.recorded or self._audio_ended.is_set():
+                    raise
+                wait = RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)]
+                if failures == 0:
+                    reason = f"{type(error).__name__}: {error}"
+                    self.put(_Note(self.assembler.speaker, f"the FunASR server at {self.url} is not there ({reason}); "
+                                   "trying again until it is; what is said meanwhile is not heard"))  # fmt: skip
+                failures += 1
+                self.sleep(wait)
+
+    def _stream(self, pieces: Iterator[bytes], reached_again: bool = False) -> str:
         from websockets.sync.client import connect
 
         with connect(
@@ -157,23 +188,30 @@ class Stream:
             open_timeout=CONNECT_SECONDS,
             max_size=2**20,
         ) as connection:
+            if reached_again:
+                self.put(_Note(self.assembler.speaker, "reached the FunASR server again"))
+            self.assembler.restart()
+            self._marks_speaking = None
+            self._closed_early = None
             receiver = threading.Thread(target=self._receive, args=(connection,), daemon=True)
             connection.send(json.dumps(start_message(f"assist-{self.assembler.speaker}", self.source.rate)))
             receiver.start()
             seconds_a_piece = piece_bytes(self.source.rate) / 2 / self.source.rate
-            for piece in self.source.pieces():
+            for piece in pieces:
                 connection.send(piece)
                 if self.pace:
                     self.sleep(seconds_a_piece)
             self._audio_ended.set()  # first: the server's answer may come before send() returns
             connection.send(json.dumps(END_OF_SPEECH))
             receiver.join(LAST_RESULT_SECONDS)
+            if self._closed_early is not None:
+                raise self._closed_early
             if receiver.is_alive():
                 return f"the server sent no final result within {LAST_RESULT_SECONDS:.0f} s of the end of the audio"
         return ""
 
     def _receive(self, connection) -> None:
-        """Results until the last one, or until the server closes the connection.
+        """Results until the last one; the server closing the connection first is noted (`_closed_early`).
 
         FunASR's servers mark the last result differently. The C++ runtime sends `"is_final": false`
         on every result until the one that answers the end of the audio, marked true. Its Python
@@ -206,8 +244,8 @@ class Stream:
                     self.put(_Said(self.assembler.speaker, self._results, utterance))
                 if self._is_last(result):
                     return
-        except ConnectionClosed:
-            return
+        except ConnectionClosed as closed:  # neither FunASR server closes before its last result
+            self._closed_early = closed
 
     def _is_last(self, result: object) -> bool:
         if not isinstance(result, dict) or not isinstance(result.get("is_final"), bool):

@@ -43,7 +43,10 @@ class FakeFunASR:
         """`scripts`: the script file to replay for each wav_name (the feed names them assist-SPEAKER);
         `context`: TLS (wss://), as the runtime serves by default."""
         self.scripts = {name: _read(SCRIPTS / file) for name, file in scripts.items()}
-        self.sessions: dict[str, Session] = {}
+        self.sessions: dict[str, Session] = {}  # the last session of each wav_name
+        self.all_sessions: list[Session] = []
+        self.drop_first_after: dict[str, int] = {}  # wav_name → close its first connection after this many bytes
+        self.dropped = threading.Event()
         self._server = serve(self._handle, "127.0.0.1", 0, subprotocols=["binary"], ssl=context)
         scheme = "wss" if context else "ws"
         self.url = f"{scheme}://localhost:{self._server.socket.getsockname()[1]}"
@@ -54,12 +57,18 @@ class FakeFunASR:
         session = Session(subprotocol=connection.subprotocol)
         session.start = json.loads(connection.recv())
         self.sessions[session.start["wav_name"]] = session
+        self.all_sessions.append(session)
+        drop_after = self.drop_first_after.pop(session.start["wav_name"], None)
         script = list(self.scripts[session.start["wav_name"]])
         bytes_a_second = session.start["audio_fs"] * 2
         with contextlib.suppress(ConnectionClosed):
             for message in connection:
                 if isinstance(message, bytes):
                     session.pieces.append(len(message))
+                    if drop_after is not None and session.audio_bytes >= drop_after:
+                        connection.close()  # as a server restarted in the middle of a call
+                        self.dropped.set()
+                        return
                     while script and session.audio_bytes / bytes_a_second >= script[0].get("after_seconds", 1e9):
                         connection.send(json.dumps(script.pop(0)["message"], ensure_ascii=False))
                     continue

@@ -6,6 +6,7 @@ import io
 import ssl
 import subprocess
 import sys
+import threading
 import wave
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import pytest
 from assist.cli import main
 from assist.core.feed import Utterance
 from assist.core.funasr import AudioError, ResultAssembler, open_audio, piece_bytes
-from assist.feed_funasr import Stream
+from assist.feed_funasr import Stream, _Ended, _Note, _Said
 from tests.fake_funasr import fake_funasr
 from tests.fake_sidebar import fake_sidebar
 from tests.helpers import ROOT
@@ -200,6 +201,51 @@ def test_a_recording_is_sent_at_the_pace_it_was_spoken_and_a_live_source_as_it_c
         live = open_audio("-", io.BytesIO(b"\x00" * 19200), 16000)
         Stream(server.url, live, ResultAssembler("caller"), lambda item: None, sleep=slept.append).run()
         assert slept == []  # a pipe gives the audio as it is spoken
+
+
+class LiveAudio:
+    """A live side (a pipe from the microphone) whose speech the test lets out: `first` pieces, then,
+    once `gate` is set, `then` more."""
+
+    name, rate, recorded = "live", 16000, False
+
+    def __init__(self, first: int, gate: threading.Event, then: int) -> None:
+        self.first, self.gate, self.then = first, gate, then
+
+    def pieces(self):
+        yield from [b"\x00" * 1920] * self.first
+        assert self.gate.wait(30)
+        yield from [b"\x00" * 1920] * self.then
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_live_side_that_loses_the_server_reaches_it_again_and_goes_on():
+    items, slept = [], []
+    with fake_funasr(agent="2pass-runtime.jsonl") as server:
+        server.drop_first_after["assist-agent"] = 5 * 1920
+        live = LiveAudio(first=5, gate=server.dropped, then=25)
+        Stream(server.url, live, ResultAssembler("agent"), items.append, sleep=slept.append).run()
+    first, second = server.all_sessions
+    assert first.audio_bytes == 5 * 1920 and first.end is None
+    assert second.audio_bytes >= 24 * 1920 and second.end == {"is_speaking": False}
+    assert slept == [1.0]  # RETRY_SECONDS[0]
+    notes = [item.message for item in items if isinstance(item, _Note)]
+    assert len(notes) == 2 and "is not there" in notes[0] and notes[1] == "reached the FunASR server again"
+    finals = [item.utterance.text for item in items if isinstance(item, _Said) and item.utterance.final]
+    assert finals == ["您好，很高兴为您服务。", "请稍等。"]
+    assert items[-1] == _Ended("agent", "")
+
+
+def test_a_recording_that_loses_the_server_is_not_sent_again(tmp_path):
+    items: list = []
+    with fake_funasr(agent="2pass-runtime.jsonl") as server:
+        server.drop_first_after["assist-agent"] = 5 * 1920
+        recording = open_audio(str(write_wav(tmp_path / "a.wav", 6.0)), io.BytesIO(), 16000)
+        Stream(server.url, recording, ResultAssembler("agent"), items.append, pace=False).run()
+    assert len(server.all_sessions) == 1
+    assert "could not be used (ConnectionClosed" in items[-1].problem
 
 
 def test_a_stream_that_fails_unexpectedly_still_says_it_ended(tmp_path):

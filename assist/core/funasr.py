@@ -52,6 +52,10 @@ class ResultAssembler:
         self.call = call
         self._online = ""
 
+    def restart(self) -> None:
+        """A new connection: the partial sentence of the last one will not be finished."""
+        self._online = ""
+
     def take(self, message: object) -> Utterance | None:
         if not isinstance(message, dict) or not isinstance(message.get("text"), str):
             return None
