@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import socket
 import ssl
 import threading
 from collections.abc import Iterator
@@ -66,7 +67,7 @@ class FakeFunASR:
                 if isinstance(message, bytes):
                     session.pieces.append(len(message))
                     if drop_after is not None and session.audio_bytes >= drop_after:
-                        connection.close()  # as a server restarted in the middle of a call
+                        connection.socket.shutdown(socket.SHUT_RDWR)  # as a server that stopped mid-call
                         self.dropped.set()
                         return
                     while script and session.audio_bytes / bytes_a_second >= script[0].get("after_seconds", 1e9):
