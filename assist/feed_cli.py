@@ -163,12 +163,16 @@ class SidebarLink:
         self._last_refusal = ""  # said once while the sidebar refuses utterances for the same reason
 
     def start(self) -> str:
-        """Start a sidebar in the background if none runs; "" when one answers, else why not."""
-        from assist.ui.instance import sidebar_running, start_detached, wait_until_answering
+        """Start a sidebar in the background if none runs, or wait for one still starting; "" when
+        one answers (or holds the lock but does not answer: the feed goes on), else why not."""
+        from assist.ui.instance import hand_over, send, sidebar_running, start_detached, wait_until_answering
 
-        if sidebar_running():
-            return ""
-        return wait_until_answering(start_detached(self.start_options))
+        if not sidebar_running():
+            return wait_until_answering(start_detached(self.start_options))
+        if send({"command": "ping"}, timeout_ms=1000) is None:  # it holds the lock, but is still starting
+            self._say("the sidebar is starting; waiting for it to answer")
+            hand_over({"command": "ping"})  # if it never answers, each utterance says so (once)
+        return ""
 
     def deliver(self, utterance: Utterance, where: str) -> None:
         """Send one utterance; `where` names it in what is said (FILE:line N), never its words."""

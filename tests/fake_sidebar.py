@@ -3,7 +3,8 @@ answers its command channel with the same framing (one line of JSON each way).
 
 Each request it receives is written to its standard output (before it answers, so a client that has
 its reply can count on the request being there). How it answers is chosen by name (ANSWERS).
-Run as `python -m tests.fake_sidebar ANSWER` with XDG_RUNTIME_DIR set; it says "ready" when listening.
+Run as `python -m tests.fake_sidebar ANSWER` with XDG_RUNTIME_DIR set; it says "ready" when listening
+(or, with FAKE_SIDEBAR_LISTEN_AFTER=FILE, when it holds the lock, and listens once FILE exists).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -45,10 +47,15 @@ def serve(answer: Callable[[dict], dict | None]) -> None:
     folder = Path(os.environ["XDG_RUNTIME_DIR"]) / "assist"
     lock = QLockFile(str(folder / "assist.lock"))
     assert lock.tryLock(0)
+    if os.environ.get("FAKE_SIDEBAR_LISTEN_AFTER"):  # a sidebar still starting: locked, not yet listening
+        print("ready", flush=True)
+        while not Path(os.environ["FAKE_SIDEBAR_LISTEN_AFTER"]).exists():
+            time.sleep(0.01)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(str(folder / "assist.socket"))
     server.listen(16)
-    print("ready", flush=True)
+    if not os.environ.get("FAKE_SIDEBAR_LISTEN_AFTER"):
+        print("ready", flush=True)
     while True:
         connection, _ = server.accept()
         with connection:
@@ -64,13 +71,13 @@ def serve(answer: Callable[[dict], dict | None]) -> None:
 
 
 class FakeSidebar:
-    def __init__(self, runtime: Path, answer: str) -> None:
+    def __init__(self, runtime: Path, answer: str, listen_after: Path | None = None) -> None:
         self.runtime = runtime
         self.folder = runtime / "assist"
         self._requests: list[dict] = []
         self._process = subprocess.Popen(
             [sys.executable, "-m", "tests.fake_sidebar", answer],
-            env=self.environment(),
+            env={**self.environment(), "FAKE_SIDEBAR_LISTEN_AFTER": str(listen_after or "")},
             stdout=subprocess.PIPE,
             cwd=Path(__file__).resolve().parent.parent,
         )
@@ -101,13 +108,15 @@ class FakeSidebar:
 
 
 @contextlib.contextmanager
-def fake_sidebar(monkeypatch: pytest.MonkeyPatch, answer: str = "ok") -> Iterator[FakeSidebar]:
+def fake_sidebar(
+    monkeypatch: pytest.MonkeyPatch, answer: str = "ok", listen_after: Path | None = None
+) -> Iterator[FakeSidebar]:
     """A fake sidebar in a short runtime folder of its own (a socket path has at most 107 bytes);
     this process's XDG_RUNTIME_DIR points to it while it runs."""
     runtime = Path(tempfile.mkdtemp(prefix="af-"))
     (runtime / "assist").mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    sidebar = FakeSidebar(runtime, answer)
+    sidebar = FakeSidebar(runtime, answer, listen_after)
     try:
         yield sidebar
     finally:

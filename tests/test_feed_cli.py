@@ -55,7 +55,7 @@ def expected_request(record: dict) -> dict:
 
 def test_each_line_reaches_the_sidebar_in_order_then_the_call_ends(sidebar, tmp_path, capsys):
     assert main(["feed", str(write_lines(tmp_path / "call.jsonl", CLEAN_CALL))]) == 0
-    assert sidebar.requests == [*map(expected_request, CLEAN_CALL), {"command": "call-ended"}]
+    assert sidebar.requests == [{"command": "ping"}, *map(expected_request, CLEAN_CALL), {"command": "call-ended"}]
     assert capsys.readouterr() == ("", "")  # quiet when all went well
 
 
@@ -124,6 +124,29 @@ def test_a_line_from_a_pipe_goes_on_at_once_not_when_the_pipe_ends(sidebar):
             feed.kill()
             feed.wait()
         feed.stdin.close()
+
+
+def test_a_sidebar_still_starting_is_waited_for_and_no_line_is_lost(qapp, monkeypatch, tmp_path):
+    listening = tmp_path / "listen now"
+    with fake_sidebar(monkeypatch, listen_after=listening) as sidebar:
+        feed = subprocess.Popen(
+            [sys.executable, "-m", "assist", "feed", str(write_lines(tmp_path / "call.jsonl", CLEAN_CALL))],
+            env=sidebar.environment(),
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            said = feed.stderr.readline()  # the feed found the lock taken but nothing answering
+            assert said == "assist feed: the sidebar is starting; waiting for it to answer\n"
+            listening.touch()  # the sidebar is listening from now on
+            assert feed.wait(timeout=30) == 0
+            assert feed.stderr.read() == ""
+            assert len(sidebar.utterances) == len(CLEAN_CALL)
+        finally:
+            if feed.poll() is None:
+                feed.kill()
+                feed.wait()
+            feed.stderr.close()
 
 
 @answering("old")

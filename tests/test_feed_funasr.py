@@ -125,7 +125,7 @@ def test_a_server_that_cannot_be_reached_is_reported_and_the_call_still_ends(sid
         url = server.url
     assert main(["feed", "--funasr", url, "--agent", str(write_wav(tmp_path / "a.wav", 0.2))]) == 1
     assert f"agent: the FunASR server at {url} could not be used" in capsys.readouterr().err
-    assert sidebar.requests == [{"command": "call-ended"}]
+    assert sidebar.requests == [{"command": "ping"}, {"command": "call-ended"}]
 
 
 def self_signed(tmp_path: Path) -> ssl.SSLContext:
