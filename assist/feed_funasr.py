@@ -142,6 +142,7 @@ class Stream:
         self._audio_ended = threading.Event()
         self._marks_speaking: bool | None = None  # is_final means "still speaking" (FunASR's Python server)
         self._closed_early: Exception | None = None  # the server closed the connection before its last result
+        self._reached = False  # the current try reached the server
 
     def run(self) -> None:
         from websockets.exceptions import WebSocketException
@@ -163,20 +164,22 @@ class Stream:
         from websockets.exceptions import WebSocketException
 
         pieces = self.source.pieces()
-        failures = 0
+        failures = 0  # tries in a row that did not reach the server
         while True:
+            self._reached = False
             try:
                 return self._stream(pieces, reached_again=failures > 0)
             except (OSError, WebSocketException, TimeoutError) as error:
                 if self.source.recorded or self._audio_ended.is_set():
                     raise
-                wait = RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)]
+                if self._reached:
+                    failures = 0  # it was reached, then lost: a new outage
                 if failures == 0:
                     reason = f"{type(error).__name__}: {error}"
-                    self.put(_Note(self.assembler.speaker, f"the FunASR server at {self.url} is not there ({reason}); "
-                                   "trying again until it is; what is said meanwhile is not heard"))  # fmt: skip
+                    message = f"the FunASR server at {self.url} is not there ({reason}); trying again until it is"
+                    self.put(_Note(self.assembler.speaker, message + "; what is said meanwhile is not heard"))
+                self.sleep(RETRY_SECONDS[min(failures, len(RETRY_SECONDS) - 1)])
                 failures += 1
-                self.sleep(wait)
 
     def _stream(self, pieces: Iterator[bytes], reached_again: bool = False) -> str:
         from websockets.sync.client import connect
@@ -188,6 +191,7 @@ class Stream:
             open_timeout=CONNECT_SECONDS,
             max_size=2**20,
         ) as connection:
+            self._reached = True
             if reached_again:
                 self.put(_Note(self.assembler.speaker, "reached the FunASR server again"))
             self.assembler.restart()

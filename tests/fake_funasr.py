@@ -46,8 +46,9 @@ class FakeFunASR:
         self.scripts = {name: _read(SCRIPTS / file) for name, file in scripts.items()}
         self.sessions: dict[str, Session] = {}  # the last session of each wav_name
         self.all_sessions: list[Session] = []
-        self.drop_first_after: dict[str, int] = {}  # wav_name → close its first connection after this many bytes
-        self.dropped = threading.Event()
+        # wav_name → for each of its next connections, the bytes after which the server drops it
+        self.drop_after: dict[str, list[int]] = {}
+        self.drops = threading.Semaphore(0)  # released at each drop
         self._server = serve(self._handle, "127.0.0.1", 0, subprotocols=["binary"], ssl=context)
         scheme = "wss" if context else "ws"
         self.url = f"{scheme}://localhost:{self._server.socket.getsockname()[1]}"
@@ -59,7 +60,8 @@ class FakeFunASR:
         session.start = json.loads(connection.recv())
         self.sessions[session.start["wav_name"]] = session
         self.all_sessions.append(session)
-        drop_after = self.drop_first_after.pop(session.start["wav_name"], None)
+        thresholds = self.drop_after.get(session.start["wav_name"])
+        drop_after = thresholds.pop(0) if thresholds else None
         script = list(self.scripts[session.start["wav_name"]])
         bytes_a_second = session.start["audio_fs"] * 2
         with contextlib.suppress(ConnectionClosed):
@@ -68,7 +70,7 @@ class FakeFunASR:
                     session.pieces.append(len(message))
                     if drop_after is not None and session.audio_bytes >= drop_after:
                         connection.socket.shutdown(socket.SHUT_RDWR)  # as a server that stopped mid-call
-                        self.dropped.set()
+                        self.drops.release()
                         return
                     while script and session.audio_bytes / bytes_a_second >= script[0].get("after_seconds", 1e9):
                         connection.send(json.dumps(script.pop(0)["message"], ensure_ascii=False))

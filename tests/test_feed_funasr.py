@@ -204,18 +204,19 @@ def test_a_recording_is_sent_at_the_pace_it_was_spoken_and_a_live_source_as_it_c
 
 
 class LiveAudio:
-    """A live side (a pipe from the microphone) whose speech the test lets out: `first` pieces, then,
-    once `gate` is set, `then` more."""
+    """A live side (a pipe from the microphone) whose speech the test lets out: a first run of
+    pieces, then each further run once the server has dropped a connection (`drops`)."""
 
     name, rate, recorded = "live", 16000, False
 
-    def __init__(self, first: int, gate: threading.Event, then: int) -> None:
-        self.first, self.gate, self.then = first, gate, then
+    def __init__(self, runs: list[int], drops: threading.Semaphore) -> None:
+        self.runs, self.drops = runs, drops
 
     def pieces(self):
-        yield from [b"\x00" * 1920] * self.first
-        assert self.gate.wait(30)
-        yield from [b"\x00" * 1920] * self.then
+        for number, run in enumerate(self.runs):
+            if number:
+                assert self.drops.acquire(timeout=30)
+            yield from [b"\x00" * 1920] * run
 
     def close(self) -> None:
         pass
@@ -224,8 +225,8 @@ class LiveAudio:
 def test_a_live_side_that_loses_the_server_reaches_it_again_and_goes_on():
     items, slept = [], []
     with fake_funasr(agent="2pass-runtime.jsonl") as server:
-        server.drop_first_after["assist-agent"] = 5 * 1920
-        live = LiveAudio(first=5, gate=server.dropped, then=25)
+        server.drop_after["assist-agent"] = [5 * 1920]
+        live = LiveAudio([5, 25], server.drops)
         Stream(server.url, live, ResultAssembler("agent"), items.append, sleep=slept.append).run()
     first, second = server.all_sessions
     assert first.audio_bytes == 5 * 1920 and first.end is None
@@ -239,10 +240,23 @@ def test_a_live_side_that_loses_the_server_reaches_it_again_and_goes_on():
     assert items[-1] == _Ended("agent", "")
 
 
+def test_each_outage_is_said_and_waited_for_from_the_first_wait_again():
+    items, slept = [], []
+    with fake_funasr(agent="2pass-runtime.jsonl") as server:
+        server.drop_after["assist-agent"] = [5 * 1920, 10 * 1920]
+        live = LiveAudio([5, 15, 25], server.drops)
+        Stream(server.url, live, ResultAssembler("agent"), items.append, sleep=slept.append).run()
+    assert len(server.all_sessions) == 3
+    assert slept == [1.0, 1.0]
+    notes = [item.message.split(" (")[0] for item in items if isinstance(item, _Note)]
+    assert notes == [f"the FunASR server at {server.url} is not there", "reached the FunASR server again"] * 2
+    assert items[-1] == _Ended("agent", "")
+
+
 def test_a_recording_that_loses_the_server_is_not_sent_again(tmp_path):
     items: list = []
     with fake_funasr(agent="2pass-runtime.jsonl") as server:
-        server.drop_first_after["assist-agent"] = 5 * 1920
+        server.drop_after["assist-agent"] = [5 * 1920]
         recording = open_audio(str(write_wav(tmp_path / "a.wav", 6.0)), io.BytesIO(), 16000)
         Stream(server.url, recording, ResultAssembler("agent"), items.append, pace=False).run()
     assert len(server.all_sessions) == 1
