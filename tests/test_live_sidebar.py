@@ -232,7 +232,9 @@ def test_another_calls_words_end_the_call_and_an_ended_calls_words_are_refused(l
     assert first.ended is not None and window.calls.call is not first
     assert [line.text for line in window.live.live.lines] == ["喂"]
     send(window, {"command": "call-ended"})
-    reply = window.handle_command({"command": "utterance", "speaker": "caller", "text": "喂", "final": True, "call": "b"})
+    reply = window.handle_command(
+        {"command": "utterance", "speaker": "caller", "text": "喂", "final": True, "call": "b"}
+    )
     assert reply["ok"] is False and "has ended" in reply["error"]
 
 
