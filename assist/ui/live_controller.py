@@ -128,6 +128,9 @@ class LiveController(QObject):
             ),
             "flag",
         )
+        # Painted now, before the page below is rebuilt: the flag shows within the 100 ms the issue asks.
+        self.window.layout().activate()
+        self.strip.repaint()
         if not self._agent_is_typing():
             self._bring_forward(finding)
         if not self.window.hold_alert.in_view():
