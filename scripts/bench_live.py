@@ -56,7 +56,7 @@ for index in range(count):
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def measure_live(utterances: int = 200, platform: str = "offscreen") -> list[Row]:
@@ -95,9 +95,11 @@ def measure_live(utterances: int = 200, platform: str = "offscreen") -> list[Row
         time.sleep(0.01)
     painted: dict[str, float] = {}  # the flagged text → when its flag was first painted
     live.strip.flag_painted.connect(
-        lambda: painted.setdefault(live.live.lines[-1].text if live.live else "", time.monotonic())
-        if live.live and live.live.lines and live.live.lines[-1].flags
-        else None
+        lambda: (
+            painted.setdefault(live.live.lines[-1].text if live.live else "", time.monotonic())
+            if live.live and live.live.lines and live.live.lines[-1].flags
+            else None
+        )
     )
     sender = subprocess.Popen(
         [sys.executable, "-c", SENDER, str(utterances), str(RATE), json.dumps(FORBIDDEN, ensure_ascii=False)],
