@@ -270,3 +270,49 @@ def test_the_transcript_is_never_written_nor_printed_and_is_dropped_when_the_nex
     assert written and not [path for path in written if MARKER.encode() in path.read_bytes()]
     printed = capfd.readouterr()
     assert MARKER not in printed.out + printed.err
+
+
+def test_ctrl_e_ends_the_call_and_shows_the_qa_findings(qtbot, live, clock):
+    window = live
+    feed(window, clock, recorded("forbidden"))
+    press(qtbot, window, "Ctrl+E")
+    result = window.live.strip.result.text()
+    assert "质检 80 · 合格" in result and "忌：“等一会”" in result
+
+
+def test_please_wait_said_with_sorry_to_keep_you_waiting_keeps_the_hold_on(qtbot, live, clock):
+    window = live
+    feed(window, clock, recorded("hold"), until=8)
+    started = window.calls.call.hold.started
+    clock.advance(20)
+    say = {"command": "utterance", "speaker": "agent", "final": True}
+    send(window, {**say, "text": "对不起，让您久等了，请您再稍等，我还在查。"})
+    hold = window.calls.call.hold
+    assert hold is not None and hold.started == started and hold.checked_at == clock.now
+
+
+def test_the_close_button_drops_the_transcript_at_once(qtbot, live, clock):
+    window = live
+    feed(window, clock, recorded("complaint")[:3])
+    window.live.strip.findChild(QAbstractButton, "liveClose").click()
+    assert window.live.live.lines == [] and not window.live.strip.isVisible()
+    assert "投诉你们" not in every_text(window)
+    assert window.calls.call is not None  # the call goes on
+
+
+def test_the_caller_and_the_agent_partials_are_replaced_in_place_each_their_own(live):
+    window = live
+    for speaker, text, final in [
+        ("agent", "您好", False),
+        ("caller", "我想", False),
+        ("agent", "您好，请问", False),
+        ("caller", "我想问一下", True),
+        ("agent", "您好，请问有什么可以帮您？", True),
+    ]:
+        send(window, {"command": "utterance", "speaker": speaker, "text": text, "final": final})
+    lines = window.live.live.lines
+    assert [(line.speaker, line.text) for line in lines] == [
+        ("agent", "您好，请问有什么可以帮您？"),
+        ("caller", "我想问一下"),
+    ]
+    assert all(line.final for line in lines)

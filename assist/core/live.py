@@ -144,6 +144,9 @@ class LiveRules:
         phrases = [p for s in book.situations for p in s.phrases if not p.personal]
         self.marked = [(Wording.of(p.text), p) for p in phrases if p.step is not None or p.voice is not None]
         self.hold_starts = tuple(w for p in phrases if p.hold is HoldRole.START for w in clauses(p.text))
+        # Said in passing, 请稍等 comes with words between (请您再稍等): its kernel 稍等 is enough.
+        kernels = {w.parts[0][1:] for w in self.hold_starts if w.parts[0].startswith("请") and len(w.parts[0]) >= 3}
+        self.hold_kernels = _alternatives(tuple(kernels)) if kernels else None
         returns = [p for p in phrases if p.hold in (HoldRole.CHECK_IN, HoldRole.RESUME)]
         self.returns = tuple(longest_clause(p.text) for p in returns)
         silent = next((s for s in book.situations if s.helper is Helper.SILENT_CALLER), None)
@@ -173,7 +176,9 @@ class LiveRules:
         # 请问有什么可以帮您 is close to 请问还有什么可以帮您: the closer voice wins.
         dropped = Voice.INQUIRY if greets >= asks else Voice.GREETING
         phrases = [p for s, p in matched if not (greets and asks and p.voice is dropped)]
-        starts = best(self.hold_starts, said, self.similarity) >= self.similarity
+        starts = best(self.hold_starts, said, self.similarity) >= self.similarity or bool(
+            self.hold_kernels and self.hold_kernels.search(said.core)
+        )
         back = best(self.returns, said, self.similarity) >= self.similarity
         hold = (HoldRole.CHECK_IN if back else HoldRole.START) if starts else (HoldRole.RESUME if back else None)
         greeting = next((p for p in phrases if p.voice is Voice.GREETING), None)
@@ -213,14 +218,14 @@ class LiveCall:
             self.caller_heard_at = now
         index = self._partial.pop(heard.speaker, None)
         line = Line(heard.speaker, heard.text, heard.final, heard.start, heard.end)
-        if index is not None and index < len(self.lines):
+        if index is not None and 0 <= index < len(self.lines):
             self.lines[index] = line
         else:
             self.lines.append(line)
             index = len(self.lines) - 1
             if len(self.lines) > MAX_UTTERANCES:
                 del self.lines[0]
-                self._partial = {speaker: at - 1 for speaker, at in self._partial.items()}
+                self._partial = {speaker: at - 1 for speaker, at in self._partial.items() if at > 0}
                 index -= 1
         if not heard.final:
             self._partial[heard.speaker] = index
