@@ -52,6 +52,7 @@ def feed(window, clock, messages: list[dict], until: float | None = None) -> Non
 def live(qtbot, call_window):
     """The sidebar with its live controller and rules ready."""
     controller = call_window._live()
+    assert controller.handle({"command": "call-ended"}) == {"ok": True}  # builds the rules
     qtbot.waitUntil(lambda: controller.rules is not None, timeout=10_000)
     return call_window
 
@@ -316,3 +317,21 @@ def test_the_caller_and_the_agent_partials_are_replaced_in_place_each_their_own(
         ("caller", "我想问一下"),
     ]
     assert all(line.final for line in lines)
+
+
+def test_a_flag_leaves_a_search_alone_while_another_program_is_in_front(qtbot, live, clock):
+    window = live
+    press(qtbot, window, "Ctrl+F")
+    window.search_box.setText("jianyi")
+    softphone = QLineEdit()
+    qtbot.addWidget(softphone)
+    softphone.show()
+    softphone.activateWindow()
+    qtbot.waitUntil(softphone.isActiveWindow)
+    feed(window, clock, recorded("forbidden")[:4])
+    assert window.navigator.page is Page.SEARCH and window.search_box.text() == "jianyi"
+
+
+def test_call_ended_with_a_call_that_is_not_text_is_an_error(live):
+    reply = live.handle_command({"command": "call-ended", "call": 5})
+    assert reply == {"ok": False, "error": '"call" must be a string or null'}

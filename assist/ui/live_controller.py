@@ -56,16 +56,20 @@ class LiveController(QObject):
         self.calls.started.connect(self._on_call_started)
         self.calls.ended.connect(self._on_call_ended)
         self.calls.timer.timeout.connect(self._on_tick)
-        window.navigator.book_changed.connect(self._build_rules)
+        window.navigator.book_changed.connect(self._on_book_changed)
         self.strip.offer_taken.connect(self.accept)
         self.strip.offer_dismissed.connect(self._dismiss)
         self.strip.closed.connect(self._drop)
-        self._build_rules()
+        self._building = False  # the rules are built at the first command, not for F4 alone
 
     # -- the command channel ------------------------------------------------------------------
 
     def handle(self, request: dict) -> dict:
         """An `utterance` or `call-ended` command: checked at once, carried out once the rules are ready."""
+        if self.rules is None and not self._building:
+            self._build_rules()
+        if request.get("command") == "call-ended" and not isinstance(request.get("call"), str | None):
+            return {"ok": False, "error": '"call" must be a string or null'}
         if request.get("command") == "utterance":
             heard = parse_heard(request)
             if isinstance(heard, str):
@@ -191,15 +195,14 @@ class LiveController(QObject):
                 page.ensureWidgetVisible(page.cards[card])
 
     def _agent_is_typing(self) -> bool:
-        """True while the agent types in the sidebar (a search, a form, the draft): nothing moves then."""
-        focus = QApplication.focusWidget()
-        if focus is None or not self.window.isAncestorOf(focus):
-            return False
+        """True while the agent is in the middle of something in the sidebar (a search, the settings,
+        a field with text, the draft), even with another program in front: nothing moves then."""
+        if self.window.navigator.page in (Page.SEARCH, Page.SETTINGS):
+            return True
+        focus = self.window.focusWidget()  # the window's own, also while another program is active
         if isinstance(focus, QLineEdit):
             return bool(focus.text())
-        if isinstance(focus, QPlainTextEdit | QTextEdit):
-            return True
-        return self.window.navigator.page is Page.SETTINGS
+        return isinstance(focus, QPlainTextEdit | QTextEdit)
 
     def _on_tick(self) -> None:
         live, rules = self.live, self.rules
@@ -251,6 +254,7 @@ class LiveController(QObject):
         if self.rules is not None and self.rules.book is book:
             return
         self.rules = None
+        self._building = True
 
         def build(book: Phrasebook = book) -> None:
             rules = LiveRules(book)
@@ -259,10 +263,15 @@ class LiveController(QObject):
 
         threading.Thread(target=build, name="live-rules", daemon=True).start()
 
+    def _on_book_changed(self) -> None:
+        if self._building or self.rules is not None:
+            self._build_rules()
+
     def _on_rules_built(self, rules: LiveRules) -> None:
         if rules.book is not self.window.navigator.book:
             return  # a book since replaced
         self.rules = rules
+        self._building = False
         waiting, self._waiting = self._waiting, []
         for request in waiting:
             self._carry_out(request)
