@@ -90,7 +90,11 @@ def measure_live(utterances: int = 200, platform: str = "offscreen") -> list[Row
     if not instance.claim() or not instance.listen():
         raise SystemExit("bench_live: could not listen on the command channel")
     live = window._live()
-    while live.rules is None:  # built once per book, in the background, at the first utterance
+    live.handle({"command": "call-ended"})  # the first command builds the rules
+    deadline = time.monotonic() + 60
+    while live.rules is None:  # built once per book, in the background
+        if time.monotonic() > deadline:
+            raise SystemExit("bench_live: the live rules were not built within 60 s")
         app.processEvents()
         time.sleep(0.01)
     painted: dict[str, float] = {}  # the flagged text → when its flag was first painted
