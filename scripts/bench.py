@@ -11,7 +11,9 @@ runs (bench_startup.py, bench_search_lint.py, bench_load.py) also run on their o
     .venv/bin/python scripts/bench.py            # the full run, a few minutes
     .venv/bin/python scripts/bench.py --quick    # a smoke run with small sizes: checks the scripts work
 
-It also checks whole calls with `assist qa` beside lint on the same text (bench_qa.py).
+It also checks whole calls with `assist qa` beside lint on the same text (bench_qa.py), and times
+an utterance sent to the running sidebar until its forbidden wording is painted red, beside a ping
+over the same channel (bench_live.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import os
 import platform
 from importlib.metadata import version
 
+from bench_live import measure_live
 from bench_load import measure_load
 from bench_qa import measure_qa
 from bench_search_lint import measure_lint, measure_search
@@ -43,10 +46,12 @@ def main() -> int:
         rows = measure_startup(runs=1) + measure_search(base, [100]) + measure_lint(base, 0.2)
         rows += measure_load(phrases=500, runs=1, before=None)
         rows += measure_memory_from_first_start(runs=1, before=None) + measure_qa(base, 300)
+        rows += measure_live(utterances=20)
     else:
         rows = measure_startup(runs=15) + measure_search(base, [100, 5000, 20000]) + measure_lint(base, 20)
         rows += measure_load(phrases=20_000, runs=5) + measure_memory_from_first_start(runs=3)
         rows += measure_qa(base, 20_000)
+        rows += measure_live(utterances=200)  # last: it runs a sidebar in this process
     print_table(rows)
     return 0
 

@@ -35,6 +35,7 @@ def test_the_benchmark_command_prints_every_figure():
         "load a 500-phrase book (0.1 MB), warm": "the same book cold",
         "qa, 300 calls of 38 utterances (9 failing), one core (CPU time)": "lint, same text",
         "qa, the command on all": "one core",
+        "live: utterance sent → flag painted, 10/s (offscreen)": "ping round trip",
     }
     for figure, baseline in compared_with.items():
         row = next((row for row in rows if row.startswith(figure)), None)

@@ -165,3 +165,45 @@ def visible_windows(env: dict[str, str]) -> list[str]:
         ["xdotool", "search", "--onlyvisible", "--name", "Assist"], env=env, capture_output=True, text=True
     )
     return found.stdout.split()
+
+
+class _XImage(ctypes.Structure):
+    """The head of Xlib's XImage: enough to read a ZPixmap's bytes."""
+
+    _fields_ = [
+        ("width", ctypes.c_int),
+        ("height", ctypes.c_int),
+        ("xoffset", ctypes.c_int),
+        ("format", ctypes.c_int),
+        ("data", ctypes.c_void_p),
+        ("byte_order", ctypes.c_int),
+        ("bitmap_unit", ctypes.c_int),
+        ("bitmap_bit_order", ctypes.c_int),
+        ("bitmap_pad", ctypes.c_int),
+        ("depth", ctypes.c_int),
+        ("bytes_per_line", ctypes.c_int),
+        ("bits_per_pixel", ctypes.c_int),
+    ]
+
+
+def pixels_of_colour(display: str, colour: str) -> int:
+    """How many pixels of the whole screen `display` are exactly `colour` ("#cf222e"): what is painted,
+    read from the X server (a 24-bit Xvfb screen, 32 bits a pixel)."""
+    x11 = ctypes.CDLL(ctypes.util.find_library("X11"))
+    x11.XOpenDisplay.restype, x11.XOpenDisplay.argtypes = ctypes.c_void_p, [ctypes.c_char_p]
+    x11.XDefaultRootWindow.restype, x11.XDefaultRootWindow.argtypes = ctypes.c_ulong, [ctypes.c_void_p]
+    x11.XGetImage.restype = ctypes.POINTER(_XImage)
+    x11.XGetImage.argtypes = [ctypes.c_void_p, ctypes.c_ulong, *[ctypes.c_int] * 2, *[ctypes.c_uint] * 2]
+    x11.XGetImage.argtypes += [ctypes.c_ulong, ctypes.c_int]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    connection = x11.XOpenDisplay(display.encode())
+    assert connection, f"cannot open {display}"
+    try:
+        root = x11.XDefaultRootWindow(connection)
+        image = x11.XGetImage(connection, root, 0, 0, 1280, 800, 0xFFFFFFFF, 2).contents  # 2: ZPixmap
+        assert image.bits_per_pixel == 32, f"a screen of {image.bits_per_pixel} bits a pixel"
+        data = ctypes.string_at(image.data, image.bytes_per_line * image.height)
+    finally:
+        x11.XCloseDisplay(connection)
+    red, green, blue = (int(colour[index : index + 2], 16) for index in (1, 3, 5))
+    return data.count(bytes((blue, green, red)))  # little-endian B, G, R, X; counted by its three bytes

@@ -80,6 +80,25 @@ class Call:
         if phrase.step is FlowStep.END:
             self.end(now)
 
+    def heard(self, phrase: Phrase) -> None:
+        """Note a standard phrase the agent was heard saying: its step and voice (not its hold, and
+        the closing does not end the call: the feed says when the call ends)."""
+        if phrase.step is not None:
+            self.reach(phrase.step)
+        if phrase.voice is not None:
+            self.voices.add(phrase.voice)
+
+    def hear_hold(self, hold: HoldRole, now: float) -> None:
+        """The hold as the agent's words move it: START (请稍等) starts it, or checks in on one running;
+        CHECK_IN (请稍等 said with 让您久等了) checks in, or starts one; RESUME ends it: spoken, both
+        让您久等了 and 谢谢您的耐心等待 are said on coming back to the caller."""
+        if hold is HoldRole.RESUME:
+            self.hold = None
+        elif self.hold is None:
+            self.hold = Hold(now, self.hold_threshold)
+        else:
+            self.hold.check_in(now)
+
     def reach(self, step: FlowStep) -> None:
         """Mark `step` reached (copying a later step's phrase does not mark the earlier ones)."""
         self.steps.add(step)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from assist.core.call import Call, SilentCaller, starts_a_call
-from assist.core.model import FlowStep, Phrase, Voice
+from assist.core.model import FlowStep, HoldRole, Phrase, Voice
 
 TICK_MS = 1000
 SUMMARY_MS = 10_000  # how long the end-of-call summary stays before the strip clears
@@ -22,6 +22,7 @@ class CallController(QObject):
     hold_reminder = Signal(int)  # the hold went one more interval without news for the caller
     ended = Signal(object)  # the Call that just ended: the strip shows what was missed
     cleared = Signal()  # the summary is gone; ready for the next call
+    started = Signal()  # a new call began (by a key, a copy or the live feed)
 
     def __init__(
         self, hold_threshold: float, clock: Callable[[], float] = time.monotonic, parent: QObject | None = None
@@ -48,6 +49,7 @@ class CallController(QObject):
         self.silent = SilentCaller()
         self._reminders = 0
         self.timer.start()
+        self.started.emit()
         self.changed.emit()
 
     def end(self) -> None:
@@ -80,6 +82,18 @@ class CallController(QObject):
         if call.ended is not None:
             self.end()
             return
+        self.changed.emit()
+
+    def hear(self, phrases: tuple[Phrase, ...], hold: HoldRole | None) -> None:
+        """What the agent was heard saying (live transcript): steps, voices, the hold."""
+        call = self.call
+        if call is None:
+            return
+        for phrase in phrases:
+            call.heard(phrase)
+        if hold is not None:
+            call.hear_hold(hold, self.clock())
+            self._reminders = 0
         self.changed.emit()
 
     def advance(self) -> FlowStep | None:

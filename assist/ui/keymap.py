@@ -72,6 +72,12 @@ BINDINGS: tuple[Binding, ...] = (
         "Misrouted call: find the department (name, service or pinyin)",
     ),
     Binding("toggle_hold", ("Ctrl+H",), "开始或结束等待计时", "Start or stop the hold timer"),
+    Binding(
+        "accept_suggestion",
+        ("F4",),
+        "实时转写：采纳建议（打开建议的场景，或应说的用语）",
+        "Live transcript: take its suggestion (open the situation suggested, or what to say instead)",
+    ),
     Binding("bigger_text", ("Ctrl++", "Ctrl+="), "放大字号", "Larger reading size"),
     Binding("smaller_text", ("Ctrl+-",), "缩小字号", "Smaller reading size"),
     Binding("always_on_top", ("Ctrl+T",), "总在最前（开/关）", "Keep the sidebar on top (on/off)"),

@@ -64,6 +64,7 @@ if TYPE_CHECKING:  # built on first use: the checker is not needed to show the w
     from assist.core.directory import Department, DirectoryIndex, DirectoryResult
     from assist.ui.draft_panel import DraftPanel
     from assist.ui.hotkey import GlobalHotkey
+    from assist.ui.live_controller import LiveController
 
 GEOMETRY_SAVE_DELAY_MS = 800
 RECENT_PHRASES = 5
@@ -116,6 +117,7 @@ class SidebarWindow(QWidget):
         self.menu: QMenu | None = None  # the ☰ menu, built when first opened
         self.closes_to_tray = False  # set when a tray icon exists: closing then hides the sidebar
         self.hotkey: GlobalHotkey | None = None
+        self.live: LiveController | None = None  # the live transcript, built at the first utterance fed
         self._editing_personal = ""  # the own phrase being edited in the add line, if any
         self._recent_stale = False  # the list page's recent phrases need showing again
         self.hotkey_problem = ""
@@ -334,6 +336,7 @@ class SidebarWindow(QWidget):
             "show_guidance": lambda _: self.navigator.show_page(Page.GUIDANCE),
             "show_keys": lambda _: self._toggle_keys(),
             "refresh_phrasebook": lambda _: self.source and self.source.refresh_now(),
+            "accept_suggestion": lambda _: self._live().accept(),
         }
         handlers[action](argument)
 
@@ -1098,7 +1101,16 @@ class SidebarWindow(QWidget):
             return self._reveal(request.get("situation"))
         if command == "copy":
             return self._copy_by_id(str(request.get("situation", "")), request.get("number", 1))
+        if command in ("utterance", "call-ended"):
+            return self._live().handle(request)
         return {"ok": False, "error": f"unknown command {command!r}"}
+
+    def _live(self) -> LiveController:
+        if self.live is None:
+            from assist.ui.live_controller import LiveController
+
+            self.live = LiveController(self)
+        return self.live
 
     def _reveal(self, situation_id: str | None = None) -> dict:
         if situation_id:
