@@ -93,6 +93,10 @@ def test_a_wrong_department_is_found_from_the_callers_words(sidebar):
 
 def test_a_silent_caller_is_suggested_after_eight_seconds(sidebar):
     feed("silent", slice(0, 1))
-    time.sleep(9)
-    press(sidebar, "F4 ctrl+2")
-    wait_for(lambda: clipboard(sidebar).startswith("对不起，我听不到您的声音"), 10, "the silent caller's phrase 2")
+    time.sleep(8)  # the sidebar's own clock: 8 s of no caller speech after the greeting
+
+    def accepted() -> bool:  # the offer comes when the sidebar's timer fires, a moment later on a busy machine
+        press(sidebar, "F4 ctrl+2")
+        return clipboard(sidebar).startswith("对不起，我听不到您的声音")
+
+    wait_for(accepted, 15, "the silent caller's phrase 2 after F4")
