@@ -73,7 +73,7 @@ def run(path: str | None, directory_path: str | None = None, first: dict | None 
     else:
         window.use_hotkey(GlobalHotkey(app))
     if QSystemTrayIcon.isSystemTrayAvailable():
-        tray = Tray(window)
+        tray = Tray(window.runner, window.situation_titles, window)
         tray.show()
         window.closes_to_tray = True
         app.setQuitOnLastWindowClosed(False)

@@ -123,9 +123,11 @@ class CopyCard(Card):
         layout.setContentsMargins(10, 8, 8, 8)
         layout.setSpacing(3)
         self.text_label = self._build(layout)
-        self.feedback = make_label(feedback, "copiedFeedback")
+        # Shown over the card's corner, outside the layout: confirming a copy never moves a card,
+        # so a click meant for the next card lands on it.
+        self.feedback = QLabel(feedback, self)
+        self.feedback.setObjectName("copiedFeedback")
         self.feedback.hide()
-        layout.addWidget(self.feedback)
         self.form_area = QVBoxLayout()
         layout.addLayout(self.form_area)
         self._feedback_timer = QTimer(self)
@@ -158,6 +160,9 @@ class CopyCard(Card):
             self.gloss_label.setText(phrase_html(self.phrase.en, values, placeholders))
 
     def flash_copied(self) -> None:
+        self.feedback.adjustSize()
+        self.feedback.move(max(0, self.width() - self.feedback.width() - 8), 4)
+        self.feedback.raise_()
         self.feedback.show()
         self._set_copied(True)
         self._feedback_timer.start(COPIED_FEEDBACK_MS)

@@ -101,6 +101,8 @@ class DraftPanel(QFrame):
             self.check_now()  # the text changed since: check again rather than replace the wrong thing
             return
         cursor.insertText(self._fill(finding.suggestion))
+        self.editor.setTextCursor(cursor)  # the cursor right after the new words, where typing goes on
+        self.editor.setFocus()
         self.check_now()
 
     def _on_text_changed(self) -> None:

@@ -24,7 +24,7 @@ def _button(text: str, name: str, tip: str = "") -> QToolButton:
     button.setObjectName(name)
     button.setText(text)
     button.setToolTip(tip)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, Space presses it; a click keeps the focus
     return button
 
 

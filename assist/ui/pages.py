@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -66,15 +66,21 @@ class ScrollPage(QScrollArea):
 
 class SituationListPage(ScrollPage):
     row_clicked = Signal(int)
-    recent_clicked = Signal(object)  # the Phrase to copy again
+    recent_clicked = Signal(int)  # the index of the recent phrase to copy again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("situationListPage", parent)
         self.rows: list[SituationRow] = []
         self.recent: list[QToolButton] = []
 
-    def show_book(self, book: Phrasebook, recent: list[tuple[Situation, Phrase]] | None = None) -> None:
-        """The numbered situations, and under them the phrases copied last (a click copies again)."""
+    def show_book(
+        self,
+        book: Phrasebook,
+        recent: list[tuple[Situation, Phrase]] | None = None,
+        fill: Callable[[str], str] = str,
+    ) -> None:
+        """The numbered situations, and under them the phrases copied last, filled in by `fill`
+        (a click or Enter copies again; Down reaches them after the last situation)."""
         self._reset_body()
         self.section("场景", "Situations · Alt+1 … Alt+0")
         self.rows = []
@@ -86,20 +92,29 @@ class SituationListPage(ScrollPage):
         self.recent = []
         if recent:
             self.section("最近复制", "Recent · click to copy again")
-            for situation, phrase in recent:
+            for number, (situation, phrase) in enumerate(recent):
                 button = QToolButton()
                 button.setObjectName("recentPhrase")
-                button.setText(phrase.text)
-                button.setToolTip(situation.title)
-                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setProperty("selected", False)
+                text = fill(phrase.text)
+                button.setText(text)
+                button.setToolTip(f"{tr(situation.title, situation.title_en or situation.title)}\n{text}")
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-                button.clicked.connect(lambda _=False, phrase=phrase: self.recent_clicked.emit(phrase))
+                button.clicked.connect(lambda _=False, number=number: self.recent_clicked.emit(number))
                 self.body.addWidget(button)
                 self.recent.append(button)
         self.body.addStretch()
 
     def select(self, index: int) -> None:
         _select_in(self, self.rows, index)
+        for number, button in enumerate(self.recent, start=len(self.rows)):
+            if bool(button.property("selected")) != (number == index):
+                button.setProperty("selected", number == index)
+                button.style().unpolish(button)
+                button.style().polish(button)
+            if number == index:
+                self.ensureWidgetVisible(button, 0, 24)
 
 
 class CardsPage(ScrollPage):
@@ -142,6 +157,7 @@ class SituationPage(CardsPage):
         self.helper: QWidget | None = None
         self.pinned: list[PhraseCard] = []
         self.add_field: InlineEdit | None = None
+        self.add_button: QToolButton | None = None
         self.refusal: QLabel | None = None
 
     def _add_form(self) -> QWidget:
@@ -157,10 +173,10 @@ class SituationPage(CardsPage):
         self.add_field.returnPressed.connect(lambda: self.add_requested.emit(self.add_field.text()))
         self.add_field.escaped.connect(self.add_field.clear)
         row.addWidget(self.add_field, 1)
-        save = QToolButton()
+        save = self.add_button = QToolButton()
         save.setObjectName("addPhraseButton")
         save.setText(tr("添加", "Add"))
-        save.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        save.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         save.clicked.connect(lambda: self.add_requested.emit(self.add_field.text()))
         row.addWidget(save)
         layout.addLayout(row)
@@ -168,6 +184,11 @@ class SituationPage(CardsPage):
         self.refusal.hide()
         layout.addWidget(self.refusal)
         return box
+
+    def set_editing(self, editing: bool) -> None:
+        """The add line edits an own phrase: its button saves rather than adds."""
+        if self.add_button is not None:
+            self.add_button.setText(tr("保存", "Save") if editing else tr("添加", "Add"))
 
     def show_values(self, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> None:
         super().show_values(values, placeholders)
@@ -195,6 +216,7 @@ class SituationPage(CardsPage):
         phrases and add, or remove, phrases of their own.
         """
         self._clear()
+        self.add_field = self.add_button = self.refusal = None
         self.helper = helper
         self.pinned = []
         favourites = favourites or set()

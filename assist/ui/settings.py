@@ -19,6 +19,7 @@ class Setting:
     type: type
     default: object
     description: str
+    choices: tuple[tuple[str, str, str], ...] = ()  # (value, Chinese label, English label)
 
 
 SETTINGS: dict[str, Setting] = {
@@ -32,7 +33,13 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("profile/dismissed", bool, False, "The agent closed the first-start profile prompt"),
         Setting("window/always_on_top", bool, False, "Keep the sidebar above other windows"),
-        Setting("window/dock", str, "right", "The screen edge the sidebar docks at: right or left"),
+        Setting(
+            "window/dock",
+            str,
+            "right",
+            "The screen edge the sidebar docks at: right or left",
+            (("right", "右侧", "Right"), ("left", "左侧", "Left")),
+        ),
         Setting(
             "phrasebook/source",
             str,
@@ -42,10 +49,33 @@ SETTINGS: dict[str, Setting] = {
         Setting("recent/phrases", list, [], "The last phrases copied, newest first, as situation-id|text"),
         Setting("hotkey/global", str, "Ctrl+Alt+Space", "The key that shows or hides the sidebar from any program"),
         Setting("hotkey/warned", bool, False, "The agent was told once that the global key cannot work here"),
-        Setting("appearance/language", str, "system", "Interface language: system, zh (Chinese) or en (English)"),
+        Setting(
+            "appearance/language",
+            str,
+            "system",
+            "Interface language: system, zh (Chinese) or en (English)",
+            (("system", "跟随系统", "System"), ("zh", "中文", "中文"), ("en", "English", "English")),
+        ),
         Setting("appearance/show_glosses", bool, False, "Show the English gloss under each phrase"),
-        Setting("appearance/theme", str, "system", "Colours: system (follow the desktop), light or dark"),
-        Setting("appearance/reading_size", str, "normal", "Text size: compact, normal, large or larger"),
+        Setting(
+            "appearance/theme",
+            str,
+            "system",
+            "Colours: system (follow the desktop), light or dark",
+            (("system", "跟随系统", "System"), ("light", "浅色", "Light"), ("dark", "深色", "Dark")),
+        ),
+        Setting(
+            "appearance/reading_size",
+            str,
+            "normal",
+            "Text size: compact, normal, large or larger",
+            (
+                ("compact", "紧凑", "Compact"),
+                ("normal", "标准", "Normal"),
+                ("large", "大", "Large"),
+                ("larger", "特大", "Larger"),
+            ),
+        ),
         Setting(
             "hold/threshold_seconds",
             int,
@@ -54,6 +84,19 @@ SETTINGS: dict[str, Setting] = {
         ),
     )
 }
+
+
+def choices(key: str) -> tuple[tuple[str, str], ...]:
+    """A setting's values with their labels in the interface language (the settings page and the menu)."""
+    from assist.ui.i18n import tr
+
+    return tuple((value, tr(zh, en)) for value, zh, en in SETTINGS[key].choices)
+
+
+def choice_label(key: str, value: str) -> str:
+    return dict(choices(key)).get(value, value)
+
+
 PROFILE_GROUP = "profile-values"  # one entry per placeholder name: the agent's value for it
 KEYS_GROUP = "keys"  # one entry per rebound action: its new key (the defaults are in keymap.BINDINGS)
 
