@@ -11,6 +11,7 @@ from pathlib import Path
 from assist.core import builtin
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem, Severity
+from assist.core.sources import is_url
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -24,9 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--phrasebook",
-        metavar="PATH",
-        help="open the sidebar on this phrasebook (YAML) instead of the built-in one; "
-        "if it is broken, the sidebar shows why and uses the built-in one",
+        metavar="PATH|URL",
+        help="the centre's phrasebook (a YAML file or an http(s) URL) for the sidebar and every command; "
+        "a URL's book is kept as an offline copy; if it is broken, the sidebar shows why and uses the built-in one",
     )
     parser.add_argument(
         "--directory",
@@ -41,7 +42,13 @@ def build_parser() -> argparse.ArgumentParser:
         "Prints one 'path:line:col: message' line per problem. "
         "Exit status: 0 valid, 1 problems found, 2 usage error (such as a missing file).",
     )
-    check.add_argument("paths", nargs="*", metavar="PATH", help="phrasebook files (default: the built-in one)")
+    _add_phrasebook_option(check)
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH|URL",
+        help="phrasebook files or URLs (default: --phrasebook, else the built-in one)",
+    )
 
     search = commands.add_parser(
         "search",
@@ -69,14 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="check only lines labelled as the agent's (坐席：, 客服：, agent:), not the caller's",
     )
     lint.add_argument("files", nargs="*", metavar="FILE", help="transcripts or drafts (none or -: standard input)")
-    show = commands.add_parser("show", help="show the running sidebar (start one if none runs)")
+    show = commands.add_parser("show", help="show the running sidebar (start one in the background if none runs)")
     show.add_argument("--situation", metavar="ID", help="open this situation (greeting, hold, closing, …)")
     commands.add_parser("hide", help="hide the running sidebar")
     toggle = commands.add_parser("toggle", help="show the sidebar, or hide it when it is in front")
     toggle.add_argument("--situation", metavar="ID", help="open this situation when showing")
     copy = commands.add_parser(
         "copy",
-        help="copy a phrase through the running sidebar (start one if none runs)",
+        help="copy a phrase through the running sidebar (start one in the background if none runs)",
         description="Copy phrase N of a situation to the clipboard, placeholders filled in, through the "
         "running sidebar (it owns the clipboard). Bind it to a desktop shortcut where a global hotkey "
         "cannot be grabbed (Wayland). Exit status: 0 copied, 1 not copied, 2 usage error.",
@@ -87,7 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_phrasebook_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--phrasebook", metavar="PATH", help="use this phrasebook instead of the built-in one")
+    """The option after the command too; SUPPRESS keeps one given before the command when it is absent here."""
+    parser.add_argument(
+        "--phrasebook",
+        metavar="PATH|URL",
+        default=argparse.SUPPRESS,
+        help="use this phrasebook (a file or an http(s) URL) instead of the built-in one",
+    )
 
 
 def _add_format_option(parser: argparse.ArgumentParser) -> None:
@@ -97,14 +110,14 @@ def _add_format_option(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
-        return check(args.paths)
+        return check(args.paths or ([args.phrasebook] if args.phrasebook else []))
     if args.command == "search":
         return search(args)
     if args.command == "lint":
         return lint(args)
     if args.command in ("show", "hide", "toggle", "copy"):
         return control(args)
-    if args.phrasebook is not None and not Path(args.phrasebook).is_file():
+    if args.phrasebook is not None and not is_url(args.phrasebook) and not Path(args.phrasebook).is_file():
         print(f"assist: {args.phrasebook}: no such file; opening the built-in phrasebook", file=sys.stderr)
     from assist.ui.app import run  # Qt is imported only when a window is wanted
 
@@ -112,8 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def control(args: argparse.Namespace) -> int:
-    """show, hide, toggle, copy: a command for the running sidebar, which starts if need be."""
-    from assist.ui.instance import send, sidebar_running
+    """show, hide, toggle, copy: a command for the running sidebar, started (in the background) if need be."""
+    from assist.ui.instance import send, sidebar_running, start_detached, wait_until_answering
 
     request: dict[str, object] = {"command": args.command}
     if getattr(args, "situation", None):
@@ -124,9 +137,13 @@ def control(args: argparse.Namespace) -> int:
         if args.command == "hide":
             print("assist: no sidebar is running", file=sys.stderr)
             return EXIT_OK
-        from assist.ui.app import run
-
-        return run(args.phrasebook, args.directory, first=request)
+        options = [f"--{name}={value}" for name in ("phrasebook", "directory") if (value := getattr(args, name))]
+        problem = wait_until_answering(start_detached(options))
+        if problem:
+            print(f"assist {args.command}: {problem}", file=sys.stderr)
+            return EXIT_PROBLEMS
+        if args.command == "toggle":
+            request["command"] = "show"  # the new sidebar is already in front: toggling would hide it
     reply = send(request)
     if reply is None:
         print("assist: the running sidebar does not answer", file=sys.stderr)
@@ -140,15 +157,22 @@ def control(args: argparse.Namespace) -> int:
 
 
 def check(paths: Sequence[str]) -> int:
-    targets = [Path(path) for path in paths] or [builtin.default_phrasebook()]
+    targets = [path if is_url(path) else Path(path) for path in paths] or [builtin.default_phrasebook()]
     for target in targets:
-        if not target.is_file():
+        if isinstance(target, Path) and not target.is_file():
             reason = "is a folder, not a file" if target.is_dir() else "no such file"
             print(f"assist check: {target}: {reason}", file=sys.stderr)
             return EXIT_USAGE
     status = EXIT_OK
     for target in targets:
-        if _is_directory_file(target):
+        if isinstance(target, str):
+            from assist.cli_url import check_url
+
+            checked = check_url(target)
+            if checked is None:
+                return EXIT_USAGE
+            problems, summary = checked
+        elif _is_directory_file(target):
             problems, summary = _check_directory(target)
         else:
             problems, summary = _check_phrasebook(target)
@@ -165,12 +189,16 @@ def _check_phrasebook(target: Path) -> tuple[tuple[Problem, ...], str]:
     from assist.core.loader import check_file
 
     result = check_file(target)
-    if result.book is None:
-        return result.problems, ""
-    book = result.book
+    return result.problems, summary_of(result.book)
+
+
+def summary_of(book: Phrasebook | None) -> str:
+    """What a valid book holds, as `assist check` says it ("" for no book)."""
+    if book is None:
+        return ""
     forbidden = sum(len(situation.forbidden) for situation in book.situations)
     counts = (len(book.situations), "situation"), (book.phrase_count, "phrase"), (forbidden, "forbidden phrase")
-    return result.problems, ", ".join(_count(number, noun) for number, noun in counts)
+    return ", ".join(_count(number, noun) for number, noun in counts)
 
 
 def _check_directory(target: Path) -> tuple[tuple[Problem, ...], str]:
@@ -197,6 +225,10 @@ def _book_or_exit(path: str | None) -> Phrasebook | None:
     """The phrasebook for a command, or None after printing why it cannot be used."""
     from assist.core.loader import check_file
 
+    if path and is_url(path):
+        from assist.cli_url import url_book
+
+        return url_book(path)
     target = Path(path) if path else builtin.default_phrasebook()
     result = check_file(target)
     if result.book is None:

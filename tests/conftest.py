@@ -19,6 +19,7 @@ pytest_plugins = [
     "tests.ui_fixtures",  # the window fixtures, kept apart from the Qt-free ones
     "tests.x11",  # the X server of the end-to-end tests
     "tests.book_server",  # a phrasebook URL on localhost
+    "tests.ci_no_skips",  # under CI a skip is a failure
 ]
 
 from assist.core.loader import load_phrasebook  # noqa: E402

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
 from tests.helpers import ROOT
+
+# A measured figure with its unit, as the table prints it ("0.057 ms", "78.0 MiB", "72.0 MB/s").
+MEASURE = re.compile(r"\d+(?:\.\d+)? (?:ms|s|MiB|MB/s)\b")
 
 
 def test_the_benchmark_command_prints_every_figure():
@@ -33,4 +37,7 @@ def test_the_benchmark_command_prints_every_figure():
     for figure, baseline in compared_with.items():
         row = next((row for row in rows if row.startswith(figure)), None)
         assert row is not None, f"no row for {figure!r} in:\n{result.stdout}"
-        assert baseline in row
+        measured = MEASURE.findall(row[len(figure) :])
+        assert measured, f"no figure in {row!r}"
+        if baseline:  # the comparison measured in the same run, with its own figure
+            assert len(measured) >= 2 and baseline in row, f"no comparison with {baseline!r} in {row!r}"

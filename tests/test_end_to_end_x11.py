@@ -6,6 +6,7 @@ in its own process, keys typed by xdotool, the clipboard read by xclip.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -22,8 +23,11 @@ from tests.x11 import (
     needs_x11,
     press,
     running_sidebar,
+    start_sidebar,
+    system_tray,
     visible_windows,
     wait_for,
+    windows_of,
 )
 
 pytestmark = needs_x11
@@ -81,6 +85,36 @@ def test_assist_copy_goes_through_the_running_sidebar(sidebar):
     wait_for(lambda: clipboard(sidebar) == expected, 10, "the phrase on the clipboard")
     wrong = assist(sidebar, "copy", "nosuch", "1")
     assert wrong.returncode == 1 and "no situation 'nosuch'" in wrong.stderr
+
+
+def test_assist_copy_with_no_sidebar_starts_one_copies_and_returns(display, tmp_path):
+    env = isolated_env(display, tmp_path)
+    lock = tmp_path / "runtime" / "assist" / "assist.lock"
+    try:
+        result = assist(env, "copy", "hold", "1", timeout=60)
+        assert result.returncode == 0, result.stderr
+        expected = zh("请稍等,我帮您查一下。")
+        assert result.stdout.strip() == expected
+        wait_for(lambda: clipboard(env) == expected, 10, "the phrase on the clipboard")
+        assert len(visible_windows(env)) == 1  # the sidebar it started runs on, and owns the clipboard
+        assert assist(env, "copy", "closing", "2").returncode == 0  # and answers the next command
+    finally:
+        if lock.exists():  # the started sidebar's process id is the lock file's first line
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                os.kill(int(lock.read_text().split()[0]), signal.SIGTERM)
+
+
+def test_assist_toggle_with_no_sidebar_starts_one_in_front_and_returns(display, tmp_path):
+    env = isolated_env(display, tmp_path)
+    lock = tmp_path / "runtime" / "assist" / "assist.lock"
+    try:
+        result = assist(env, "toggle", timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert len(visible_windows(env)) == 1
+    finally:
+        if lock.exists():
+            with contextlib.suppress(ProcessLookupError, ValueError):
+                os.kill(int(lock.read_text().split()[0]), signal.SIGTERM)
 
 
 def test_a_second_start_hands_over_and_one_window_remains(sidebar):
@@ -141,3 +175,49 @@ def test_the_global_key_toggles_the_sidebar_from_anywhere(sidebar):
     subprocess.run(["xdotool", "type", "--delay", "40", "wait"], env=sidebar, check=True, timeout=10)
     subprocess.run(["xdotool", "key", "Return"], env=sidebar, check=True, timeout=10)
     wait_for(lambda: clipboard(sidebar) == zh("请稍等,我帮您查一下。"), 30, "the first hit on the clipboard")
+
+
+# -- quit means quit ------------------------------------------------------------------------
+
+SAVED_PLACE = "geometry=@Rect(880 0 400 800)"
+
+
+def test_quit_from_the_menu_ends_the_sidebar_when_there_is_a_tray(display, tmp_path):
+    # Qt's own quit gave up in the order its windows happened to be in: several tries.
+    env = isolated_env(display, tmp_path)
+    settings_file = tmp_path / "config" / "Assist" / "assist.ini"
+    with system_tray(display):
+        for attempt in range(5):
+            settings_file.unlink(missing_ok=True)
+            log = tmp_path / f"assist{attempt}.log"
+            app = start_sidebar([sys.executable, "-m", "assist"], env, log)
+            try:
+                press(env, "F10")  # the ☰ menu; 退出 is its last item
+                wait_for(lambda app=app: len(windows_of(app, env)) == 2, 10, "the menu open")
+                press(env, "Up Return")
+                wait_for(lambda app=app: app.poll() is not None, 10, f"attempt {attempt + 1}: the end after 退出")
+                assert app.returncode == 0, log.read_text()
+                assert SAVED_PLACE in settings_file.read_text()
+            finally:
+                if app.poll() is None:
+                    app.kill()
+                    app.wait(timeout=10)
+
+
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_ends_the_sidebar_the_first_time_every_time(display, tmp_path, number):
+    env = isolated_env(display, tmp_path)
+    settings_file = tmp_path / "config" / "Assist" / "assist.ini"
+    with system_tray(display):
+        for attempt in range(10):
+            settings_file.unlink(missing_ok=True)
+            app = start_sidebar([sys.executable, "-m", "assist"], env, tmp_path / f"assist{attempt}.log")
+            app.send_signal(number)
+            try:
+                app.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                app.kill()
+                app.wait(timeout=10)
+                pytest.fail(f"attempt {attempt + 1}: still running 10 s after one {number.name}")
+            assert app.returncode == 0, (tmp_path / f"assist{attempt}.log").read_text()
+            assert SAVED_PLACE in settings_file.read_text(), f"attempt {attempt + 1}: the window's place not saved"

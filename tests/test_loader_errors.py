@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 import time
+from collections.abc import Iterator
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from assist.core.directory_file import check_directory_text
 from assist.core.loader import check_file, check_text, load_phrasebook
+from assist.core.personal import PersonalFileDamaged, PersonalStore
+from assist.core.personal_reader import read_personal
 from assist.core.problems import PhrasebookError, Severity
 from tests.helpers import ROOT
 
@@ -225,3 +233,141 @@ def test_huge_book_is_answered_promptly(write_book):
     assert result.problems == ()
     assert result.book.phrase_count == 100_000
     assert elapsed < 60  # prompt even on a slow shared machine; benchmarks give the real figure
+
+
+# -- wrong types anywhere: reported with their line and column, never raised ----------------------
+
+WRONG_VALUES = (
+    {"a": 1},
+    [1],
+    [],
+    {},
+    5,
+    1.5,
+    "text",
+    "",
+    None,
+    True,
+    [{"x": [None, {"y": 2}]}],
+    {"k": [{"n": {}}], 3: [[]]},
+)
+
+
+def kind(value: object) -> str:
+    return "mapping" if isinstance(value, dict) else "list" if isinstance(value, list) else "scalar"
+
+
+def every_place(node: object, place: tuple = ()) -> Iterator[tuple]:
+    """The path to every value of a YAML document, the document itself first."""
+    yield place
+    children = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, child in children:
+        yield from every_place(child, (*place, key))
+
+
+def with_value(document: object, place: tuple, value: object) -> object:
+    if not place:
+        return value
+    changed = copy.deepcopy(document)
+    parent = changed
+    for key in place[:-1]:
+        parent = parent[key]
+    parent[place[-1]] = value
+    return changed
+
+
+def wrong_type_cases(document: object) -> Iterator[tuple[tuple, object, str]]:
+    for place in every_place(document):
+        for value in WRONG_VALUES:
+            changed = with_value(document, place, value)
+            yield place, value, yaml.dump(changed, Dumper=yaml.CSafeDumper, allow_unicode=True)
+
+
+def assert_positioned(problems, text: str, case) -> None:
+    lines = text.count("\n") + 1
+    for problem in problems:
+        assert 1 <= problem.position.line <= lines and problem.position.column >= 1, (case, str(problem))
+
+
+def small_book() -> dict:
+    """The built-in book cut to a few situations that use every kind of field, and its guidance."""
+    book = yaml.safe_load((ROOT / "phrasebook/96128.yaml").read_text(encoding="utf-8"))
+    rich = [s for s in book["situations"] if {"helper", "ticket_note", "conduct", "subjects"} & s.keys()]
+    book["situations"] = book["situations"][:1] + rich[:2]
+    book["guidance"] = book["guidance"][:1]
+    return book
+
+
+def test_wrong_types_anywhere_in_a_phrasebook_are_reported_never_raised():
+    cases = 0
+    for place, value, text in wrong_type_cases(small_book()):
+        result = check_text(text, "book.yaml")  # never raises
+        assert_positioned(result.problems, text, (place, value))
+        assert result.book is not None or result.errors, (place, value)
+        cases += 1
+    assert cases > 1000
+
+
+def test_wrong_types_anywhere_in_a_directory_are_reported_never_raised():
+    directory = yaml.safe_load((ROOT / "phrasebook/directory.yaml").read_text(encoding="utf-8"))
+    directory["departments"] = directory["departments"][:3]
+    for place, value, text in wrong_type_cases(directory):
+        result = check_directory_text(text, "directory.yaml")
+        assert_positioned(result.problems, text, (place, value))
+        assert result.directory is not None or result.problems, (place, value)
+
+
+PERSONAL = {
+    "phrases": [
+        {"situation": "hold", "text": "请您稍候。", "en": "One moment."},
+        {"situation": "thanks", "text": "谢谢"},
+    ],
+    "favourites": [{"situation": "hold", "text": "请您稍候。"}],
+}
+
+
+def test_wrong_types_anywhere_in_the_personal_file_are_reported_and_the_file_kept(tmp_path):
+    path = tmp_path / "personal.yaml"
+    for place, value, text in wrong_type_cases(PERSONAL):
+        path.write_text(text, encoding="utf-8")
+        store = PersonalStore(path)
+        data, problems = store.load()  # never raises
+        assert_positioned(problems, text, (place, value))
+        means_empty = value is None and place in ((), ("phrases",), ("favourites",))
+        if kind(value) != kind(_at(PERSONAL, place)):
+            assert store.damaged or means_empty, (place, value)
+        if store.damaged:
+            with pytest.raises(PersonalFileDamaged):
+                store.update(lambda data: data)
+            assert path.read_text(encoding="utf-8") == text  # never written over
+        else:  # what was read is all there was: saving it loses nothing
+            store.save(data)
+            assert PersonalStore(path).load() == (data, ())
+
+
+def _at(document: object, place: tuple) -> object:
+    for key in place:
+        document = document[key]
+    return document
+
+
+personal_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["situation", "text", "en", "x"]), inner)
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrases=st.lists(st.dictionaries(st.sampled_from(["situation", "text", "en", "y"]), personal_values), max_size=3)
+    | personal_values,
+    favourites=personal_values,
+)
+def test_any_personal_file_is_read_without_an_exception(phrases, favourites):
+    text = yaml.safe_dump({"phrases": phrases, "favourites": favourites}, allow_unicode=True)
+    data, problems = read_personal(text.encode("utf-8"), "personal.yaml")
+    assert_positioned(problems, text, text)
+    assert all(isinstance(p.text, str) and isinstance(p.situation, str) for p in data.phrases)

@@ -6,11 +6,14 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
-from assist.core.personal import PersonalStore
+import pytest
+
+from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.ui.settings import Settings
 from tests.ui_fixtures import press, type_chinese
 
@@ -102,17 +105,105 @@ def test_a_linted_transcript_is_never_written(tmp_path):
 
 
 WRITER = """
-import sys
+import os, sys
 from pathlib import Path
+from assist.core import folders
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
-store = PersonalStore(Path(sys.argv[1]))
-n = 0
-while True:
-    n += 1
+path, save_number, kill_point, careless = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4] == "careless"
+if careless:  # what the durability test must catch: a save that writes the file in place
+    folders.write_atomically = lambda target, text: target.write_text(text, encoding="utf-8")
+opened = False
+
+def stop_here():
+    print("inside", flush=True)  # the test kills the writer now
+    sys.stdin.readline()
+
+def in_folder(name):
+    return not isinstance(name, int) and Path(os.fsdecode(name)).parent == path.parent
+
+def on_audit(event, args):
+    # Python's audit events: "open" as a file is about to be opened, "os.rename" for os.replace too.
+    global opened
+    if event == "open" and in_folder(args[0]):
+        mode, flags = args[1], args[2]
+        opened = opened or (isinstance(mode, str) and any(c in mode for c in "wax+")) or bool(flags & os.O_RDWR)
+        opened = opened or bool(flags & os.O_WRONLY)
+    elif event == "os.rename" and kill_point == "rename" and in_folder(args[0]):
+        stop_here()
+
+def on_call(frame, event, function):
+    if event == "c_call" and opened and kill_point == "write" and getattr(function, "__name__", "") == "write":
+        stop_here()  # a file in the folder is open for writing and its data is about to go in
+
+store = PersonalStore(path)
+for n in range(1, save_number + 1):
+    if n == save_number:
+        sys.addaudithook(on_audit)
+        sys.setprofile(on_call)
     phrases = [PersonalPhrase("hold", f"第{i}句，版本{n}。" * 20) for i in range(200)]
-    print(n, flush=True)  # "about to save version n": the test kills it somewhere in this save
     store.save(PersonalData(phrases, [("hold", f"第0句，版本{n}。")]))
+    print("saved", flush=True)
 """
+
+
+def kill_inside_a_save(path: Path, save_number: int, kill_point: str, careless: bool = False) -> None:
+    """Run the writer and kill -9 it inside its `save_number`-th save, at `kill_point`: as it is
+    about to write into a file it opened ("write"), or just before the rename ("rename"). No
+    clock: the writer stops there and says so."""
+    command = [sys.executable, "-c", WRITER, str(path), str(save_number), kill_point, "careless" if careless else ""]
+    writer = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        for line in writer.stdout:
+            if line == "inside\n":
+                return
+        raise AssertionError(f"save {save_number} never reached its {kill_point}: the kill missed it")
+    finally:
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait(timeout=10)
+        writer.stdout.close()
+        writer.stdin.close()
+
+
+def whole_version(path: Path) -> str:
+    """The one version the file holds, after checking it is whole; "" when it is not."""
+    data, problems = PersonalStore(path).load()
+    versions = {phrase.text.split("版本")[1].split("。")[0] for phrase in data.phrases}
+    return versions.pop() if not problems and len(data.phrases) == 200 and len(versions) == 1 else ""
+
+
+@pytest.mark.parametrize("kill_point", ["write", "rename"])
+def test_personal_phrases_survive_kill_9_inside_a_save(tmp_path, kill_point):
+    path = tmp_path / "personal.yaml"
+    for save_number in (2, 5, 13):
+        kill_inside_a_save(path, save_number, kill_point)
+        assert whole_version(path) == str(save_number - 1)  # the last whole save, never half of this one
+
+
+def test_the_kill_lands_inside_the_write(tmp_path):
+    """The test above fails for a save that writes in place: the kill leaves half a file."""
+    path = tmp_path / "personal.yaml"
+    kill_inside_a_save(path, 3, "write", careless=True)
+    assert whole_version(path) == ""
+    with pytest.raises(AssertionError, match="never reached its rename"):
+        kill_inside_a_save(path, 3, "rename", careless=True)
+
+
+def test_a_save_flushes_the_file_then_the_folder_after_the_rename(tmp_path, monkeypatch):
+    calls = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(descriptor):
+        calls.append("fsync folder" if stat.S_ISDIR(os.fstat(descriptor).st_mode) else "fsync file")
+        real_fsync(descriptor)
+
+    def replace(source, target):
+        calls.append("rename")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    PersonalStore(tmp_path / "personal.yaml").save(PersonalData([PersonalPhrase("hold", "请稍候。")], []))
+    assert calls == ["fsync file", "rename", "fsync folder"]
 
 
 def kill_during_save(command: list[str], save_number: int, env: dict[str, str] | None = None) -> None:
@@ -124,17 +215,6 @@ def kill_during_save(command: list[str], save_number: int, env: dict[str, str] |
     os.kill(writer.pid, signal.SIGKILL)
     writer.wait(timeout=10)
     writer.stdout.close()
-
-
-def test_personal_phrases_survive_kill_9_in_the_middle_of_a_save(tmp_path):
-    path = tmp_path / "personal.yaml"
-    for save_number in (2, 5, 13, 29):
-        kill_during_save([sys.executable, "-c", WRITER, str(path)], save_number)
-        data, problem = PersonalStore(path).load()
-        assert problem == ""
-        assert len(data.phrases) == 200  # a whole file, old or new, never half of one
-        version = data.phrases[0].text.split("版本")[1].split("。")[0]
-        assert all(f"版本{version}。" in phrase.text for phrase in data.phrases)
 
 
 SETTINGS_WRITER = """
@@ -159,3 +239,14 @@ def test_settings_survive_kill_9_in_the_middle_of_a_save(tmp_path):
 
         values = Settings.at(path).profile()
         assert len(values) == 100 and len(set(values.values())) == 1  # one whole version
+
+
+def test_a_linked_personal_file_stays_linked(tmp_path):
+    """An agent who keeps the file in a synced folder and links it into the data folder."""
+    synced = tmp_path / "synced" / "personal.yaml"
+    synced.parent.mkdir()
+    link = tmp_path / "data" / "personal.yaml"
+    link.parent.mkdir()
+    link.symlink_to(synced)
+    PersonalStore(link).save(PersonalData([PersonalPhrase("hold", "请稍候。")], []))
+    assert link.is_symlink() and PersonalStore(synced).load()[0].phrases == [PersonalPhrase("hold", "请稍候。")]

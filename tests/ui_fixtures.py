@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
@@ -47,8 +47,14 @@ def window(open_window, default_book, settings) -> SidebarWindow:
     return open_window(default_book, settings)
 
 
-def press(qtbot, window: SidebarWindow, key: str) -> None:
-    """Press a key sequence such as "Alt+5" where the focus is, as a user would."""
+def press(qtbot, window: SidebarWindow, key: str, target: QWidget | None = None) -> None:
+    """Press a key sequence such as "Alt+5" where the focus is (or on `target`), as a user would."""
+    code, modifiers = key_of(key)
+    qtbot.keyClick(target or QApplication.focusWidget() or window, code, modifiers)
+
+
+def key_of(key: str) -> tuple[Qt.Key, Qt.KeyboardModifier]:
+    """The Qt key and modifiers of a sequence such as "Ctrl+Shift+Left", "F10" or "Esc"."""
     sequence = key.split("+")
     modifiers = Qt.KeyboardModifier.NoModifier
     names = {
@@ -58,21 +64,10 @@ def press(qtbot, window: SidebarWindow, key: str) -> None:
     }
     for name in sequence[:-1]:
         modifiers |= names[name]
-    keys = {
-        "Up": Qt.Key.Key_Up,
-        "Down": Qt.Key.Key_Down,
-        "Return": Qt.Key.Key_Return,
-        "Enter": Qt.Key.Key_Enter,
-        "Esc": Qt.Key.Key_Escape,
-        "F1": Qt.Key.Key_F1,
-        "F2": Qt.Key.Key_F2,
-        "Right": Qt.Key.Key_Right,
-        "Left": Qt.Key.Key_Left,
-    }
     last = sequence[-1]
-    code = keys.get(last) or Qt.Key(ord(last.upper()))
-    target = QApplication.focusWidget() or window
-    qtbot.keyClick(target, code, modifiers)
+    named = {"Esc": Qt.Key.Key_Escape}
+    code = named.get(last) or getattr(Qt.Key, f"Key_{last}", None) or Qt.Key(ord(last.upper()))
+    return code, modifiers
 
 
 def type_chinese(widget, text: str) -> None:

@@ -1,19 +1,23 @@
 """Where the organisation's phrasebook comes from: a file, or an http(s) URL served by any web server.
 
-A URL's book is cached on disk for offline use and revalidated with ETag / Last-Modified, so a
-poll that finds nothing new costs one small request. When the server cannot be reached, the
-cached copy is used and the failure is reported, never fatal.
+A URL's book is kept on disk as an offline copy and revalidated with ETag / Last-Modified, so a
+poll that finds nothing new costs one small request. A download becomes the offline copy only
+after it arrived whole, decoded as UTF-8 and loaded without errors; anything else is reported
+with the URL and the last good copy stays. The sidebar and the `assist` commands share the copy.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assist.core import folders
+from assist.core.download import DEADLINE_SECONDS, MAX_BYTES, DownloadError
+from assist.core.problems import Position, Problem
 
-FETCH_TIMEOUT_SECONDS = 10
-MAX_BOOK_BYTES = 64 * 1024 * 1024
+if TYPE_CHECKING:
+    from assist.core.model import Phrasebook
 
 
 def is_url(location: str) -> bool:
@@ -22,9 +26,18 @@ def is_url(location: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Fetched:
-    path: Path | None  # the cached copy to load; None when there is none
-    changed: bool  # the server sent a new version
-    error: str = ""  # why the server could not be used (the cached copy, if any, is used)
+    """What one visit to the server gave."""
+
+    url: str
+    path: Path | None  # the offline copy after the visit (the last good version); None when there is none
+    book: Phrasebook | None = None  # the server's new version, when it sent one that loaded
+    error: str = ""  # why the server's answer could not be used, in English ("" when it could)
+    error_zh: str = ""  # the same in Chinese
+    problems: tuple[Problem, ...] = ()  # the new version's problems (only warnings when it loaded), named by the URL
+
+    @property
+    def changed(self) -> bool:
+        return self.book is not None
 
 
 def cache_folder() -> Path:
@@ -39,54 +52,92 @@ def _cache_paths(url: str, folder: Path | None = None) -> tuple[Path, Path]:
     return folder / f"{key}.yaml", folder / f"{key}.json"
 
 
-def cached_copy(url: str) -> Path | None:
-    """The copy of a URL's book from the last visit, without asking the server."""
-    book_path, _ = _cache_paths(url)
-    return book_path if book_path.exists() else None
+def cached_copy(url: str, folder: Path | None = None) -> Path | None:
+    """The offline copy of a URL's book, without asking the server."""
+    book_path, _ = _cache_paths(url, folder)
+    return book_path if book_path.is_file() else None
 
 
-def fetch(url: str, folder: Path | None = None, timeout: float = FETCH_TIMEOUT_SECONDS) -> Fetched:
-    """Download `url` into the cache if it changed; say where the cached copy is."""
-    import json
-    import urllib.error  # here, not at the top: only a URL source needs urllib (and ssl)
-    import urllib.request
+def offline_book(url: str, folder: Path | None = None) -> tuple[Phrasebook | None, tuple[Problem, ...]]:
+    """The book of the offline copy (None when there is none or it does not load), problems named by the URL."""
+    from assist.core.load_cache import checked_book
+
+    path = cached_copy(url, folder)
+    if path is None:
+        return None, (Problem(url, Position(), "no offline copy of this phrasebook yet"),)
+    book, errors = checked_book(path)
+    return book, tuple(replace(problem, path=url) for problem in errors)
+
+
+def fetch(
+    url: str, folder: Path | None = None, deadline: float = DEADLINE_SECONDS, max_bytes: int = MAX_BYTES
+) -> Fetched:
+    """Visit the server: a new version that loads becomes the offline copy; anything else is reported."""
+    from assist.core import download
 
     book_path, meta_path = _cache_paths(url, folder)
-    folder = book_path.parent
-    meta = _read_meta(meta_path) if book_path.exists() else {}
-    request = urllib.request.Request(url, headers={"User-Agent": "Assist phrasebook"})
+    cached = book_path if book_path.is_file() else None
+    meta = _read_meta(meta_path) if cached else {}
+    headers = {}
     if meta.get("etag"):
-        request.add_header("If-None-Match", meta["etag"])
+        headers["If-None-Match"] = meta["etag"]
     if meta.get("last_modified"):
-        request.add_header("If-Modified-Since", meta["last_modified"])
-    cached = book_path if book_path.exists() else None
+        headers["If-Modified-Since"] = meta["last_modified"]
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # only http(s): see is_url
-            body = response.read(MAX_BOOK_BYTES + 1)
-            if len(body) > MAX_BOOK_BYTES:
-                return Fetched(cached, False, f"{url}: the book is larger than {MAX_BOOK_BYTES // 2**20} MB")
-            folder.mkdir(parents=True, exist_ok=True)
-            folders.write_atomically(book_path, body.decode("utf-8", errors="replace"))
-            new_meta = {
-                "url": url,
-                "etag": response.headers.get("ETag", ""),
-                "last_modified": response.headers.get("Last-Modified", ""),
-            }
-            folders.write_atomically(meta_path, json.dumps(new_meta))
-            return Fetched(book_path, True)
-    except urllib.error.HTTPError as error:
-        if error.code == 304 and cached is not None:
-            return Fetched(cached, False)
-        return Fetched(cached, False, f"{url}: the server answered {error.code} {error.reason}")
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        reason = getattr(error, "reason", error)
+        response = download.get(url, headers, deadline, max_bytes)
+        if response is None and cached is None:
+            raise DownloadError(
+                "the server answered 304 Not Modified, but there is no copy yet",
+                "服务器回答 304（未修改），但本机还没有副本",
+            )
+        text = _utf8(response.body) if response is not None else ""
+    except DownloadError as error:
+        return Fetched(url, cached, error=str(error), error_zh=error.zh)
+    if response is None:
+        return Fetched(url, cached)
+    from assist.core.loader import check_text
+
+    result = check_text(text, url)
+    if result.book is None:
         return Fetched(
+            url,
             cached,
-            False,
-            f"{url}: cannot reach the server ({reason}); using the copy from the last visit"
-            if cached
-            else f"{url}: cannot reach the server ({reason}) and there is no copy yet",
+            error="the new version has errors",
+            error_zh="新版本有错误",
+            problems=result.problems,
         )
+    meta = {"url": url, "etag": response.etag, "last_modified": response.last_modified}
+    try:
+        _store(book_path, meta_path, text, meta)
+    except OSError as error:
+        return Fetched(
+            url,
+            cached,
+            result.book,
+            f"cannot keep an offline copy in {book_path.parent} ({error.strerror or error})",
+            f"无法在 {book_path.parent} 保存离线副本（{error.strerror or error}）",
+            result.problems,
+        )
+    return Fetched(url, book_path, result.book, problems=result.problems)
+
+
+def _utf8(body: bytes) -> str:
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DownloadError(
+            f"the book is not UTF-8 text (byte {error.start} is not UTF-8); save it as UTF-8 on the server",
+            f"用语库不是 UTF-8 文本（第 {error.start} 个字节不是 UTF-8），请在服务器上以 UTF-8 保存",
+        ) from error
+    return text.removeprefix("\ufeff")
+
+
+def _store(book_path: Path, meta_path: Path, text: str, meta: dict[str, str]) -> None:
+    """The book first, then its validators: a stop between the two only costs one full download."""
+    import json
+
+    folders.write_atomically(book_path, text)
+    folders.write_atomically(meta_path, json.dumps(meta))
 
 
 def _read_meta(path: Path) -> dict[str, str]:
@@ -94,6 +145,8 @@ def _read_meta(path: Path) -> dict[str, str]:
 
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
-        return meta if isinstance(meta, dict) else {}
     except (OSError, ValueError):
         return {}
+    if not isinstance(meta, dict):
+        return {}
+    return {key: value for key, value in meta.items() if isinstance(value, str)}

@@ -89,8 +89,8 @@ def read_file(path: Path | str) -> RawDocument:
     return read_bytes(data, name)
 
 
-def read_bytes(data: bytes, name: str) -> RawDocument:
-    """Decode (UTF-8, or UTF-16 with a byte-order mark) and parse."""
+def read_bytes(data: bytes, name: str, empty_ok: bool = False) -> RawDocument:
+    """Decode (UTF-8, or UTF-16 with a byte-order mark) and parse; see `read_text` for `empty_ok`."""
     has_utf16_mark = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     encoding = "utf-16" if has_utf16_mark else "utf-8-sig"
     try:
@@ -102,10 +102,12 @@ def read_bytes(data: bytes, name: str) -> RawDocument:
             f"not {encoding.removesuffix('-sig').upper()} text (byte 0x{data[error.start]:02x}); "
             "save the file as UTF-8",
         )
-    return read_text(text, name)
+    return read_text(text, name, empty_ok)
 
 
-def read_text(text: str, name: str) -> RawDocument:
+def read_text(text: str, name: str, empty_ok: bool = False) -> RawDocument:
+    """Parse; a file with no data (blank, or only comments) is a problem unless `empty_ok`, when
+    it reads as a document without a root and without problems."""
     text = text.removeprefix("\ufeff")
     bad = _first_control_character(text)
     if bad is not None:
@@ -116,7 +118,7 @@ def read_text(text: str, name: str) -> RawDocument:
             f"control character U+{ord(char):04X} in the text; is this a binary file?",
         )
     if not text.strip():
-        return _fail(name, Position(), "the file is empty")
+        return RawDocument(None) if empty_ok else _fail(name, Position(), "the file is empty")
     builder = _Builder(name)
     try:
         builder.consume(yaml.parse(text, Loader=_Loader))
@@ -128,6 +130,8 @@ def read_text(text: str, name: str) -> RawDocument:
         builder.problem(Position(), f"YAML error: {error}")
     empty_document = isinstance(builder.root, RawScalar) and builder.root.value is None
     if (builder.root is None or empty_document) and not builder.problems:
+        if empty_ok:
+            return RawDocument(None)
         builder.problem(
             Position(),
             "the file holds no data, only comments or blank lines; a phrasebook needs at least 'name' and 'situations'",

@@ -7,7 +7,7 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSocketNotifier, QTimer
+from PySide6.QtCore import QEvent, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from assist.core.load_cache import checked_directory
@@ -16,6 +16,21 @@ from assist.ui.book_source import BookSource
 from assist.ui.i18n import tr
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
+
+
+class SidebarApplication(QApplication):
+    """Quit means quit: the menu's and the tray's 退出, SIGTERM and Ctrl+C end the program the first time.
+
+    Qt's own quit first asks every window to close and gives up when one stays open: the sidebar
+    stays (closing it only hides it to the tray), and so may the tray icon's own window. A request to
+    quit leaves the event loop instead; on the way out `aboutToQuit` saves the window's place.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Quit:
+            self.exit(0)
+            return True
+        return super().event(event)
 
 
 def create_window(
@@ -44,16 +59,15 @@ def create_window(
     return window
 
 
-def run(path: str | None, directory_path: str | None = None, first: dict | None = None) -> int:
-    """Open the sidebar, or hand `first` (default: show) to the one already running and return."""
+def run(path: str | None, directory_path: str | None = None) -> int:
+    """Open the sidebar, or show the one already running and return."""
     from assist.ui.app_menu import Tray, icon
     from assist.ui.hotkey import GlobalHotkey
     from assist.ui.instance import Instance, hand_over
 
-    request = first or {"command": "show"}
     instance = Instance(lambda _request: {"ok": False, "error": "starting"})
     if not instance.claim():
-        reply = hand_over(request)
+        reply = hand_over({"command": "show"})
         if reply is None:
             print("assist: another Assist holds the lock but does not answer", file=sys.stderr)
             return 1
@@ -61,7 +75,7 @@ def run(path: str | None, directory_path: str | None = None, first: dict | None 
             print(f"assist: {reply.get('error', 'failed')}", file=sys.stderr)
             return 1
         return 0
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or SidebarApplication(sys.argv[:1])
     app.setApplicationName("Assist")
     window = create_window(path, Settings.for_user(), directory_path)
     window.apply_appearance()
@@ -87,8 +101,6 @@ def run(path: str | None, directory_path: str | None = None, first: dict | None 
     window.show()
     window.raise_()
     window.activateWindow()
-    if first is not None:
-        QTimer.singleShot(0, lambda: window.handle_command(first))
     return app.exec()
 
 
@@ -96,14 +108,15 @@ def _quit_cleanly_on_signals(app: QApplication) -> None:
     """Let SIGTERM (logout, `kill`) and Ctrl+C end the event loop, so that settings are saved on the way out.
 
     Python runs signal handlers only when it has control; the wake-up socket gives it control
-    as soon as a signal arrives, without polling.
+    as soon as a signal arrives, without polling. The quit is queued: a signal that comes before
+    the event loop runs (while the window is first shown) then ends it as soon as it starts.
     """
     receiver, sender = socket.socketpair()
     receiver.setblocking(False)
     sender.setblocking(False)
     signal.set_wakeup_fd(sender.fileno())
     for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: app.quit())
+        signal.signal(number, lambda *_: QTimer.singleShot(0, app.quit))
     notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
     notifier.activated.connect(lambda: receiver.recv(64))
     app._signal_sockets = (receiver, sender, notifier)  # kept alive as long as the application

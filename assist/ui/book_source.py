@@ -1,8 +1,9 @@
 """The phrasebook the sidebar shows, kept up to date: built-in, organisation's, personal, live.
 
 A file source is watched (surviving editors that save by writing a new file and renaming it over
-the old one); a URL source is polled in the background. A broken update never replaces the book:
-the last good one stays, and the problems go to the banner with their file and line.
+the old one); a URL source is polled in the background, and a download is applied only while its
+URL is still the source. A broken update never replaces the book: the last good one stays, and the
+problems go to the banner with their file (or URL) and line. `refresh_now` is the agent's "update now".
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from assist.core.model import Phrasebook
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.core.problems import Position, Problem
 from assist.core.sources import is_url
-from assist.ui.i18n import tr
+from assist.ui.i18n import current, tr
+from assist.ui.personal_file import PersonalFile
 
-if TYPE_CHECKING:  # the URL machinery (urllib, ssl) loads only for a URL source
+if TYPE_CHECKING:  # the URL machinery (http.client, ssl) loads only for a URL source
     from assist.core.sources import Fetched
 
 
@@ -36,7 +38,11 @@ class BookSource(QObject):
     book_changed = Signal(object)  # the Phrasebook to show now
     problems_found = Signal(str, list)  # a banner title and the problems (the last good book stays)
     problems_cleared = Signal()
-    _fetched = Signal(object)  # a Fetched, from the download thread
+    status = Signal(str)  # a short answer to the agent's "update now"
+    fetched = Signal(
+        object
+    )  # a download (a Fetched) was handled: applied, or dropped if its URL is no longer the source
+    _downloaded = Signal(object)  # a Fetched, from the download thread
 
     def __init__(
         self,
@@ -48,7 +54,8 @@ class BookSource(QObject):
         super().__init__(parent)
         self.location = location or None
         self.store = personal
-        self.personal = PersonalData()
+        self.personal_file = PersonalFile(personal, self)  # refuses saves while the file is damaged
+        self.personal_file.changed.connect(self._on_personal_changed)
         self.problems: list[Problem] = []
         self.title = ""
         self._builtin = EMPTY_BOOK
@@ -64,8 +71,9 @@ class BookSource(QObject):
         self._poll_timer = QTimer(self)
         self._poll_timer.setInterval(int(poll_minutes * 60_000))
         self._poll_timer.timeout.connect(self.fetch_now)
-        self._fetched.connect(self._on_fetched)
-        self._fetching = False
+        self._downloaded.connect(self._on_downloaded)
+        self._in_flight: set[str] = set()  # URLs being downloaded: one download per URL at a time
+        self._asked = False  # the agent asked for an update: say how it went
 
     # -- loading ------------------------------------------------------------------------------
 
@@ -74,16 +82,16 @@ class BookSource(QObject):
         book, errors = checked_book(builtin.default_phrasebook())
         self._builtin = book or EMPTY_BOOK
         builtin_problems = list(errors)
-        self.personal, personal_problem = self.store.load()
-        if personal_problem:
-            builtin_problems.append(Problem(str(self.store.path), Position(), personal_problem))
+        self.personal_file.load()  # its problems go to a banner of their own
         if self.location is None:
             self._compose(builtin_problems, tr("内置用语库有误。", "The built-in phrasebook is broken."))
         elif is_url(self.location):
-            from assist.core.sources import cached_copy
+            from assist.core.sources import cached_copy, offline_book
 
-            cached = cached_copy(self.location)
-            self._load_organisation(cached, builtin_problems)
+            if cached_copy(self.location) is not None:
+                self._use_organisation(*offline_book(self.location), builtin_problems)
+            else:  # no copy yet: the download starting now brings it, or says why not
+                self._compose(builtin_problems, self._title())
             self._poll_timer.start()
             QTimer.singleShot(0, self.fetch_now)
         else:
@@ -96,6 +104,7 @@ class BookSource(QObject):
         for watched in [*self._watcher.files(), *self._watcher.directories()]:
             self._watcher.removePath(watched)
         self._poll_timer.stop()
+        self._asked = False
         self.location = location
         self._organisation = None
         self.load()
@@ -110,53 +119,99 @@ class BookSource(QObject):
         self._load_organisation(path, [])
         self.book_changed.emit(self.book)
 
-    def fetch_now(self) -> None:
-        """Revalidate a URL source in the background."""
-        if self.location is None or not is_url(self.location) or self._fetching:
-            return
-        from assist.core.sources import fetch
+    def refresh_now(self) -> None:
+        """The agent's "update now": download a URL's book at once, or read the file again."""
+        if self.location is None:
+            self.status.emit(tr("正在使用内置用语库，无需更新", "Using the built-in phrasebook: nothing to update"))
+        elif is_url(self.location):
+            self._asked = True
+            self._poll_timer.start()  # the next poll, a whole interval from now
+            self.fetch_now()
+        else:
+            self.reload()
+            if not self.problems:
+                self.status.emit(tr("✓ 已重新读取用语库", "✓ Phrasebook read again"))
 
-        self._fetching = True
+    def fetch_now(self) -> None:
+        """Revalidate a URL source in the background (unless that URL is being downloaded already)."""
         url = self.location
+        if url is None or not is_url(url) or url in self._in_flight:
+            return
+        from assist.core.sources import Fetched, cached_copy, fetch
+
+        self._in_flight.add(url)
 
         def download() -> None:
-            fetched = fetch(url)
+            try:
+                fetched = fetch(url)
+            except Exception as error:  # a defect must not leave the URL "in flight" and stop every later poll
+                fetched = Fetched(url, cached_copy(url), error=repr(error), error_zh=repr(error))
             with contextlib.suppress(RuntimeError):  # the sidebar closed during the download
-                self._fetched.emit(fetched)
+                self._downloaded.emit(fetched)
 
         threading.Thread(target=download, name="phrasebook-fetch", daemon=True).start()
 
-    def _on_fetched(self, fetched: Fetched) -> None:
-        self._fetching = False
-        problems = [Problem(self.location or "", Position(), fetched.error)] if fetched.error else []
-        if fetched.changed or (fetched.path is not None and self._organisation is None):
-            self._load_organisation(fetched.path, problems)
-            self.book_changed.emit(self.book)
-        elif problems:
-            self._report(problems, tr("无法更新用语库。", "Could not update the phrasebook."))
+    def _on_downloaded(self, fetched: Fetched) -> None:
+        self._in_flight.discard(fetched.url)
+        if fetched.url == self.location:  # else the agent chose another source meanwhile
+            self._apply(fetched)
+        self.fetched.emit(fetched)
 
-    def _load_organisation(self, path: Path | None, problems: list[Problem]) -> None:
-        name = self.location or ""
-        if path is not None:
-            book, errors = checked_book(path)
-            if book is not None:
-                self._organisation = book
-            else:
-                problems = problems + list(errors)
-        elif self._organisation is None and not problems:
-            problems = [Problem(name, Position(), "no copy of this phrasebook yet")]
-        shown = Path(name).name or name
-        if self._organisation:
+    def _apply(self, fetched: Fetched) -> None:
+        asked, self._asked = self._asked, False
+        problems = list(fetched.problems) if fetched.book is None else []  # a book that loaded: warnings only
+        if fetched.error and not problems:
+            problems = [Problem(fetched.url, Position(), fetched.error_zh if current() == "zh" else fetched.error)]
+        if fetched.book is not None:
+            self._organisation = fetched.book
+        title = self._title(fetched_from=fetched.url) if problems else ""
+        if problems and fetched.book is not None:
             title = tr(
+                "用语库已更新，但无法保存离线副本。", "Phrasebook updated, but its offline copy could not be kept."
+            )
+        self._compose(problems, title)
+        if fetched.book is not None:
+            self.book_changed.emit(self.book)
+        if asked and not problems:
+            updated = fetched.book is not None
+            self.status.emit(
+                tr("✓ 用语库已更新", "✓ Phrasebook updated")
+                if updated
+                else tr("✓ 用语库已是最新版本", "✓ The phrasebook is up to date")
+            )
+
+    def _load_organisation(self, path: Path, problems: list[Problem]) -> None:
+        book, errors = checked_book(path)
+        self._use_organisation(book, errors, problems)
+
+    def _use_organisation(self, book: Phrasebook | None, errors: tuple[Problem, ...], problems: list[Problem]) -> None:
+        if book is not None:
+            self._organisation = book
+        self._compose(problems + list(errors), self._title())
+
+    def _title(self, fetched_from: str = "") -> str:
+        """The banner's title: what is wrong with the organisation's book, and which book shows instead."""
+        if fetched_from:
+            if self._organisation:
+                return tr(
+                    f"无法从 {fetched_from} 更新用语库，仍使用上一版。",
+                    f"Could not update the phrasebook from {fetched_from}; still using the last good version.",
+                )
+            return tr(
+                f"无法从 {fetched_from} 获取用语库，已改用内置用语库。",
+                f"Could not get the phrasebook from {fetched_from}; showing the built-in phrasebook.",
+            )
+        name = self.location or ""
+        shown = name if is_url(name) else Path(name).name or name
+        if self._organisation:
+            return tr(
                 f"用语库 {shown} 有误或无法读取，仍使用上一版。",
                 f"{shown} is broken or unreadable; still using the last good version.",
             )
-        else:
-            title = tr(
-                f"用语库 {shown} 有误或无法读取，已改用内置用语库。",
-                f"{shown} is broken or unreadable; showing the built-in phrasebook.",
-            )
-        self._compose(problems, title)
+        return tr(
+            f"用语库 {shown} 有误或无法读取，已改用内置用语库。",
+            f"{shown} is broken or unreadable; showing the built-in phrasebook.",
+        )
 
     def _compose(self, problems: list[Problem], title: str) -> None:
         base = overlay(self._builtin, self._organisation) if self._organisation else self._builtin
@@ -186,30 +241,41 @@ class BookSource(QObject):
         self._reload_timer.start()
 
     # -- personal phrases and favourites ----------------------------------------------------
+    # Each change raises personal_file.NotSaved, with the reason, when the file is not written.
 
-    def save_personal(self, data: PersonalData) -> None:
-        """Store the agent's phrases and favourites, and show the book with them."""
-        self.store.save(data)
-        self.personal = data
+    @property
+    def personal(self) -> PersonalData:
+        return self.personal_file.data
+
+    def _on_personal_changed(self) -> None:
         self._compose(self.problems, self.title)
         self.book_changed.emit(self.book)
 
     def add_phrase(self, phrase: PersonalPhrase) -> None:
-        self.save_personal(PersonalData([*self.personal.phrases, phrase], list(self.personal.favourites)))
+        self.personal_file.update(lambda data: PersonalData([*data.phrases, phrase], list(data.favourites)))
 
     def replace_phrase(self, situation: str, old: str, new: PersonalPhrase) -> None:
-        phrases = [new if (p.situation, p.text) == (situation, old) else p for p in self.personal.phrases]
-        favourites = [(s, new.text) if (s, t) == (situation, old) else (s, t) for s, t in self.personal.favourites]
-        self.save_personal(PersonalData(phrases, favourites))
+        def change(data: PersonalData) -> PersonalData:
+            phrases = [new if (p.situation, p.text) == (situation, old) else p for p in data.phrases]
+            favourites = [(s, new.text) if (s, t) == (situation, old) else (s, t) for s, t in data.favourites]
+            return PersonalData(phrases, favourites)
+
+        self.personal_file.update(change)
 
     def remove_phrase(self, situation: str, text: str) -> None:
-        kept = [p for p in self.personal.phrases if (p.situation, p.text) != (situation, text)]
-        favourites = [f for f in self.personal.favourites if f != (situation, text)]
-        self.save_personal(PersonalData(kept, favourites))
+        def change(data: PersonalData) -> PersonalData:
+            kept = [p for p in data.phrases if (p.situation, p.text) != (situation, text)]
+            return PersonalData(kept, [f for f in data.favourites if f != (situation, text)])
+
+        self.personal_file.update(change)
 
     def toggle_favourite(self, situation: str, text: str) -> bool:
-        favourites = list(self.personal.favourites)
-        on = (situation, text) not in favourites
-        favourites = [*favourites, (situation, text)] if on else [f for f in favourites if f != (situation, text)]
-        self.save_personal(PersonalData(list(self.personal.phrases), favourites))
+        """Pin or unpin a phrase; True when it is now pinned."""
+        on = (situation, text) not in self.personal.favourites
+
+        def change(data: PersonalData) -> PersonalData:
+            kept = [f for f in data.favourites if f != (situation, text)]
+            return PersonalData(list(data.phrases), [*kept, (situation, text)] if on else kept)
+
+        self.personal_file.update(change)
         return on

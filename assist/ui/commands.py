@@ -202,6 +202,15 @@ COMMANDS: tuple[Command, ...] = (
         "General guidance",
     ),
     C(
+        "refresh_phrasebook",
+        "立即更新本中心用语库（网址：马上下载；文件：重新读取）",
+        "Update the centre's phrasebook now (a URL: download it; a file: read it again)",
+        ("F5",),
+        "app",
+        "立即更新用语库",
+        "Update phrasebook now",
+    ),
+    C(
         "open_menu",
         "菜单：显示/隐藏、场景、窗口、主题、设置、退出",
         "Menu: show/hide, situations, window, theme, settings, quit",

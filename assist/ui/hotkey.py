@@ -19,7 +19,7 @@ from assist.ui.i18n import tr
 
 DEFAULT_HOTKEY = "Ctrl+Alt+Space"
 _SHIFT, _LOCK, _CONTROL, _ALT, _NUMLOCK, _SUPER = 1, 2, 4, 8, 16, 64
-_KEY_PRESS = 2
+_KEY_PRESS, _KEY_RELEASE = 2, 3
 _GRAB_MODE_ASYNC = 1
 _MODIFIERS = {"ctrl": _CONTROL, "alt": _ALT, "shift": _SHIFT, "meta": _SUPER}
 
@@ -32,8 +32,97 @@ def unavailable_on_wayland() -> str:
     )
 
 
-class _XEvent(ctypes.Structure):
-    _fields_ = [("type", ctypes.c_int), ("pad", ctypes.c_long * 24)]
+class _XKeyEvent(ctypes.Structure):
+    _fields_ = [
+        ("type", ctypes.c_int),
+        ("serial", ctypes.c_ulong),
+        ("send_event", ctypes.c_int),
+        ("display", ctypes.c_void_p),
+        ("window", ctypes.c_ulong),
+        ("root", ctypes.c_ulong),
+        ("subwindow", ctypes.c_ulong),
+        ("time", ctypes.c_ulong),
+        ("x", ctypes.c_int),
+        ("y", ctypes.c_int),
+        ("x_root", ctypes.c_int),
+        ("y_root", ctypes.c_int),
+        ("state", ctypes.c_uint),
+        ("keycode", ctypes.c_uint),
+        ("same_screen", ctypes.c_int),
+    ]
+
+
+class _XEvent(ctypes.Union):
+    _fields_ = [("type", ctypes.c_int), ("key", _XKeyEvent), ("pad", ctypes.c_long * 24)]
+
+
+_ERROR_HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+_DISPLAY = ctypes.c_void_p  # Display *
+# Every libX11 function used here, with its C signature. Without one, ctypes passes and returns
+# C ints: a 64-bit pointer (Qt's error handler that XSetErrorHandler hands back) comes back cut to
+# 32 bits, and putting it back makes the next X error jump to nowhere.
+SIGNATURES: dict[str, tuple[object, list[object]]] = {
+    "XOpenDisplay": (_DISPLAY, [ctypes.c_char_p]),
+    "XCloseDisplay": (ctypes.c_int, [_DISPLAY]),
+    "XDefaultRootWindow": (ctypes.c_ulong, [_DISPLAY]),
+    "XStringToKeysym": (ctypes.c_ulong, [ctypes.c_char_p]),
+    "XKeysymToKeycode": (ctypes.c_ubyte, [_DISPLAY, ctypes.c_ulong]),
+    "XGrabKey": (
+        ctypes.c_int,
+        [_DISPLAY, ctypes.c_int, ctypes.c_uint, ctypes.c_ulong, ctypes.c_int, ctypes.c_int, ctypes.c_int],
+    ),
+    "XUngrabKey": (ctypes.c_int, [_DISPLAY, ctypes.c_int, ctypes.c_uint, ctypes.c_ulong]),
+    "XSync": (ctypes.c_int, [_DISPLAY, ctypes.c_int]),
+    "XPending": (ctypes.c_int, [_DISPLAY]),
+    "XConnectionNumber": (ctypes.c_int, [_DISPLAY]),
+    "XNextEvent": (ctypes.c_int, [_DISPLAY, ctypes.POINTER(_XEvent)]),
+    # Handlers are function pointers: passed and returned whole as void *.
+    "XSetErrorHandler": (ctypes.c_void_p, [ctypes.c_void_p]),
+    "XkbSetDetectableAutoRepeat": (ctypes.c_int, [_DISPLAY, ctypes.c_int, ctypes.POINTER(ctypes.c_int)]),
+}
+
+
+def load_x11() -> ctypes.CDLL | None:
+    """libX11 with every function this module calls declared; None when it is not installed."""
+    library = ctypes.util.find_library("X11")
+    if library is None:
+        return None
+    x11 = ctypes.CDLL(library)
+    for name, (restype, argtypes) in SIGNATURES.items():
+        function = getattr(x11, name)
+        function.restype, function.argtypes = restype, argtypes
+    return x11
+
+
+REPEAT_WINDOW_MS = 2000  # a press this soon after the last, with no release between, is the key held down
+
+
+class KeyPresses:
+    """The grabbed key's X events → presses: one per press, however long the key is held.
+
+    A held key repeats. With detectable auto-repeat (asked for in `register`) the repeats come as
+    presses with no release between; where the server cannot do that, as a release and a press
+    with the same time stamp. Neither is a new press. While the grab is active every key's events
+    come here (releasing Ctrl before Space, say): only the grabbed key's count.
+    """
+
+    def __init__(self, keycode: int = 0) -> None:
+        self.keycode = keycode
+        self._held_since: int | None = None  # time of the last press while the key is down
+        self._released_at: int | None = None
+
+    def is_new_press(self, event_type: int, keycode: int, time: int) -> bool:
+        if keycode != self.keycode:
+            return False
+        if event_type == _KEY_RELEASE:
+            self._held_since, self._released_at = None, time
+            return False
+        if event_type != _KEY_PRESS:
+            return False
+        held = self._held_since is not None and (time - self._held_since) & 0xFFFFFFFF < REPEAT_WINDOW_MS
+        repeat = held or time == self._released_at
+        self._held_since = time
+        return not repeat
 
 
 class GlobalHotkey(QObject):
@@ -47,6 +136,7 @@ class GlobalHotkey(QObject):
         self._notifier: QSocketNotifier | None = None
         self._error_handler = None
         self._grab_failed = False
+        self._presses = KeyPresses()
         self.key = ""
 
     def register(self, key: str = DEFAULT_HOTKEY) -> str | None:
@@ -65,31 +155,9 @@ class GlobalHotkey(QObject):
         if parsed is None:
             return tr(f"无法识别的快捷键：{key}", f"Not a key: {key}")
         modifiers, key_name = parsed
-        library = ctypes.util.find_library("X11")
-        if library is None:
+        x11 = load_x11()
+        if x11 is None:
             return tr("缺少 libX11", "libX11 is missing")
-        x11 = ctypes.CDLL(library)
-        x11.XOpenDisplay.restype = ctypes.c_void_p
-        x11.XDefaultRootWindow.restype = ctypes.c_ulong
-        x11.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
-        x11.XStringToKeysym.restype = ctypes.c_ulong
-        x11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
-        x11.XGrabKey.argtypes = [
-            ctypes.c_void_p,
-            ctypes.c_int,
-            ctypes.c_uint,
-            ctypes.c_ulong,
-            ctypes.c_int,
-            ctypes.c_int,
-            ctypes.c_int,
-        ]
-        x11.XUngrabKey.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_uint, ctypes.c_ulong]
-        for name in ("XSync", "XPending", "XConnectionNumber", "XCloseDisplay", "XNextEvent"):
-            getattr(x11, name).argtypes = (
-                [ctypes.c_void_p]
-                + ([ctypes.c_int] if name == "XSync" else [])
-                + ([ctypes.POINTER(_XEvent)] if name == "XNextEvent" else [])
-            )
         display = x11.XOpenDisplay(None)
         if not display:
             return tr("无法连接 X 服务器", "Cannot open the X display")
@@ -98,9 +166,8 @@ class GlobalHotkey(QObject):
         if not keycode:
             x11.XCloseDisplay(display)
             return tr(f"这个键无法注册：{key}", f"This key cannot be grabbed: {key}")
-        handler_type = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
-        self._error_handler = handler_type(self._on_x_error)  # kept alive while it is installed
-        previous = x11.XSetErrorHandler(self._error_handler)
+        self._error_handler = _ERROR_HANDLER(self._on_x_error)  # kept alive while it is installed
+        previous = x11.XSetErrorHandler(ctypes.cast(self._error_handler, ctypes.c_void_p))
         self._grab_failed = False
         root = x11.XDefaultRootWindow(display)
         for extra in (0, _LOCK, _NUMLOCK, _LOCK | _NUMLOCK):  # the key works with Caps Lock and Num Lock on
@@ -112,6 +179,9 @@ class GlobalHotkey(QObject):
         if self._grab_failed:
             self.unregister()
             return tr(f"{key} 已被其他程序占用", f"{key} is taken by another program")
+        supported = ctypes.c_int(0)
+        x11.XkbSetDetectableAutoRepeat(display, 1, ctypes.byref(supported))  # a held key: presses, no releases
+        self._presses = KeyPresses(keycode)
         self._notifier = QSocketNotifier(x11.XConnectionNumber(display), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_events)
         self.key = key
@@ -134,11 +204,11 @@ class GlobalHotkey(QObject):
 
     def _on_events(self) -> None:
         event = _XEvent()
-        pressed = False
+        presses = 0
         while self._x11 is not None and self._x11.XPending(self._display):
             self._x11.XNextEvent(self._display, ctypes.byref(event))
-            pressed = pressed or event.type == _KEY_PRESS
-        if pressed:
+            presses += self._presses.is_new_press(event.type, event.key.keycode, event.key.time)
+        for _ in range(presses):
             self.activated.emit()
 
 

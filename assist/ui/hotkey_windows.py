@@ -37,6 +37,19 @@ _NAMED_KEYS = {
     "Down": 0x28,
 }
 HOTKEY_ID = 0xA551  # any id of ours, 0x0000–0xBFFF
+# Every user32 function used here, with its C signature (HWND is a pointer: NULL for no window).
+SIGNATURES: dict[str, tuple[object, list[object]]] = {
+    "RegisterHotKey": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_int, ctypes.c_uint, ctypes.c_uint]),
+    "UnregisterHotKey": (ctypes.c_int, [ctypes.c_void_p, ctypes.c_int]),
+}
+
+
+def _user32() -> ctypes.CDLL:
+    user32 = ctypes.WinDLL("user32", use_last_error=True)
+    for name, (restype, argtypes) in SIGNATURES.items():
+        function = getattr(user32, name)
+        function.restype, function.argtypes = restype, argtypes
+    return user32
 
 
 def windows_key(key: str) -> tuple[int, int] | None:
@@ -88,8 +101,7 @@ class WindowsHotkey(QObject):
             return tr(f"无法识别的快捷键：{key}", f"Not a key: {key}")
         if sys.platform != "win32":
             return tr("这不是 Windows", "This is not Windows")
-        user32 = ctypes.WinDLL("user32", use_last_error=True)
-        if not user32.RegisterHotKey(None, HOTKEY_ID, translated[0], translated[1]):
+        if not _user32().RegisterHotKey(None, HOTKEY_ID, translated[0], translated[1]):
             return tr(f"{key} 已被其他程序占用", f"{key} is taken by another program")
         self._registered = True
         self._filter = _HotkeyFilter(self.activated.emit)
@@ -99,7 +111,7 @@ class WindowsHotkey(QObject):
 
     def unregister(self) -> None:
         if self._registered:
-            ctypes.WinDLL("user32").UnregisterHotKey(None, HOTKEY_ID)
+            _user32().UnregisterHotKey(None, HOTKEY_ID)
             self._registered = False
         if self._filter is not None:
             QCoreApplication.instance().removeNativeEventFilter(self._filter)

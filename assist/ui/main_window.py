@@ -32,6 +32,7 @@ from assist.ui.keymap import Binding
 from assist.ui.navigator import Navigator, Page
 from assist.ui.page_view import PageView
 from assist.ui.pages import BackButton, GuidancePage, KeysPage, SearchPage, SituationListPage, SituationPage
+from assist.ui.personal_banner import PersonalFileBanner
 from assist.ui.personal_phrases import PersonalPhrases
 from assist.ui.profile_bar import ProfileBar
 from assist.ui.search_box import SearchBox
@@ -185,6 +186,9 @@ class SidebarWindow(QWidget):
         layout.addWidget(self.call_strip)
         self.banner = ProblemBanner()
         layout.addWidget(self.banner)
+        if self.source is not None:  # while the agent's own phrases file cannot be read
+            self.personal_banner = PersonalFileBanner(self.source.personal_file)
+            layout.addWidget(self.personal_banner)
         self.profile_bar = ProfileBar()
         layout.addWidget(self.profile_bar)
 
@@ -270,6 +274,8 @@ class SidebarWindow(QWidget):
             self.source.book_changed.connect(self.navigator.set_book)
             self.source.problems_found.connect(self.show_problems)
             self.source.problems_cleared.connect(self._on_problems_cleared)
+            self.source.status.connect(self.status.say)
+            self.personal_banner.notice.connect(self.status.say)
         self._geometry_timer = QTimer(self)
         self._geometry_timer.setSingleShot(True)
         self._geometry_timer.timeout.connect(self.save_geometry)

@@ -12,6 +12,7 @@ from assist.ui.book_source import BookSource
 from assist.ui.i18n import tr
 from assist.ui.navigator import Navigator
 from assist.ui.pages import SituationPage
+from assist.ui.personal_file import NotSaved
 from assist.ui.status_line import StatusLine
 
 
@@ -61,12 +62,18 @@ class PersonalPhrases(QObject):
         if verdict.refusal is not None:
             return _refusal_text(verdict.refusal, verdict.detail, bool(editing))
         text = text.strip()
+        try:
+            if editing:
+                self.source.replace_phrase(situation.id, editing, PersonalPhrase(situation.id, text))
+            else:
+                self.source.add_phrase(PersonalPhrase(situation.id, text))
+        except NotSaved as refused:
+            return str(refused)  # the text stays in the line (and the edit goes on) to try again
         self.editing = ""
+        self.page.set_editing(False)
         if editing:
-            self.source.replace_phrase(situation.id, editing, PersonalPhrase(situation.id, text))
             self.status.say(tr(f"✓ 已保存我的用语：{text}", f"✓ Saved: {text}"))
         else:
-            self.source.add_phrase(PersonalPhrase(situation.id, text))
             self.status.say(tr(f"✓ 已添加我的用语：{text}", f"✓ Added: {text}"))
         return ""
 
@@ -89,8 +96,13 @@ class PersonalPhrases(QObject):
         place = next((i for i, p in enumerate(phrases) if (p.situation, p.text) == (situation.id, text)), None)
         if place is None:
             return
-        self.removed = (place, phrases[place], (situation.id, text) in self.source.personal.favourites)
-        self.source.remove_phrase(situation.id, text)
+        removed = (place, phrases[place], (situation.id, text) in self.source.personal.favourites)
+        try:
+            self.source.remove_phrase(situation.id, text)
+        except NotSaved as refused:
+            self.status.say(str(refused))
+            return
+        self.removed = removed
         key = self.undo_key()
         self.status.say(
             tr(f"已删除我的用语：{text} · {key} 撤销", f"Removed: {text} · {key} undoes it"),
@@ -103,18 +115,30 @@ class PersonalPhrases(QObject):
             self.status.say(tr("没有可撤销的删除", "Nothing to undo"))
             return
         place, phrase, pinned = self.removed
+
+        def put_back(data: PersonalData) -> PersonalData:
+            phrases = list(data.phrases)
+            phrases.insert(min(place, len(phrases)), phrase)
+            favourites = [*data.favourites, *([(phrase.situation, phrase.text)] if pinned else [])]
+            return PersonalData(phrases, favourites)
+
+        try:
+            self.source.personal_file.update(put_back)
+        except NotSaved as refused:
+            self.status.say(str(refused))
+            return
         self.removed = None
-        phrases = list(self.source.personal.phrases)
-        phrases.insert(min(place, len(phrases)), phrase)
-        favourites = list(self.source.personal.favourites) + ([(phrase.situation, phrase.text)] if pinned else [])
-        self.source.save_personal(PersonalData(phrases, favourites))
         self.status.say(tr(f"✓ 已恢复：{phrase.text}", f"✓ Restored: {phrase.text}"))
 
     def toggle_favourite(self, text: str) -> None:
         situation = self.navigator.situation
         if self.source is None or situation is None:
             return
-        on = self.source.toggle_favourite(situation.id, text)
+        try:
+            on = self.source.toggle_favourite(situation.id, text)
+        except NotSaved as refused:
+            self.status.say(str(refused))
+            return
         self.status.say((tr("★ 已设为常用：", "★ Pinned: ") if on else tr("☆ 已取消常用：", "☆ Unpinned: ")) + text)
 
 

@@ -68,11 +68,13 @@ def register_commands(window: Any) -> None:
         "hide": lambda a: window.hide(),
         "copy": lambda a: window.copy_by_id(str(a.get("situation", "")), a.get("number", 1)),
         "ping": lambda a: None,
+        "refresh_phrasebook": lambda a: window.source.refresh_now() if window.source is not None else None,
     }
     enabled = {
         "show_problems": lambda: bool(window.banner.problems),
         "undo": lambda: window.personal.removed is not None,
         "end_call": lambda: calls.call is not None,
+        "refresh_phrasebook": lambda: window.source is not None,
     }
     checked = {
         "toggle": window.isVisible,

@@ -1,0 +1,143 @@
+"""The banner shown while the agent's personal file cannot be read: where it is wrong, that the
+book still works, that own phrases are not saved, and the way out (both buttons reachable by keys)."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+
+from assist.core.problems import Problem
+from assist.ui.i18n import current, tr
+from assist.ui.personal_file import NotSaved, PersonalFile
+
+SHOWN_PROBLEMS = 3
+
+# The validator's messages are English; the Chinese interface says the kind of problem in Chinese.
+_CHINESE_KINDS = (
+    (r"^YAML syntax", "YAML 语法错误"),
+    (r"must be .*, not ", "类型不对"),
+    (r"^unknown key '([^']*)'", r"未知的键 “\1”"),
+    (r"is missing '([^']*)'", r"缺少 “\1”"),
+    (r"is empty$", "内容为空"),
+    (r"^id '", "场景编号格式不对"),
+    (r"^cannot read the file", "无法读取文件"),
+    (r"^not UTF", "不是 UTF-8 文本"),
+    (r"^control character", "含有控制字符"),
+)
+
+
+def problem_line(problem: Problem) -> str:
+    """One problem as the banner shows it under the file's path: its line and column, and what is
+    wrong in the interface's language."""
+    if current() == "en":
+        return f"line {problem.position.line}, column {problem.position.column}: {problem.message}"
+    where = f"第 {problem.position.line} 行第 {problem.position.column} 列"
+    for pattern, chinese in _CHINESE_KINDS:
+        match = re.search(pattern, problem.message)
+        if match:
+            return f"{where}：{match.expand(chinese)}"
+    return f"{where}：格式有误"
+
+
+class PersonalFileBanner(QFrame):
+    notice = Signal(str)  # a line for the status bar
+
+    def __init__(self, personal: PersonalFile, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("personalBanner")
+        self.personal = personal
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 6, 8)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("bannerTitle")
+        self.title.setWordWrap(True)
+        top.addWidget(self.title, 1)
+        close = QToolButton()
+        close.setObjectName("bannerClose")
+        close.setText("✕")
+        close.setToolTip(tr("隐藏（保存被拒时会再次出现）", "Hide; it shows again when a save is refused"))
+        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        close.clicked.connect(self.hide)
+        top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.details = QLabel()
+        self.details.setObjectName("bannerDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
+        self.hint = QLabel()
+        self.hint.setObjectName("bannerHint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        buttons = QHBoxLayout()
+        self.afresh_button = QPushButton(tr("保留副本，重新开始(&K)", "&Keep a copy, start afresh"))
+        self.afresh_button.setObjectName("submitButton")
+        self.afresh_button.clicked.connect(self.keep_copy_and_start_afresh)
+        self.recheck_button = QPushButton(tr("我已修正，重新读取(&R)", "I fixed it, &read again"))
+        self.recheck_button.setObjectName("cancelButton")
+        self.recheck_button.clicked.connect(self.read_again)
+        buttons.addWidget(self.afresh_button)
+        buttons.addWidget(self.recheck_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        personal.damage_changed.connect(self.show_problems)
+        personal.refused.connect(lambda: self.show_problems(personal.problems))
+        self.show_problems(personal.problems)
+
+    def show_problems(self, problems: tuple[Problem, ...]) -> None:
+        if not problems:
+            self.hide()
+            return
+        name = self.personal.store.path.name
+        self.title.setText(
+            tr(
+                f"我的用语文件 {name} 有误，暂不保存我的用语（以免覆盖其中内容）；用语库照常可用。",
+                f"Your phrases file {name} has errors: own phrases are not saved (so as not to write "
+                "over it) until it is fixed. The phrasebook works as usual.",
+            )
+        )
+        lines = [str(self.personal.store.path)] + [problem_line(problem) for problem in problems[:SHOWN_PROBLEMS]]
+        if len(problems) > SHOWN_PROBLEMS:
+            more = len(problems) - SHOWN_PROBLEMS
+            lines.append(tr(f"… 另有 {more} 个问题", f"… {more} more"))
+        self.details.setText("\n".join(lines))
+        self.hint.setText(_way_out(name, len(self.personal.data.phrases)))
+        self.show()
+
+    def keep_copy_and_start_afresh(self) -> None:
+        try:
+            kept = self.personal.keep_aside_and_start_afresh()
+        except NotSaved as refused:
+            self.notice.emit(str(refused))
+            return
+        if kept is None:
+            return
+        self.notice.emit(
+            tr(f"✓ 已保留副本 {kept.name}，我的用语可以保存了", f"✓ Kept {kept.name}; own phrases save again")
+        )
+
+    def read_again(self) -> None:
+        self.personal.recheck()
+        if self.personal.damaged:
+            self.notice.emit(tr("文件仍然有误", "The file still has errors"))
+        else:
+            self.notice.emit(tr("✓ 我的用语文件已恢复，可以保存了", "✓ Your phrases file reads whole; saving resumes"))
+
+
+def _way_out(name: str, readable: int) -> str:
+    """What still works and what the agent can do, for a file from which `readable` phrases were read."""
+    if readable == 0:
+        shown, start = "", tr("重新开始。", "start afresh.")
+    elif readable == 1:
+        shown = tr("能读出的 1 句照常显示。", "The 1 phrase that could be read is shown. ")
+        start = tr("带着这 1 句重新开始。", "start afresh with it.")
+    else:
+        shown = tr(f"能读出的 {readable} 句照常显示。", f"The {readable} phrases that could be read are shown. ")
+        start = tr(f"带着这 {readable} 句重新开始。", f"start afresh with these {readable}.")
+    return shown + tr(
+        f"修正文件后自动恢复保存；或保留副本（改名为 {name}.damaged-时间），{start}",
+        f"Saving resumes once the file is fixed; or keep it aside (renamed {name}.damaged-<time>) and {start}",
+    )
