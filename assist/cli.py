@@ -12,6 +12,7 @@ from assist.core import builtin
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem, Severity
 from assist.core.sources import is_url
+from assist.core.summary import count, summary_of
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -192,25 +193,12 @@ def _check_phrasebook(target: Path) -> tuple[tuple[Problem, ...], str]:
     return result.problems, summary_of(result.book)
 
 
-def summary_of(book: Phrasebook | None) -> str:
-    """What a valid book holds, as `assist check` says it ("" for no book)."""
-    if book is None:
-        return ""
-    forbidden = sum(len(situation.forbidden) for situation in book.situations)
-    counts = (len(book.situations), "situation"), (book.phrase_count, "phrase"), (forbidden, "forbidden phrase")
-    return ", ".join(_count(number, noun) for number, noun in counts)
-
-
 def _check_directory(target: Path) -> tuple[tuple[Problem, ...], str]:
     from assist.core.directory_file import check_directory_file
 
     result = check_directory_file(target)
-    summary = _count(len(result.directory.departments), "department") if result.directory else ""
+    summary = count(len(result.directory.departments), "department") if result.directory else ""
     return result.problems, summary
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _is_directory_file(target: Path) -> bool:

@@ -43,7 +43,7 @@ def test_the_settings_page_records_a_key_and_refuses_a_taken_one(qtbot, window, 
 def test_settings_survive_a_restart(qtbot, open_window, default_book, settings):
     first = open_window(default_book, settings)
     first.rebind("show_guidance", "F3")
-    first.set_theme("dark")
+    first.appearance.set_theme("dark")
     first.change_reading_size(1)
     first.settings_page.hold_threshold_changed.emit(45)
     first.copier.remember({"organisation": "某市政务服务中心"})
@@ -59,7 +59,7 @@ def test_settings_survive_a_restart(qtbot, open_window, default_book, settings):
 
 
 def test_theme_and_reading_size_change_the_stylesheet(qtbot, window, settings):
-    window.set_theme("dark")
+    window.appearance.set_theme("dark")
     dark = QApplication.instance().styleSheet()
     assert "#16191d" in dark and "@" not in dark.split("*/", 1)[1]
     press(qtbot, window, "Ctrl+=")
@@ -68,7 +68,7 @@ def test_theme_and_reading_size_change_the_stylesheet(qtbot, window, settings):
     press(qtbot, window, "Ctrl+-")
     press(qtbot, window, "Ctrl+-")
     assert settings.get("appearance/reading_size") == "compact"
-    window.set_theme("light")
+    window.appearance.set_theme("light")
     assert "#f4f5f7" in QApplication.instance().styleSheet()
 
 
@@ -84,7 +84,7 @@ def test_always_on_top_shows_the_window_again(qtbot, window, settings):
 
 def test_docking_left_and_right(qtbot, window, settings):
     area = window.screen().availableGeometry()
-    window.dock("left")
+    window.appearance.dock("left")
     assert window.geometry().left() == area.left() and window.height() == area.height()
     press(qtbot, window, "Ctrl+Shift+Right")
     assert window.geometry().right() == area.right() and settings.get("window/dock") == "right"

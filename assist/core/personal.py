@@ -10,28 +10,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assist.core import folders
+from assist.core.personal_data import PersonalData, PersonalPhrase  # noqa: F401 - both are part of this module's interface
 from assist.core.problems import Position, Problem, has_errors
 
 if TYPE_CHECKING:
     from assist.core.checker import Checker
-
-
-@dataclass(frozen=True, slots=True)
-class PersonalPhrase:
-    situation: str  # the id of the situation it belongs to
-    text: str
-    en: str = ""
-
-
-@dataclass(slots=True)
-class PersonalData:
-    phrases: list[PersonalPhrase] = field(default_factory=list)
-    favourites: list[tuple[str, str]] = field(default_factory=list)  # (situation id, phrase text)
 
 
 class RefusedPhrase(ValueError):

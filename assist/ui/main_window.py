@@ -8,17 +8,14 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from assist.core.model import Phrasebook, Situation
 from assist.core.problems import Problem
 from assist.ui.appearance import Appearance
-from assist.ui.banner import ProblemBanner
 from assist.ui.book_source import BookSource
 from assist.ui.call_controller import CallController
 from assist.ui.call_messages import CallMessages
-from assist.ui.call_strip import CallStrip
-from assist.ui.cards import ElidedLabel
 from assist.ui.command_runner import CommandRunner
 from assist.ui.copier import Copier
 from assist.ui.copying import Copying
@@ -28,19 +25,14 @@ from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helper_panels import HelperPanels
 from assist.ui.i18n import choose, show_glosses, tr
 from assist.ui.key_settings import KeySettings
-from assist.ui.keymap import Binding
 from assist.ui.navigator import Navigator, Page
 from assist.ui.page_view import PageView
-from assist.ui.pages import BackButton, GuidancePage, KeysPage, SearchPage, SituationListPage, SituationPage
-from assist.ui.personal_banner import PersonalFileBanner
 from assist.ui.personal_phrases import PersonalPhrases
-from assist.ui.profile_bar import ProfileBar
-from assist.ui.search_box import SearchBox
+from assist.ui.presence import Presence
 from assist.ui.search_service import SearchService
 from assist.ui.settings import Settings
-from assist.ui.settings_page import SettingsPage
-from assist.ui.status_line import StatusLine
-from assist.ui.window_commands import register_commands
+from assist.ui.window_commands import connect_signals, register_commands
+from assist.ui.window_layout import build_layout
 
 GEOMETRY_SAVE_DELAY_MS = 800
 SEARCH_HITS = 20
@@ -81,7 +73,7 @@ class SidebarWindow(QWidget):
         self.menu = None  # the ☰ menu, built when first opened
         self._situation_of: dict[int, Situation] = {}  # id(phrase) → its situation
         self._started = False
-        self._build()
+        build_layout(self)
         self.runner = CommandRunner(settings, self)
         self.focus = FocusRule(self, self._left_behind, self._first_prompt)
         self.view = PageView(
@@ -126,6 +118,7 @@ class SidebarWindow(QWidget):
             self.focus,
             self,
         )
+        self.presence = Presence(self, self.navigator, self.copier)
         self.call_messages = CallMessages(self.calls, self.copier, settings, self.status, self)
         self.view.helper_for = self.helpers.panel_for
         self.view.favourites_of = lambda situation: self.personal.favourites_of(situation.id)
@@ -133,7 +126,7 @@ class SidebarWindow(QWidget):
         self.view.bindings = self.runner.bindings
         self.view.recent_rows = self._show_recent
         self.copier.is_profile_value = self._is_profile_value
-        self._connect()
+        connect_signals(self)
         register_commands(self)
         self.runner.build_actions()
         self._on_book_changed()
@@ -142,143 +135,6 @@ class SidebarWindow(QWidget):
         self._ask_profile_on_first_start()
 
     # -- building -----------------------------------------------------------------------------
-
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        header = QWidget()
-        header.setObjectName("header")
-        header_row = QHBoxLayout(header)
-        header_row.setContentsMargins(10, 6, 6, 6)
-        # A long book name is cut short (the full name is in the tooltip) rather than widening the window.
-        self.book_label = ElidedLabel()
-        self.book_label.setObjectName("bookName")
-        header_row.addWidget(self.book_label, 1)
-        self._header_buttons: dict[str, QToolButton] = {}
-        for name, text, tip in (
-            ("problemsButton", "⚠", tr("用语库问题", "Phrasebook problems")),
-            ("profileButton", tr("资料", "Me"), tr("我的资料：单位、部门", "My details")),
-            ("guidanceButton", tr("总则 F2", "Guide F2"), tr("服务规范总则", "General guidance")),
-            ("keysButton", "?", tr("快捷键 F1", "Keyboard F1")),
-            ("menuButton", "☰", tr("菜单 F10", "Menu F10")),
-        ):
-            button = QToolButton()
-            button.setObjectName(name)
-            button.setText(text)
-            button.setToolTip(tip)
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            header_row.addWidget(button)
-            self._header_buttons[name] = button
-        self.problems_button = self._header_buttons["problemsButton"]
-        self.problems_button.hide()
-        self.menu_button = self._header_buttons["menuButton"]
-        layout.addWidget(header)
-
-        search_row = QWidget()
-        search_row.setObjectName("searchRow")
-        search_layout = QHBoxLayout(search_row)
-        search_layout.setContentsMargins(8, 6, 8, 6)
-        self.search_box = SearchBox()
-        search_layout.addWidget(self.search_box)
-        layout.addWidget(search_row)
-        self.call_strip = CallStrip(self.calls, lambda phrase: self.copier.copy_phrase(phrase))
-        layout.addWidget(self.call_strip)
-        self.banner = ProblemBanner()
-        layout.addWidget(self.banner)
-        if self.source is not None:  # while the agent's own phrases file cannot be read
-            self.personal_banner = PersonalFileBanner(self.source.personal_file)
-            layout.addWidget(self.personal_banner)
-        self.profile_bar = ProfileBar()
-        layout.addWidget(self.profile_bar)
-
-        self.nav_bar = QWidget()
-        self.nav_bar.setObjectName("navBar")
-        nav_row = QHBoxLayout(self.nav_bar)
-        nav_row.setContentsMargins(6, 6, 6, 6)
-        self.back_button = BackButton()
-        nav_row.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.page_title = QLabel()
-        self.page_title.setObjectName("pageTitle")
-        self.page_title.setWordWrap(True)
-        self.page_title.setTextFormat(Qt.TextFormat.RichText)
-        nav_row.addWidget(self.page_title, 1)
-        layout.addWidget(self.nav_bar)
-
-        self.stack = QStackedWidget()
-        self.list_page = SituationListPage()
-        self.situation_page = SituationPage()
-        self.search_page = SearchPage()
-        self.guidance_page = GuidancePage()
-        self.keys_page = KeysPage()
-        self.settings_page = SettingsPage()
-        self.pages: dict[Page, QWidget] = {
-            Page.SITUATIONS: self.list_page,
-            Page.SITUATION: self.situation_page,
-            Page.SEARCH: self.search_page,
-            Page.GUIDANCE: self.guidance_page,
-            Page.KEYS: self.keys_page,
-            Page.SETTINGS: self.settings_page,
-        }
-        for page in self.pages.values():
-            self.stack.addWidget(page)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.stack)
-        layout.addWidget(self.splitter, 1)
-        self.status = StatusLine()
-        layout.addWidget(self.status)
-
-    def _connect(self) -> None:
-        """Clicks and signals of the widgets: each is a command or a controller's slot."""
-        run = self.runner.run
-        buttons = self._header_buttons
-        buttons["problemsButton"].clicked.connect(lambda: self.banner.setVisible(not self.banner.isVisible()))
-        buttons["profileButton"].clicked.connect(self._on_edit_profile)
-        buttons["guidanceButton"].clicked.connect(lambda: run("show_guidance"))
-        buttons["keysButton"].clicked.connect(lambda: run("show_keys"))
-        buttons["menuButton"].clicked.connect(lambda: run("open_menu"))
-        self.back_button.clicked.connect(lambda: run("back"))
-        self.search_box.textChanged.connect(self._on_search_text)
-        self.search_box.accepted.connect(self._on_search_accepted)
-        self.search_box.escaped.connect(self.clear_search)
-        self.profile_bar.saved.connect(self._on_profile_saved)
-        self.profile_bar.dismissed.connect(self._on_profile_dismissed)
-        self.list_page.row_clicked.connect(self.navigator.open_situation)
-        self.list_page.recent_clicked.connect(self._on_recent_clicked)
-        self.situation_page.card_clicked.connect(self.copying.click_card)
-        self.search_page.card_clicked.connect(self.copying.click_card)
-        page = self.settings_page
-        page.profile_saved.connect(self._on_profile_saved)
-        page.hold_threshold_changed.connect(self.call_messages.set_hold_threshold)
-        page.theme_changed.connect(self.appearance.set_theme)
-        page.reading_size_changed.connect(self.appearance.set_reading_size)
-        page.on_top_changed.connect(self.appearance.set_on_top_setting)
-        page.dock_changed.connect(self.appearance.dock)
-        page.source_changed.connect(self.set_source)
-        page.keys_reset.connect(self.reset_keys)
-        page.language_changed.connect(self.appearance.set_language)
-        page.glosses_changed.connect(self.appearance.set_glosses)
-        page.rebind = self.keys.rebind
-        page.set_hotkey = self.keys.set_hotkey
-        page.hotkey_problem = lambda: self.keys.hotkey_problem
-        page.keys = self.runner.keys_of
-        self.navigator.book_changed.connect(self._on_book_changed)
-        self.navigator.page_changed.connect(self.focus.page_changed)
-        self.copier.profile_changed.connect(self._on_values_changed)
-        self.copying.recent_changed.connect(self.view.recent_changed)
-        self.search_service.ready.connect(self._on_search_ready)
-        self.search_service.failed.connect(self.status.say)
-        self.runner.ran.connect(lambda _command: self.focus.settle())
-        if self.source is not None:
-            self.source.book_changed.connect(self.navigator.set_book)
-            self.source.problems_found.connect(self.show_problems)
-            self.source.problems_cleared.connect(self._on_problems_cleared)
-            self.source.status.connect(self.status.say)
-            self.personal_banner.notice.connect(self.status.say)
-        self._geometry_timer = QTimer(self)
-        self._geometry_timer.setSingleShot(True)
-        self._geometry_timer.timeout.connect(self.save_geometry)
 
     # -- the focus rule's questions -------------------------------------------------------------
 
@@ -419,7 +275,7 @@ class SidebarWindow(QWidget):
 
     def reveal_problems(self) -> None:
         """Show the sidebar with the last phrasebook problems in the banner."""
-        self.reveal()
+        self.presence.reveal()
         self.banner.show()
 
     def set_source(self, location: str) -> None:
@@ -430,46 +286,7 @@ class SidebarWindow(QWidget):
         self.source.set_location(location or None)
         self.status.say(tr(f"用语库：{location or '内置'}", f"Phrasebook: {location or 'built-in'}"))
 
-    # -- showing and hiding, and the socket's commands ---------------------------------------------
-
-    def reveal(self, situation_id: object = None) -> dict:
-        if situation_id:
-            index = self.situation_index(str(situation_id))
-            if index is None:
-                return {"ok": False, "error": f"no situation '{situation_id}' (known: {self._situation_ids()})"}
-            self.navigator.open_situation(index)
-        self.show()
-        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
-        self.raise_()
-        self.activateWindow()
-        return {"ok": True}
-
-    def toggle(self, situation_id: object = None) -> dict:
-        if self.isVisible() and self.isActiveWindow():
-            self.hide()
-            return {"ok": True, "visible": False}
-        return self.reveal(situation_id)
-
-    def copy_by_id(self, situation_id: str, number: object) -> dict:
-        index = self.situation_index(situation_id)
-        if index is None:
-            return {"ok": False, "error": f"no situation '{situation_id}' (known: {self._situation_ids()})"}
-        phrases = self.navigator.book.situations[index].phrases
-        if not isinstance(number, int) or not 1 <= number <= len(phrases):
-            return {"ok": False, "error": f"situation '{situation_id}' has phrases 1 to {len(phrases)}"}
-        self.navigator.open_situation(index)
-        self.navigator.select(number - 1)
-        if self.copier.copy_phrase(phrases[number - 1], number - 1):
-            return {"ok": True, "text": QGuiApplication.clipboard().text()}
-        self.reveal()  # the agent fills in the blank in the card, then it is copied
-        return {"ok": False, "error": "the phrase needs values; fill them in the sidebar"}
-
-    def situation_index(self, situation_id: str) -> int | None:
-        ids = [situation.id for situation in self.navigator.book.situations]
-        return ids.index(situation_id) if situation_id in ids else None
-
-    def _situation_ids(self) -> str:
-        return ", ".join(situation.id for situation in self.navigator.book.situations)
+    # -- the menu, and what the app, the tray and the socket reach --------------------------------
 
     def open_menu(self) -> None:
         from assist.ui.app_menu import SidebarMenu
@@ -498,12 +315,6 @@ class SidebarWindow(QWidget):
     def draft_panel(self):
         return self.draft.panel
 
-    def bindings(self) -> tuple[Binding, ...]:
-        return self.runner.bindings()
-
-    def show_status(self, text: str) -> None:
-        self.status.say(text)
-
     def rebind(self, action: str, key: str) -> str | None:
         return self.keys.rebind(action, key)
 
@@ -520,26 +331,11 @@ class SidebarWindow(QWidget):
         if self.isVisible() and self.isActiveWindow():
             self.hide()
             return
-        self.reveal()
+        self.presence.reveal()
         self.focus_search()
 
     def apply_appearance(self) -> None:
         self.appearance.apply()
-
-    def set_theme(self, theme: str) -> None:
-        self.appearance.set_theme(theme)
-
-    def dock(self, side: str) -> None:
-        self.appearance.dock(side)
-
-    def toggle_on_top(self) -> None:
-        self.appearance.toggle_on_top()
-
-    def change_reading_size(self, step: int) -> None:
-        self.appearance.change_reading_size(step)
-
-    def set_glosses(self, on: bool) -> None:
-        self.appearance.set_glosses(on)
 
     # -- geometry and Qt events ---------------------------------------------------------------------
 

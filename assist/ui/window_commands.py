@@ -1,12 +1,14 @@
-"""Which controller carries out each command of the table, with its enabled and checked state.
+"""The window's wiring: which controller carries out each command of the table (with its enabled and
+checked state), and which slot each widget's signal reaches.
 
-`register_commands` is called once by the window with itself; nothing here imports the window.
+Both are called once by the window with itself; nothing here imports the window.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from assist.ui.commands import COMMANDS
@@ -26,12 +28,12 @@ def register_commands(window: Any) -> None:
 
     def open_situation(arguments: dict) -> dict | None:
         if "situation" in arguments:
-            return window.reveal(arguments["situation"])
+            return window.presence.reveal(arguments["situation"])
         navigator.open_situation(index(arguments))
         return None
 
     def show_settings() -> None:
-        window.reveal()
+        window.presence.reveal()
         navigator.show_page(Page.SETTINGS)
 
     handlers = {
@@ -60,13 +62,13 @@ def register_commands(window: Any) -> None:
         "show_guidance": lambda a: navigator.show_page(Page.GUIDANCE),
         "open_menu": lambda a: window.open_menu(),
         "show_keys": lambda a: view.toggle(Page.KEYS),
-        "toggle": lambda a: window.toggle(a.get("situation")),
+        "toggle": lambda a: window.presence.toggle(a.get("situation")),
         "set_theme": lambda a: appearance.set_theme(str(a.get("theme", "system"))),
         "show_problems": lambda a: window.reveal_problems(),
         "quit": lambda a: QApplication.quit(),
-        "show": lambda a: window.reveal(a.get("situation")),
+        "show": lambda a: window.presence.reveal(a.get("situation")),
         "hide": lambda a: window.hide(),
-        "copy": lambda a: window.copy_by_id(str(a.get("situation", "")), a.get("number", 1)),
+        "copy": lambda a: window.presence.copy(str(a.get("situation", "")), a.get("number", 1)),
         "ping": lambda a: None,
         "refresh_phrasebook": lambda a: window.source.refresh_now() if window.source is not None else None,
     }
@@ -83,3 +85,55 @@ def register_commands(window: Any) -> None:
     }
     for command in COMMANDS:
         runner.register(command.id, handlers[command.id], enabled.get(command.id), checked.get(command.id))
+
+
+def connect_signals(window: Any) -> None:
+    """Clicks and signals of the widgets: each is a command or a controller's slot."""
+    run = window.runner.run
+    buttons = window._header_buttons
+    buttons["problemsButton"].clicked.connect(lambda: window.banner.setVisible(not window.banner.isVisible()))
+    buttons["profileButton"].clicked.connect(window._on_edit_profile)
+    buttons["guidanceButton"].clicked.connect(lambda: run("show_guidance"))
+    buttons["keysButton"].clicked.connect(lambda: run("show_keys"))
+    buttons["menuButton"].clicked.connect(lambda: run("open_menu"))
+    window.back_button.clicked.connect(lambda: run("back"))
+    window.search_box.textChanged.connect(window._on_search_text)
+    window.search_box.accepted.connect(window._on_search_accepted)
+    window.search_box.escaped.connect(window.clear_search)
+    window.profile_bar.saved.connect(window._on_profile_saved)
+    window.profile_bar.dismissed.connect(window._on_profile_dismissed)
+    window.list_page.row_clicked.connect(window.navigator.open_situation)
+    window.list_page.recent_clicked.connect(window._on_recent_clicked)
+    window.situation_page.card_clicked.connect(window.copying.click_card)
+    window.search_page.card_clicked.connect(window.copying.click_card)
+    page = window.settings_page
+    page.profile_saved.connect(window._on_profile_saved)
+    page.hold_threshold_changed.connect(window.call_messages.set_hold_threshold)
+    page.theme_changed.connect(window.appearance.set_theme)
+    page.reading_size_changed.connect(window.appearance.set_reading_size)
+    page.on_top_changed.connect(window.appearance.set_on_top_setting)
+    page.dock_changed.connect(window.appearance.dock)
+    page.source_changed.connect(window.set_source)
+    page.keys_reset.connect(window.reset_keys)
+    page.language_changed.connect(window.appearance.set_language)
+    page.glosses_changed.connect(window.appearance.set_glosses)
+    page.rebind = window.keys.rebind
+    page.set_hotkey = window.keys.set_hotkey
+    page.hotkey_problem = lambda: window.keys.hotkey_problem
+    page.keys = window.runner.keys_of
+    window.navigator.book_changed.connect(window._on_book_changed)
+    window.navigator.page_changed.connect(window.focus.page_changed)
+    window.copier.profile_changed.connect(window._on_values_changed)
+    window.copying.recent_changed.connect(window.view.recent_changed)
+    window.search_service.ready.connect(window._on_search_ready)
+    window.search_service.failed.connect(window.status.say)
+    window.runner.ran.connect(lambda _command: window.focus.settle())
+    if window.source is not None:
+        window.source.book_changed.connect(window.navigator.set_book)
+        window.source.problems_found.connect(window.show_problems)
+        window.source.problems_cleared.connect(window._on_problems_cleared)
+        window.source.status.connect(window.status.say)
+        window.personal_banner.notice.connect(window.status.say)
+    window._geometry_timer = QTimer(window)
+    window._geometry_timer.setSingleShot(True)
+    window._geometry_timer.timeout.connect(window.save_geometry)
