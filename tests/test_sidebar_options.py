@@ -44,7 +44,7 @@ def test_settings_survive_a_restart(qtbot, open_window, default_book, settings):
     first = open_window(default_book, settings)
     first.rebind("show_guidance", "F3")
     first.appearance.set_theme("dark")
-    first.change_reading_size(1)
+    first.appearance.change_reading_size(1)
     first.settings_page.hold_threshold_changed.emit(45)
     first.copier.remember({"organisation": "某市政务服务中心"})
     first.setGeometry(50, 60, 380, 500)
