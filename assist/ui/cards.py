@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBut
 
 from assist.core.model import Forbidden, Phrase, Placeholder, Situation
 from assist.ui.i18n import glosses_shown, tr
+from assist.ui.phrase_row import PhraseRow
 from assist.ui.rich_text import phrase_html
 
 if TYPE_CHECKING:  # the search module (and rapidfuzz) loads after the window is up
@@ -61,6 +62,10 @@ class ElidedLabel(QLabel):
         super().__init__(parent)
         self._full = text
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def full_width(self) -> int:
+        """The width the whole text needs."""
+        return self.fontMetrics().horizontalAdvance(self._full) + 4
 
     def set_full_text(self, text: str) -> None:
         self._full = text
@@ -140,18 +145,13 @@ class CopyCard(Card):
 
     def _phrase_row(self, layout: QVBoxLayout, extra: QWidget | None = None) -> QLabel:
         """The row of a copyable phrase: its copy key, its text, `extra`, its copy button. Returns the text."""
-        top = QHBoxLayout()
-        top.setSpacing(6)
         key = make_label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge")
-        top.addWidget(key, 0, Qt.AlignmentFlag.AlignTop)
         text = make_label("", "phraseText", rich=True)
-        top.addWidget(text, 1)
-        if extra is not None:
-            top.addWidget(extra, 0, Qt.AlignmentFlag.AlignTop)
         self.copy_button.setText(tr("复制", "Copy"))
         self.copy_button.setToolTip(tr("复制到剪贴板", "Copy to the clipboard"))
-        top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
+        buttons = [extra] if extra is not None else []
+        self.row = PhraseRow(key, text, [*buttons, self.copy_button])
+        layout.addWidget(self.row)
         return text
 
     def show_values(self, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> None:

@@ -206,8 +206,9 @@ class SidebarWindow(QWidget):
 
     def _on_book_changed(self) -> None:
         book = self.navigator.book
-        self.book_label.set_full_text(book.name)
-        self.book_label.setToolTip(f"{book.name}\n{book.name_en}\n{book.source}".strip())
+        short = tr(book.short_name or book.name, book.short_name_en or book.name_en or book.short_name or book.name)
+        self.book_label.set_full_text(short)
+        self.book_label.setToolTip("\n".join(part for part in (book.name, book.name_en, book.source) if part))
         self._situation_of = {id(phrase): situation for situation in book.situations for phrase in situation.phrases}
         self.view.book_changed()
         self.call_strip.show_book(book)

@@ -15,6 +15,7 @@ from assist.ui.i18n import tr
 from assist.ui.navigator import Page
 from assist.ui.pages import BackButton, GuidancePage, KeysPage, SearchPage, SituationListPage, SituationPage
 from assist.ui.personal_banner import PersonalFileBanner
+from assist.ui.phrase_row import PhraseRow
 from assist.ui.profile_bar import ProfileBar
 from assist.ui.search_box import SearchBox
 from assist.ui.settings_page import SettingsPage
@@ -30,10 +31,9 @@ def build_layout(window: Any) -> None:
     header.setObjectName("header")
     header_row = QHBoxLayout(header)
     header_row.setContentsMargins(10, 6, 6, 6)
-    # A long book name is cut short (the full name is in the tooltip) rather than widening the window.
+    # The book's short name; cut short only when even a row of its own is too narrow (full name: tooltip).
     window.book_label = ElidedLabel()
     window.book_label.setObjectName("bookName")
-    header_row.addWidget(window.book_label, 1)
     window._header_buttons: dict[str, QToolButton] = {}
     for name, text, tip in (
         ("problemsButton", "⚠", tr("用语库问题", "Phrasebook problems")),
@@ -47,8 +47,10 @@ def build_layout(window: Any) -> None:
         button.setText(text)
         button.setToolTip(tip)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        header_row.addWidget(button)
         window._header_buttons[name] = button
+    label = window.book_label
+    row = PhraseRow(QLabel(), label, list(window._header_buttons.values()), needed=label.full_width)
+    header_row.addWidget(row)
     window.problems_button = window._header_buttons["problemsButton"]
     window.problems_button.hide()
     window.menu_button = window._header_buttons["menuButton"]
