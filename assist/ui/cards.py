@@ -11,7 +11,7 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from assist.core.model import Forbidden, Phrase, Placeholder, Situation
-from assist.ui.i18n import glosses_shown, tr
+from assist.ui.i18n import book_words, glosses_shown, tr
 from assist.ui.phrase_row import PhraseRow
 from assist.ui.rich_text import phrase_html
 
@@ -103,7 +103,7 @@ class SituationRow(Card):
         layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(0)
-        texts.addWidget(make_label(situation.title, "title"))
+        texts.addWidget(make_label(book_words(situation.title, situation.title_en), "title"))
         if situation.title_en and glosses_shown():
             texts.addWidget(make_label(situation.title_en, "gloss"))
         layout.addLayout(texts, 1)
@@ -250,7 +250,7 @@ class ForbiddenCard(CopyCard):
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
         top = QHBoxLayout()
-        badge = make_label("忌", "forbiddenBadge")
+        badge = make_label(tr("忌", "✗"), "forbiddenBadge")
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge.setMinimumSize(24, 24)
         top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
@@ -260,7 +260,7 @@ class ForbiddenCard(CopyCard):
         if self.forbidden.en and glosses_shown():
             texts.addWidget(make_label(self.forbidden.en, "gloss"))
         if self.forbidden.unless:
-            texts.addWidget(make_label(tr("不算禁语：", "Fine: ") + "、".join(self.forbidden.unless), "note"))
+            texts.addWidget(make_label(tr("不算禁语：", "Fine: ") + "、".join(self.forbidden.unless), "unless"))
         top.addLayout(texts, 1)
         self.copy_button.setText(tr("复制改说", "Copy the fix"))
         self.copy_button.setToolTip(tr("复制应说的标准用语", "Copy what to say instead"))

@@ -12,7 +12,7 @@ from assist.core.model import Helper, Phrase, Situation
 from assist.ui.call_controller import CallController
 from assist.ui.copier import Copier
 from assist.ui.focus import FocusRule
-from assist.ui.i18n import tr
+from assist.ui.i18n import book_words, tr
 from assist.ui.navigator import Navigator, Page
 from assist.ui.page_view import PageView
 from assist.ui.settings import Settings
@@ -94,7 +94,8 @@ class Copying(QObject):
 
     def filled(self, template: str) -> str:
         """A template with the agent's values, and the label of any missing one: 〔单位名称〕."""
-        labels = {name: f"〔{item.label}〕" for name, item in self.navigator.book.placeholders.items()}
+        placeholders = self.navigator.book.placeholders.items()
+        labels = {name: f"〔{book_words(item.label, item.label_en)}〕" for name, item in placeholders}
         return templates.fill(template, {**labels, **self.copier.values()}).text
 
     def copy_recent(self, situation: Situation, phrase: Phrase) -> None:
@@ -149,7 +150,10 @@ class Copying(QObject):
         self.values_form = form
         page.ensureWidgetVisible(form)
         form.focus_first_empty()
-        missing = "、".join(placeholders[name].label if name in placeholders else name for name in names)
+        missing = tr("、", ", ").join(
+            book_words(placeholders[name].label, placeholders[name].label_en) if name in placeholders else name
+            for name in names
+        )
         self.status.say(tr(f"请先填写：{missing}", f"Fill in to copy: {missing}"), cause="form")
 
     def close_form(self) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QKeySequenceEdit, QWidget
+from PySide6.QtWidgets import QKeySequenceEdit, QLineEdit, QWidget
+
+from assist.ui.i18n import tr
 
 
 class KeyField(QKeySequenceEdit):
@@ -13,6 +15,8 @@ class KeyField(QKeySequenceEdit):
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(QKeySequence(key), parent)
         self.setMaximumSequenceLength(1)
+        if (line := self.findChild(QLineEdit)) is not None:
+            line.setPlaceholderText(tr("按新的快捷键", "Press the new key"))
         self.key = key  # the key in force
         self.editingFinished.connect(self._on_finished)
 

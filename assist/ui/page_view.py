@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from assist.core.model import Situation
 from assist.ui.copier import Copier
-from assist.ui.i18n import glosses_shown, tr
+from assist.ui.i18n import book_words, glosses_shown, tr
 from assist.ui.keymap import Binding
 from assist.ui.navigator import Navigator, Page
 from assist.ui.pages import CardsPage, GuidancePage, KeysPage, SearchPage, SituationListPage, SituationPage
@@ -80,7 +80,9 @@ class PageView(QObject):
             )
             number = book.situations.index(situation) + 1
             gloss = situation.title_en if glosses_shown() else ""
-            self._set_title(f"{number % 10 if number <= 10 else ''}  {situation.title}", gloss)
+            self._set_title(
+                f"{number % 10 if number <= 10 else ''}  {book_words(situation.title, situation.title_en)}", gloss
+            )
         elif page is Page.SEARCH:
             hits = [card.hit for card in navigator.cards if card.hit is not None]
             self.search_page.show_hits(

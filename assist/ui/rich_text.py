@@ -7,6 +7,7 @@ from html import escape
 
 from assist.core import templates
 from assist.core.model import Placeholder
+from assist.ui.i18n import book_words
 
 FILLED_STYLE = "color:#1f5fbf;"
 MISSING_STYLE = "background-color:#ffe9a8;color:#7a4b00;"
@@ -23,6 +24,6 @@ def phrase_html(text: str, values: Mapping[str, str], placeholders: Mapping[str,
             parts.append(f'<span style="{FILLED_STYLE}">{escape(value)}</span>')
         else:
             placeholder = placeholders.get(segment.text)
-            label = placeholder.label if placeholder else segment.text
+            label = book_words(placeholder.label, placeholder.label_en) if placeholder else segment.text
             parts.append(f'<span style="{MISSING_STYLE}">〔{escape(label)}〕</span>')
     return "".join(parts)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -69,7 +70,7 @@ class SettingsPage(ScrollPage):
         self._hotkey(str(settings.get("hotkey/global")))
         self._keys(bindings)
         self.section("设置文件", "Settings file")
-        where = make_label(settings.location, "gloss")
+        where = make_label(settings.location, "settingsFile")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.addWidget(where)
         self.body.addStretch()
@@ -163,6 +164,8 @@ class SettingsPage(ScrollPage):
         self.hotkey_edit = QKeySequenceEdit(QKeySequence(key))
         self.hotkey_edit.setObjectName("globalHotkey")
         self.hotkey_edit.setMaximumSequenceLength(1)
+        if (line := self.hotkey_edit.findChild(QLineEdit)) is not None:
+            line.setPlaceholderText(tr("按新的快捷键", "Press the new key"))
         self.hotkey_edit.editingFinished.connect(self._on_hotkey_recorded)
         row.addWidget(QLabel(tr("显示/隐藏侧栏", "Show or hide")))
         row.addWidget(self.hotkey_edit, 1)
