@@ -7,12 +7,17 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from assist import settings_cli
 from assist.core import builtin
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem, Severity
 from assist.core.sources import is_url
 from assist.core.summary import count, summary_of
+
+if TYPE_CHECKING:
+    from assist.core.checker import Finding
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -34,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--directory",
         metavar="PATH",
         help="the department directory for misrouted calls (default: the built-in example set)",
+    )
+    parser.add_argument(
+        "--autostart",
+        action="store_true",
+        help="started by the desktop at login: open the sidebar only if the startup/autostart setting is on",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser(
@@ -70,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
         "everyday variants, and say what to say instead. Exit status: 0 clean, 1 findings, 2 error.",
     )
     _add_phrasebook_option(lint)
-    _add_format_option(lint)
+    _add_format_option(lint, "jsonl")
     lint.add_argument(
         "--agent-only",
         action="store_true",
@@ -91,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("situation", metavar="SITUATION", help="the situation's id: greeting, hold, closing, …")
     copy.add_argument("number", nargs="?", type=int, default=1, metavar="N", help="the phrase's number (default 1)")
+    settings_cli.add_parser(commands)
     return parser
 
 
@@ -104,8 +115,10 @@ def _add_phrasebook_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_format_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default text)")
+def _add_format_option(parser: argparse.ArgumentParser, *more: str) -> None:
+    formats = ("text", "json", *more)
+    help_text = "output format (default text)" + ("; jsonl: one JSON object a line" if "jsonl" in more else "")
+    parser.add_argument("--format", choices=formats, default="text", help=help_text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return lint(args)
     if args.command in ("show", "hide", "toggle", "copy"):
         return control(args)
+    if args.command == "settings":
+        return settings_cli.run(args)
+    if args.autostart and not settings_cli.autostart_wanted():
+        return EXIT_OK  # the autostart entry is installed for everyone; this agent (or centre) did not ask for it
     if args.phrasebook is not None and not is_url(args.phrasebook) and not Path(args.phrasebook).is_file():
         print(f"assist: {args.phrasebook}: no such file; opening the built-in phrasebook", file=sys.stderr)
     from assist.ui.app import run  # Qt is imported only when a window is wanted
@@ -252,9 +269,8 @@ def lint(args: argparse.Namespace) -> int:
     if book is None:
         return EXIT_USAGE
     checker = Checker(book)
-    found = False
+    output = _FindingsOutput(args.format)
     failed = False
-    json_findings: list[dict[str, object]] = []
     for name in args.files or ["-"]:
         try:
             stream = sys.stdin if name == "-" else open_transcript(name)
@@ -264,19 +280,37 @@ def lint(args: argparse.Namespace) -> int:
             continue
         try:
             for finding in lint_stream(checker, stream, "<stdin>" if name == "-" else name, args.agent_only):
-                found = True
-                if args.format == "json":
-                    json_findings.append(finding.as_json())
-                else:
-                    print(
-                        f'{finding.path}:{finding.line}:{finding.column}: 忌 "{finding.match}" '
-                        f'({finding.situation_title}) → "{finding.suggestion}"'
-                    )
+                output.write(finding)
         finally:
             if stream is not sys.stdin:
                 stream.close()
-    if args.format == "json":
-        print(json.dumps(json_findings, ensure_ascii=False, indent=2))
+    output.close()
     if failed:
         return EXIT_USAGE
-    return EXIT_PROBLEMS if found else EXIT_OK
+    return EXIT_PROBLEMS if output.count else EXIT_OK
+
+
+class _FindingsOutput:
+    """Writes findings as they come, never holding them: text lines, JSON Lines, or a JSON array
+    written piece by piece (the same text as `json.dumps(findings, indent=2)`)."""
+
+    def __init__(self, output_format: str) -> None:
+        self.format = output_format
+        self.count = 0
+
+    def write(self, finding: Finding) -> None:
+        self.count += 1
+        if self.format == "text":
+            sys.stdout.write(
+                f'{finding.path}:{finding.line}:{finding.column}: 忌 "{finding.match}" '
+                f'({finding.situation_title}) → "{finding.suggestion}"\n'
+            )
+        elif self.format == "jsonl":
+            sys.stdout.write(json.dumps(finding.as_json(), ensure_ascii=False) + "\n")
+        else:
+            item = json.dumps(finding.as_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            sys.stdout.write(("[\n  " if self.count == 1 else ",\n  ") + item)
+
+    def close(self) -> None:
+        if self.format == "json":
+            sys.stdout.write("\n]\n" if self.count else "[]\n")

@@ -3,11 +3,16 @@
 
 Search: synthetic books of 100, 5,000 and 20,000 phrases (real phrases of the built-in book with
 varied words around them); realistic queries typed one character at a time (Chinese, pinyin,
-initials, English, a typo). Each keystroke is timed with Assist's `Search.query` and, right after,
-with the naive call, `rapidfuzz.process.extract(query, texts, scorer=fuzz.partial_ratio, limit=10)`.
+initials, English, a typo, words apart, a whole phrase). Each keystroke is timed with Assist's
+`Search.query` and, right after, with the naive call,
+`rapidfuzz.process.extract(query, texts, scorer=fuzz.partial_ratio, limit=10)`.
 
 Lint: a synthetic transcript of agent and caller lines, checked with Assist's `Checker` and with a
 plain loop testing each forbidden text as a substring of each line, five times each, alternating.
+
+Drafts: a typical 2,000-character draft, and the worst of a set of adversarial ones built to make
+a backtracking checker hang (the start of a forbidden wording, then fillers and wording characters
+over and over: 你问 + 1,998 × 我, 我也 × 1,000, 再见。 × 666, and 300 generated ones).
 
     .venv/bin/python scripts/bench_search_lint.py [--sizes 100 5000 20000] [--megabytes 20]
 """
@@ -22,7 +27,7 @@ import time
 from bench_table import Row, print_table
 from rapidfuzz import fuzz, process
 
-from assist.core.checker import Checker
+from assist.core.checker import FILLERS, INSERTIONS, Checker, core_of
 from assist.core.loader import load_phrasebook
 from assist.core.model import Phrase, Phrasebook, Situation
 from assist.core.pinyin import read
@@ -30,6 +35,7 @@ from assist.core.search import Search
 
 SEARCH_TARGET_MS = 1.0  # median per keystroke at 20,000 phrases
 LINT_TARGET_MB_S = 50
+WORST_DRAFT_TARGET_MS = 5.0
 LINT_REPEATS = 5
 QUERIES = [
     "请稍等",
@@ -43,6 +49,9 @@ QUERIES = [
     "thank you",
     "zaijian",
     "社保卡",
+    "xiexie pingjia",
+    "on hold",
+    "对不起让您久等了",
 ]
 WORDS = [
     "社保卡",
@@ -102,7 +111,7 @@ def big_book(base: Phrasebook, size: int, rng: random.Random) -> Phrasebook:
         situation, phrase = real[index % len(real)]
         extra = "".join(rng.sample(WORDS, 2))
         text = phrase.text if index < len(real) else f"关于{extra}，{phrase.text}"
-        per_situation[situation.id].append(Phrase(text, f"{phrase.en} ({extra})"))
+        per_situation[situation.id].append(Phrase(text, f"{phrase.en} ({extra})", keywords=phrase.keywords))
     situations = tuple(
         Situation(
             s.id,
@@ -181,8 +190,6 @@ def measure_lint(base: Phrasebook, megabytes: float) -> list[Row]:
         naive_s.append(time.perf_counter() - started)
     ours = size / 1_000_000 / statistics.median(ours_s)
     naive = size / 1_000_000 / statistics.median(naive_s)
-    draft = "".join(rng.choice(LINES) for _ in range(80))[:2000]
-    draft_ms = statistics.median(timed(checker.check, draft) for _ in range(200))
     return [
         Row(
             f"lint, {size / 1_000_000:.1f} MB transcript",
@@ -192,7 +199,50 @@ def measure_lint(base: Phrasebook, megabytes: float) -> list[Row]:
             f"≥ {LINT_TARGET_MB_S} MB/s",
             ours >= LINT_TARGET_MB_S,
         ),
-        Row("check a 2,000-character draft", f"{draft_ms:.3f} ms", "", None, "", None),
+        *measure_drafts(checker, rng, generated=300 if megabytes >= 1 else 20),
+    ]
+
+
+def adversarial_drafts(book: Phrasebook, rng: random.Random, generated: int) -> dict[str, str]:
+    """2,000-character drafts made to find a checker's worst case, by name."""
+    wordings = sorted({w for s in book.situations for e in s.forbidden for w in (e.text, *e.variants)})
+    letters = sorted({char for wording in wordings for char in core_of(wording)})
+    noise = [*FILLERS, *INSERTIONS, "这个", "，", "…", " ", "。"]
+    drafts = {
+        "你问 + 1,998 × 我": "你问" + "我" * 1998,
+        "你先听我 + 1,996 × 我": "你先听我" + "我" * 1996,
+        "2,000 × 说": "说" * 2000,
+        "1,000 × 我也": "我也" * 1000,
+        "666 × 再见。": "再见。" * 667,
+        "1,000 × 喂…": "喂…" * 1000,
+    }
+    for _ in range(generated):
+        start = core_of(rng.choice(wordings))[: rng.randint(1, 6)]
+        unit = "".join(rng.choice(noise + letters) for _ in range(rng.randint(1, 3)))
+        drafts[f"{start} + {unit} …"] = start + unit * 2000
+    return {name: draft[:2000] for name, draft in drafts.items()}
+
+
+def measure_drafts(checker: Checker, rng: random.Random, generated: int) -> list[Row]:
+    """The median time to check a typical draft, and the worst median over the adversarial ones."""
+    typical = "".join(rng.choice(LINES) for _ in range(80))[:2000]
+    typical_ms = statistics.median(timed(checker.check, typical) for _ in range(200))
+    medians = {
+        name: statistics.median(timed(checker.check, draft) for _ in range(15))
+        for name, draft in adversarial_drafts(checker.book, rng, generated).items()
+    }
+    worst = max(medians, key=medians.__getitem__)
+    worst_ms = medians[worst]
+    return [
+        Row("check a 2,000-character draft", f"{typical_ms:.3f} ms", "", None, "", None),
+        Row(
+            f"  the worst of {len(medians)} adversarial drafts",
+            f"{worst_ms:.2f} ms ({worst})",
+            f"{typical_ms:.3f} ms the typical draft",
+            worst_ms / typical_ms,
+            f"≤ {WORST_DRAFT_TARGET_MS:g} ms",
+            worst_ms <= WORST_DRAFT_TARGET_MS,
+        ),
     ]
 
 

@@ -7,7 +7,11 @@ with medians and the ratios (targets: Assist at most 1.2x the bare window's time
 A third window shows the floor under any keyboard-driven Chinese sidebar in PySide6: the bare
 window plus Qt's key and icon names and one Chinese label.
 
-    .venv/bin/python scripts/bench_startup.py [--runs 15] [--platform offscreen|xcb]
+Then the sidebar's resident memory once its pinyin search is in use (and at least 3 s after its
+window showed), at a first start (empty cache: the pinyin is read) and at a later start (from the
+cache), for this code and for the code of another revision (default: main), in turn.
+
+    .venv/bin/python scripts/bench_startup.py [--runs 15] [--platform offscreen|xcb] [--before main]
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_revision import code_of
 from bench_table import Row, print_table
 
 ROOT = Path(__file__).resolve().parent.parent
 TIME_TARGET, MEMORY_TARGET = 1.2, 1.3  # at most these times the bare window's
+MEMORY_AFTER_PINYIN_MIB = 100  # on a first start as on later ones (a native Qt clipboard manager: 97 MiB)
 
 # The child: build the window the way its program does, print a line at the first paint, then quit.
 CHILD = r"""
@@ -63,6 +69,41 @@ else:
 watcher = FirstPaint()
 window.installEventFilter(watcher)
 window.show()
+app.exec()
+"""
+
+
+# The child: the sidebar, left to build its pinyin search; prints its resident memory (MiB) once the
+# search has pinyin, the book's and the directory's readings are cached and 3 s have passed.
+MEMORY_CHILD = r"""
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from assist.core.folders import cache_folder
+from assist.ui.app import create_window
+from assist.ui.settings import Settings
+
+app = QApplication(sys.argv[:1])
+window = create_window(None, Settings.for_user())
+window.apply_appearance()
+window.place()
+window.show()
+shown = time.monotonic()
+
+def check():
+    readings = list(cache_folder().glob("pinyin-*.json"))
+    if window.search_service.has_pinyin and len(readings) >= 2 and time.monotonic() - shown >= 3:
+        status = Path("/proc/self/status").read_text()
+        resident = next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
+        print(int(resident) / 1024, "pypinyin" in sys.modules, flush=True)
+        app.quit()
+    elif time.monotonic() - shown > 120:
+        raise SystemExit("the pinyin search was not ready after 120 s")
+    else:
+        QTimer.singleShot(100, check)
+
+QTimer.singleShot(100, check)
 app.exec()
 """
 
@@ -126,14 +167,68 @@ def measure_startup(runs: int, platform: str | None = None) -> list[Row]:
     ]
 
 
+def resident_after_pinyin(env: dict[str, str], code: Path) -> float:
+    """The resident memory (MiB) of a sidebar of the code in `code` once its pinyin search is in use."""
+    command = [sys.executable, "-c", MEMORY_CHILD]  # cwd: `python -c` looks for `assist` there first
+    run = subprocess.run(command, env=env, cwd=code, capture_output=True, text=True, timeout=300)
+    if run.returncode != 0 or not run.stdout.strip():
+        raise SystemExit(f"the sidebar did not report its memory (exit {run.returncode}):\n{run.stderr}")
+    return float(run.stdout.split()[0])
+
+
+def measure_memory_from_first_start(runs: int, platform: str | None = None, before: str | None = "main") -> list[Row]:
+    """Median resident memory once pinyin search is in use, at first and later starts, of this code
+    and of the code of `before`, taken in turn."""
+    compileall.compile_dir(ROOT / "assist", quiet=1)
+    with tempfile.TemporaryDirectory() as home:
+        codes = {"this code": ROOT}
+        earlier = code_of(before, Path(home) / "before") if before else None
+        if earlier:
+            compileall.compile_dir(Path(home) / "before" / "assist", quiet=1)
+            codes[f"the code of {earlier}"] = Path(home) / "before"
+        figures: dict[tuple[str, str], list[float]] = {}
+        for run in range(runs):
+            for number, (name, code) in enumerate(codes.items()):
+                env = dict(os.environ)
+                env["QT_QPA_PLATFORM"] = platform or ("xcb" if env.get("DISPLAY") else "offscreen")
+                env["PYTHONPATH"] = str(code)
+                env["XDG_CONFIG_HOME"] = f"{home}/config-{run}-{number}"
+                env["XDG_CACHE_HOME"] = f"{home}/cache-{run}-{number}"  # empty: a first start
+                figures.setdefault((name, "first"), []).append(resident_after_pinyin(env, code))
+                figures.setdefault((name, "later"), []).append(resident_after_pinyin(env, code))
+    median = {key: statistics.median(values) for key, values in figures.items()}
+    first, later = median[("this code", "first")], median[("this code", "later")]
+    rows = [
+        Row(
+            "memory with pinyin search, first start",
+            f"{first:.1f} MiB",
+            f"{later:.1f} MiB a later start",
+            first / later,
+            f"≤ {MEMORY_AFTER_PINYIN_MIB} MiB",
+            first <= MEMORY_AFTER_PINYIN_MIB,
+        ),
+        Row("memory with pinyin search, later start", f"{later:.1f} MiB", "", None, "", None),
+    ]
+    if earlier:
+        name = f"the code of {earlier}"
+        for start in ("first", "later"):
+            ours = median[("this code", start)]
+            theirs = median[(name, start)]
+            what = f"  {start} start, {name}"
+            rows.append(Row(what, f"{theirs:.1f} MiB", f"{ours:.1f} MiB this code", theirs / ours, "", None))
+    return rows
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument(
         "--platform", default=None, help="Qt platform (default: xcb when DISPLAY is set, else offscreen)"
     )
+    parser.add_argument("--before", default="main", help="the revision to compare memory with (default main)")
     args = parser.parse_args()
-    print_table(measure_startup(args.runs, args.platform))
+    rows = measure_startup(args.runs, args.platform)
+    print_table(rows + measure_memory_from_first_start(max(1, args.runs // 5), args.platform, args.before))
     return 0
 
 

@@ -20,6 +20,7 @@ pytest_plugins = [
     "tests.x11",  # the X server of the end-to-end tests
     "tests.book_server",  # a phrasebook URL on localhost
     "tests.ci_no_skips",  # under CI a skip is a failure
+    "tests.packaged",  # the PyInstaller folder, built once
 ]
 
 from assist.core.loader import load_phrasebook  # noqa: E402

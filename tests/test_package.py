@@ -10,51 +10,17 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import ROOT, zh
+from tests.packaged import standalone
 from tests.x11 import clipboard, isolated_env, needs_x11, press, running_sidebar, wait_for
 
 
-@pytest.fixture(scope="session")
-def package(tmp_path_factory) -> Path:
-    """The built folder's program."""
-    pytest.importorskip("PyInstaller", reason="PyInstaller comes with the test extra (scripts/setup)")
-    folder = tmp_path_factory.mktemp("package")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--log-level",
-            "WARN",
-            "--distpath",
-            str(folder / "dist"),
-            "--workpath",
-            str(folder / "work"),
-            str(ROOT / "scripts" / "assist.spec"),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=900,
-    )
-    program = folder / "dist" / "assist" / "assist"
-    assert program.is_file() and os.access(program, os.X_OK)
-    return program
-
-
-def standalone(env: dict[str, str]) -> dict[str, str]:
-    """`env` without Python's settings: the program must carry everything it uses."""
-    kept = {key: value for key, value in env.items() if not key.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    return {**kept, "PATH": "/usr/bin:/bin"}
-
-
 def test_the_package_checks_searches_and_lints_with_its_own_book(package, tmp_path):
-    env = standalone(dict(os.environ))
+    env = {**standalone(dict(os.environ)), "XDG_CACHE_HOME": str(tmp_path / "cache")}  # pinyin read afresh
     check = subprocess.run([package, "check"], env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert check.returncode == 0, check.stderr
     book_path = Path(check.stdout.split(":")[0])
@@ -62,6 +28,7 @@ def test_the_package_checks_searches_and_lints_with_its_own_book(package, tmp_pa
     assert "10 situations" in check.stdout
     search = subprocess.run([package, "search", "qsd"], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert search.returncode == 0 and zh("请稍等,我帮您查一下。") in search.stdout.splitlines()[0]  # pinyin works
+    assert "pinyin worker failed" not in search.stderr  # read by the program itself as its pinyin worker
     lint = subprocess.run(
         [package, "lint"], input=zh("喂,查什么?\n"), env=env, cwd=tmp_path, capture_output=True, text=True
     )

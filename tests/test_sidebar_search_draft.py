@@ -1,13 +1,19 @@
 """The search box and the draft panel, driven through the real window."""
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from tests.helpers import zh
 from tests.ui_fixtures import press, type_chinese
 
 HOLD = zh("请稍等,我帮您查一下。")
+
+
+def pause_in_typing(panel):
+    """The agent stops typing: the check waiting for that pause runs (its timer fired by hand)."""
+    assert panel.check_timer.isActive()
+    panel.check_timer.timeout.emit()
 
 
 def search_for(qtbot, window, text):
@@ -119,8 +125,7 @@ def test_draft_panel_flags_as_you_type_and_replaces_with_one_click(qtbot, window
     panel = window.draft_panel
     qtbot.waitUntil(lambda: panel.isVisible() and panel.editor.hasFocus())
     type_chinese(panel.editor, "您好，这个我不清楚，等一会！")
-    with qtbot.waitSignal(panel.checked, timeout=3000):
-        pass
+    pause_in_typing(panel)
     assert [f.match for f in panel.findings] == ["不清楚", "等一会"]
     underlined = panel.editor.extraSelections()
     assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in underlined] == [(6, 9), (10, 13)]
@@ -140,10 +145,64 @@ def test_draft_keeps_typing_responsive_and_fills_placeholders(qtbot, window, set
     panel = window.draft_panel
     type_chinese(panel.editor, "喂，查什么？")
     assert panel.findings == []  # not checked on the keystroke itself: after a pause
-    with qtbot.waitSignal(panel.checked, timeout=3000):
-        pass
+    pause_in_typing(panel)
     panel.replace(panel.findings[0])
     assert panel.editor.toPlainText().startswith(zh("您好,某市政务服务中心,请问有什么可以帮您?"))
+
+
+def test_a_draft_with_an_emoji_is_underlined_and_replaced_where_the_finding_is(qtbot, window):
+    press(qtbot, window, "Ctrl+D")
+    panel = window.draft_panel
+    type_chinese(panel.editor, "好的😀，等一会！")  # the emoji is one character, but two places in Qt's text
+    pause_in_typing(panel)
+    assert [f.match for f in panel.findings] == ["等一会"]
+    (underlined,) = panel.editor.extraSelections()
+    assert (underlined.cursor.selectionStart(), underlined.cursor.selectionEnd()) == (5, 8)
+    assert underlined.cursor.selectedText() == "等一会"
+    qtbot.mouseClick(panel.findChildren(QPushButton, "replaceButton")[0], Qt.MouseButton.LeftButton)
+    assert panel.editor.toPlainText() == zh("好的😀,请稍等,我帮您查一下。!")
+    assert panel.findings == []
+
+
+def test_a_finding_the_draft_has_lost_since_is_not_replaced(qtbot, window):
+    press(qtbot, window, "Ctrl+D")
+    panel = window.draft_panel
+    type_chinese(panel.editor, "好的😀，等一会！")
+    pause_in_typing(panel)
+    (finding,) = panel.findings
+    panel.editor.setPlainText("好")  # deleted before the click: the finding points past the end
+    panel.replace(finding)
+    assert panel.editor.toPlainText() == "好" and panel.findings == []
+
+
+def test_a_long_draft_is_checked_in_slices_and_typing_goes_on_meanwhile(qtbot, window):
+    press(qtbot, window, "Ctrl+D")
+    panel = window.draft_panel
+    draft = "您好，请问有什么可以帮您？\n" * 20_000 + "等一会！"  # 280,000 characters
+    panel.editor.setPlainText(draft)
+    panel.editor.moveCursor(QTextCursor.MoveOperation.End)
+    with qtbot.waitSignal(panel.checked, timeout=30_000) as first_check:
+        pause_in_typing(panel)
+        assert not first_check.signal_triggered  # the window went back to its events before the end
+        type_chinese(panel.editor, "喂，查什么？")  # typing meanwhile: the check starts over after a pause
+        assert panel.editor.toPlainText().endswith("等一会！喂，查什么？")
+        pause_in_typing(panel)
+    assert [(f.line, f.match) for f in first_check.args[0]] == [(20_001, "等一会"), (20_001, "喂，查什么")]
+    assert [f.match for f in panel.findings] == ["等一会", "喂，查什么"]
+
+
+def test_a_draft_dense_with_findings_lists_the_first_twenty_and_underlines_the_first_500(qtbot, window):
+    press(qtbot, window, "Ctrl+D")
+    panel = window.draft_panel
+    type_chinese(panel.editor, "等一会！\n" * 30)
+    pause_in_typing(panel)
+    assert len(panel.findings) == len(panel.editor.extraSelections()) == 30
+    assert len(panel.findChildren(QPushButton, "replaceButton")) == 20  # rows are widgets: a few, not thousands
+    assert panel.summary.text() == "30 处禁语，列出前 20 处"
+    panel.editor.setPlainText("等一会！\n" * 600)  # a pasted transcript rather than a draft
+    pause_in_typing(panel)
+    assert len(panel.findings) == 600 and len(panel.editor.extraSelections()) == 500
+    assert panel.summary.text() == "600 处禁语，标出前 500 处，列出前 20 处"
 
 
 def test_ctrl_d_closes_the_panel_and_esc_leaves_it(qtbot, window):

@@ -6,7 +6,7 @@ from PySide6.QtGui import QGuiApplication
 from assist.ui.app import create_window
 from assist.ui.geometry import DEFAULT_WIDTH
 from assist.ui.settings import Settings
-from tests.ui_fixtures import press
+from tests.ui_fixtures import press, reload_when_the_watcher_sees_it
 
 
 def test_broken_book_opens_the_builtin_one_and_shows_where_it_is_wrong(qtbot, write_book, settings, clipboard):
@@ -82,7 +82,10 @@ def test_geometry_off_every_screen_is_replaced(qtbot, open_window, default_book,
 
 def test_moving_the_window_saves_its_place_without_closing(qtbot, window, settings):
     window.move(50, 60)
-    qtbot.waitUntil(lambda: settings.get("window/geometry") == window.geometry(), timeout=3000)
+    qtbot.waitUntil(window._geometry_timer.isActive)  # the move event arms the save delay …
+    window._geometry_timer.stop()
+    window._geometry_timer.timeout.emit()  # … which the test ends by hand
+    assert settings.get("window/geometry") == window.geometry()
     assert Settings.at(settings.location).get("window/geometry").topLeft() == window.geometry().topLeft()
 
 
@@ -107,12 +110,12 @@ def test_a_live_update_that_breaks_the_book_keeps_it_and_shows_where(qtbot, sett
     temporary = tmp_path / "centre.yaml.tmp"
     temporary.write_text(good.replace("phrases:", "phrasez:"), encoding="utf-8")
     temporary.replace(book)  # saved the way many editors save
-    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+    reload_when_the_watcher_sees_it(qtbot, window.source)
+    assert window.banner.isVisible()
     assert f"{book}:5:5: unknown key 'phrasez'" in window.banner.details.text()
     assert window.navigator.book.situation("hold").phrases[0].text == "请您稍候。"  # the last good book
     assert window.problems_button.isVisible()
     book.write_text(good.replace("请您稍候。", "请您稍候，马上就好。"), encoding="utf-8")
-    qtbot.waitUntil(
-        lambda: window.navigator.book.situation("hold").phrases[0].text == "请您稍候，马上就好。", timeout=5000
-    )
+    reload_when_the_watcher_sees_it(qtbot, window.source)
+    assert window.navigator.book.situation("hold").phrases[0].text == "请您稍候，马上就好。"
     assert not window.banner.isVisible() and not window.problems_button.isVisible()

@@ -17,6 +17,7 @@ from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore, Re
 from assist.ui.book_source import BookSource
 from tests.book_server import CENTRE
 from tests.helpers import zh
+from tests.ui_fixtures import reload_when_the_watcher_sees_it
 
 
 @pytest.fixture
@@ -45,13 +46,6 @@ def centre_book(tmp_path) -> Path:
 
 def hold_texts(book):
     return [phrase.text for phrase in book.situation("hold").phrases]
-
-
-def reload_when_the_watcher_sees_it(qtbot, source) -> None:
-    """Wait for the watcher's event (it arms the reload delay), then end the delay by hand."""
-    qtbot.waitUntil(source._reload_timer.isActive, timeout=5000)
-    source._reload_timer.stop()
-    source._reload_timer.timeout.emit()
 
 
 def test_the_organisation_book_overlays_the_built_in_one(make_source, qtbot, centre_book, tmp_path):

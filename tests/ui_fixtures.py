@@ -115,3 +115,10 @@ def source_window(open_window, settings, tmp_path) -> SidebarWindow:
     settings.set("profile/dismissed", True)
     source = BookSource(None, PersonalStore(tmp_path / "personal.yaml"))
     return open_window(source.load(), settings, source=source)
+
+
+def reload_when_the_watcher_sees_it(qtbot, source) -> None:
+    """Wait for the watcher's event (it arms the reload delay), then end the delay by hand."""
+    qtbot.waitUntil(source._reload_timer.isActive, timeout=5000)
+    source._reload_timer.stop()
+    source._reload_timer.timeout.emit()

@@ -1,42 +1,44 @@
 """Finding forbidden wording (禁语) in what an agent says or writes.
 
 Each forbidden entry of the book, and each of its variants, becomes a pattern that tolerates
-the ways people actually say it: half- or full-width punctuation and spaces, filler particles
-(啊 呀 吧 …), inserted pronouns and adverbs (你 您 我 也 就 这个), and repeated characters
-(喂喂喂, 喂…喂…). All patterns are joined into one regular expression, so a line is scanned
-once, in C. The book's match rules keep polite speech apart: an `utterance` entry (a bare 再见)
-is flagged only when a sentence holds nothing else, and an `unless` wording (听不清楚) around a
-match clears it.
+the ways people actually say it (see `tolerant`): half- or full-width punctuation and spaces,
+filler particles (啊 呀 吧 …), inserted pronouns and adverbs (你 您 我 也 就 这个), and repeated
+characters (喂喂喂, 喂…喂…). All patterns are joined into one regular expression, so a line is
+scanned once, in C, in time linear in its length. The book's match rules keep polite speech apart:
+an `utterance` entry (a bare 再见) is flagged only when a sentence holds nothing else, and an
+`unless` wording (听不清楚) around a match clears it.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from assist.core.model import Forbidden, MatchMode, Phrasebook, Situation
-
-_PUNCTUATION = (
-    r" \t\r\f\v!-/:-@\[-`{-~"  # ASCII punctuation and blanks (not the newline: lines stand alone)
-    r"\u00a0-\u00bf\u2000-\u206f\u2e00-\u2e7f"  # Latin-1 and general punctuation: … — “ ” ·
-    r"\u3000-\u303f\ufe10-\ufe1f\ufe30-\ufe4f"  # CJK punctuation: 。、「」 and vertical forms
-    r"\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"  # full-width ！，：？ …
+from assist.core.tolerant import (
+    FILLERS,
+    INSERTED_WORDS,
+    INSERTIONS,
+    PUNCTUATION,
+    SENTENCE_ENDS,
+    core_of,
+    pattern_core,
+    safe_cut_pattern,
+    tolerant,
 )
-FILLERS = "啊呀吧嘛呢啦哦嗯呃额哈噢喔诶哎"  # particles that carry no meaning of their own
-INSERTIONS = "你您我也就"  # pronouns and adverbs slipped into a phrase ("你等一会", "我就没办法")
-INSERTED_WORDS = ("这个",)
-# What may stand between two characters of a forbidden phrase without changing what it says.
-_NOISE = f"(?:[{_PUNCTUATION}{FILLERS}{INSERTIONS}]|{'|'.join(INSERTED_WORDS)})"
-_NOISE_RE = re.compile(f"{_NOISE}+")
-_PUNCTUATION_RE = re.compile(f"[{_PUNCTUATION}]+")
+
+__all__ = ["AGENT_LABELS", "CALLER_LABELS", "FILLERS", "INSERTIONS", "Checker", "Finding", "core_of"]
+
 # Words that open or close a sentence without adding anything to it ("好的，再见"): a sentence of
-# these and an `utterance` entry is still that entry alone.
-_DISCOURSE_WORDS = re.compile("好的|好吧|好|那就|那|行|嗯|对")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
-_LAST_SENTENCE_END = re.compile(r".*[。！？!?；;]")
-_ONLY_NOISE = re.compile(f"(?:{_NOISE}|{_DISCOURSE_WORDS.pattern})*")
+# these and an `utterance` entry is still that entry alone. Read possessively, the longer words
+# first: a text of them has one reading only (的 and 个 stand in no other word), so no backtracking.
+_DISCOURSE_WORDS = ("好的", "好吧", "那就", "好", "那", "行", "嗯", "对")
+_ONLY_NOISE = re.compile(f"(?:{'|'.join((*INSERTED_WORDS, *_DISCOURSE_WORDS))}|[{PUNCTUATION}{FILLERS}{INSERTIONS}])*+")
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}\n]+")
+_LAST_SENTENCE_END = re.compile(f".*[{SENTENCE_ENDS}]")
 # A speaker label at the start of a transcript line ("坐席：", "agent:"): the agent's own words follow.
 AGENT_LABELS = ("坐席", "客服", "话务员", "接线员", "工号", "agent", "operator")
 CALLER_LABELS = ("客户", "用户", "来电人", "市民", "群众", "caller", "customer", "user")
@@ -48,9 +50,10 @@ _SPEAKER = re.compile(
 class Finding(NamedTuple):
     """One forbidden wording found; the attribute names are those of `assist lint --format json`.
 
-    `line`, `column` and `end_column` are 1-based and counted in characters; `end_column` is the
-    column just after the match. `start` and `end` are offsets in the whole checked text.
-    (A named tuple rather than a dataclass: a transcript can hold many, and they are built fast.)
+    `line`, `column` and `end_column` are 1-based and counted in characters (code points, as Python
+    counts them); `end_column` is the column just after the match. `start` and `end` are offsets in
+    the whole checked text. (A named tuple rather than a dataclass: a transcript can hold many, and
+    they are built fast.)
     """
 
     line: int
@@ -70,57 +73,25 @@ class Finding(NamedTuple):
         keys = ("path", "line", "column", "end_column", "match", "forbidden", "situation", "suggestion")
         return {key: getattr(self, key) for key in keys}
 
+    def moved(self, characters: int, lines: int, columns: int) -> Finding:
+        """The finding of a piece of text placed in a whole: `characters` before the piece, `lines`
+        line breaks, and `columns` characters of the piece's first line before it (0 if it starts one)."""
+        shift = columns if self.line == 1 else 0
+        return self._replace(
+            line=self.line + lines,
+            column=self.column + shift,
+            end_column=self.end_column + shift,
+            start=self.start + characters,
+            end=self.end + characters,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
     entry: Forbidden
     situation: Situation
     pattern: re.Pattern[str]  # this wording alone, tolerant of noise
-    unless: tuple[str, ...] = ()  # the entry's exceptions, without punctuation
-
-
-def core_of(text: str) -> str:
-    """The characters of a wording that matter for matching: no punctuation, no spaces."""
-    return _PUNCTUATION_RE.sub("", text)
-
-
-def _pattern_core(text: str) -> str:
-    """What must appear for a wording to match: its core without fillers at either end ("我问谁呀")."""
-    core = core_of(text)
-    return core.strip(FILLERS) or core
-
-
-def _tolerant(core: str) -> str:
-    """`core` as a pattern: each character may repeat, with noise allowed between characters.
-
-    Each character is written `XX*` rather than `X+` so that the joined pattern starts with
-    literal characters, which lets the regular expression engine skip ahead in C.
-    """
-    return f"{_NOISE}*".join(f"{re.escape(char)}{re.escape(char)}*" for char in core)
-
-
-def _with_exceptions(pattern: str, core: str, unless: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """Fold simple exceptions into the pattern; return it and the exceptions left to check in Python.
-
-    An exception that only adds text before the wording (听 in 听不清楚) becomes a lookbehind, one
-    that only adds text after it (您 in 不知道您) a lookahead, so the scan never stops on them.
-    """
-    before: list[str] = []
-    after: list[str] = []
-    remaining: list[str] = []
-    for context in (core_of(context) for context in unless):
-        if context.endswith(core) and context != core:
-            before.append(context[: -len(core)])
-        elif context.startswith(core) and context != core:
-            after.append(context[len(core) :])
-        else:
-            remaining.append(context)
-    # The lookbehind goes after the first character, (?<!听不) rather than (?<!听) before 不, so
-    # that every branch of the joined pattern still starts with a literal character.
-    first = re.escape(core[0])
-    behind = "".join(f"(?<!{re.escape(text + core[0])})" for text in before)
-    ahead = f"(?!{'|'.join(re.escape(text) for text in after)})" if after else ""
-    return first + behind + pattern[len(first) :] + ahead, tuple(remaining)
+    unless: tuple[str, ...] = ()  # the entry's exceptions not folded into the pattern, without punctuation
 
 
 class Checker:
@@ -128,71 +99,92 @@ class Checker:
 
     def __init__(self, book: Phrasebook) -> None:
         self.book = book
-        contained: list[tuple[str, _Rule]] = []
+        contained: list[tuple[str, str, _Rule]] = []
         self._utterances: list[tuple[str, _Rule]] = []
+        letters = set()
         for situation in book.situations:
             for entry in situation.forbidden:
                 for wording in dict.fromkeys((entry.text, *entry.variants)):
-                    core = _pattern_core(wording)
-                    if core:
-                        pattern, unless = _with_exceptions(_tolerant(core), core, entry.unless)
-                        rule = _Rule(entry, situation, re.compile(pattern), unless)
-                        target = self._utterances if entry.match is MatchMode.UTTERANCE else contained
-                        target.append((core, rule))
+                    core = pattern_core(wording)
+                    if not core:
+                        continue
+                    letters.update(core)
+                    first, rest, unless = tolerant(core, entry.unless)
+                    rule = _Rule(entry, situation, re.compile(first + rest), unless)
+                    if entry.match is MatchMode.UTTERANCE:
+                        self._utterances.append((core, rule))
+                    else:
+                        contained.append((core, rest, rule))
         # Longer wordings first, so that "你问我，我问谁呀" wins over a shorter entry inside it. The
         # joined pattern has no groups (groups would stop the engine from skipping ahead); the rule
         # that matched is the first one, in the same order, that matches at the same place.
         contained.sort(key=lambda item: len(item[0]), reverse=True)
-        self._rules = [rule for _, rule in contained]
         self._rules_by_first: dict[str, list[_Rule]] = {}
-        for core, rule in contained:
+        rests_by_first: dict[str, list[str]] = {}
+        for core, rest, rule in contained:
             self._rules_by_first.setdefault(core[0], []).append(rule)
-        self._any = _joined(self._rules_by_first) if contained else None
+            rests_by_first.setdefault(core[0], []).append(rest)
+        branches = [f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in rests_by_first.items()]
+        self._any = re.compile("|".join(branches)) if branches else None
+        self._safe_cut = safe_cut_pattern("".join(sorted(letters)))
 
     def check(self, text: str, path: str = "") -> list[Finding]:
         """Every finding in `text`, in reading order. Each line is checked on its own."""
-        findings = [*self._contained(text), *self._whole_utterances(text)]
-        if not findings:
-            return []
-        findings.sort(key=lambda item: item[0])
+        return list(self.scan(text, path))
+
+    def scan(self, text: str, path: str = "") -> Iterator[Finding]:
+        """The findings of `check`, one at a time, so that a long text's are never all held."""
+        utterances = (self._whole_utterances(text, core, rule) for core, rule in self._utterances)
+        sources = [self._contained(text), *utterances]
         lines = _Lines(text)
-        return [lines.finding(start, end, rule, path) for start, end, rule in findings]
+        for start, end, rule in heapq.merge(*sources, key=lambda found: found[0]):
+            yield lines.finding(start, end, rule, path)
+
+    def last_cut(self, text: str, start: int, end: int) -> int:
+        """The last place in text[start:end] where the text can be cut into pieces that are checked
+        on their own with the same findings, or -1: after a line break, else after a sentence end
+        that follows a character no wording holds (looked for in the last half of the range)."""
+        line_break = text.rfind("\n", start, end)
+        if line_break != -1:
+            return line_break + 1
+        last = None
+        for last in self._safe_cut.finditer(text, max(start, (start + end) // 2), end):  # noqa: B007
+            pass
+        return last.end() if last else -1
+
+    def first_cut(self, text: str, start: int, end: int) -> int:
+        """The first such place in text[start:end], or -1."""
+        line_break = text.find("\n", start, end)
+        safe = self._safe_cut.search(text, start, line_break if line_break != -1 else end)
+        if safe is not None:
+            return safe.end()
+        return line_break + 1 if line_break != -1 else -1
 
     def _contained(self, text: str) -> Iterator[tuple[int, int, _Rule]]:
         if self._any is None:
             return
+        rules_by_first = self._rules_by_first
         for match in self._any.finditer(text):
             start, end = match.span()
-            candidates = self._rules_by_first[text[start]]
-            rule = next(rule for rule in candidates if rule.pattern.match(text, start))
+            for rule in rules_by_first[text[start]]:
+                if rule.pattern.match(text, start):
+                    break
             if not rule.unless or not _excused(text, start, end, rule.unless):
                 yield start, end, rule
 
-    def _whole_utterances(self, text: str) -> Iterator[tuple[int, int, _Rule]]:
-        """Utterance entries: flagged only when their sentence holds nothing else ("好的，再见！")."""
-        for core, rule in self._utterances:
-            checked_up_to = -1
-            for match in rule.pattern.finditer(text):
-                if match.start() < checked_up_to:
-                    continue
-                begin, finish = _sentence_around(text, match.start(), match.end())
-                checked_up_to = finish
-                if _is_only(core, text[begin:finish]):
-                    last = match.end()
-                    for later in rule.pattern.finditer(text, match.end(), finish):
-                        last = later.end()
-                    yield match.start(), last, rule
-
-
-def _joined(rules_by_first: dict[str, list[_Rule]]) -> re.Pattern[str]:
-    """One pattern for all rules, grouped by their first character (不(?:清楚…|知道…)|喂(?:…)): at
-    each place in the text the engine then tries only the rules that can start there."""
-    groups = []
-    for first, rules in rules_by_first.items():
-        escaped = re.escape(first)
-        rests = [rule.pattern.pattern[len(escaped) :] for rule in rules]  # every pattern starts with it
-        groups.append(f"{escaped}(?:{'|'.join(rests)})")
-    return re.compile("|".join(groups))
+    def _whole_utterances(self, text: str, core: str, rule: _Rule) -> Iterator[tuple[int, int, _Rule]]:
+        """An utterance entry: flagged only when its sentence holds nothing else ("好的，再见！")."""
+        checked_up_to = 0  # sentences are looked at once each, in order: linear in the text
+        for match in rule.pattern.finditer(text):
+            if match.start() < checked_up_to:
+                continue
+            begin, finish = _sentence_around(text, match.start(), match.end(), checked_up_to)
+            checked_up_to = finish
+            if _is_only(core, text[begin:finish]):
+                last = match.end()
+                for later in rule.pattern.finditer(text, match.end(), finish):
+                    last = later.end()
+                yield match.start(), last, rule
 
 
 def _excused(text: str, start: int, end: int, unless: tuple[str, ...]) -> bool:
@@ -218,9 +210,10 @@ def _is_only(core: str, sentence: str) -> bool:
     return _ONLY_NOISE.fullmatch(_SPEAKER.sub("", sentence, count=1).replace(core, "")) is not None
 
 
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the sentence holding text[start:end]; sentences end at 。！？; and at line ends."""
-    line_start = text.rfind("\n", 0, start) + 1
+def _sentence_around(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
+    """The bounds of the sentence holding text[start:end], which starts at or after `floor` (the end
+    of the sentence looked at before); sentences end at 。！？; and at line ends."""
+    line_start = text.rfind("\n", floor, start) + 1 or floor
     before = _LAST_SENTENCE_END.match(text, line_start, start)
     following = _SENTENCE_END.search(text, end)
     return before.end() if before else line_start, following.start() if following else len(text)
@@ -232,23 +225,28 @@ class _Lines:
     def __init__(self, text: str) -> None:
         self.text = text
         self._line = 1
+        self._line_start = 0
         self._counted_to = 0
 
     def finding(self, start: int, end: int, rule: _Rule, path: str) -> Finding:
-        self._line += self.text.count("\n", self._counted_to, start)
+        breaks = self.text.count("\n", self._counted_to, start)
+        if breaks:
+            self._line += breaks
+            self._line_start = self.text.rfind("\n", self._counted_to, start) + 1
         self._counted_to = start
-        line_start = self.text.rfind("\n", 0, start) + 1
-        return Finding(
-            line=self._line,
-            column=start - line_start + 1,
-            end_column=end - line_start + 1,
-            match=self.text[start:end],
-            forbidden=rule.entry.text,
-            situation=rule.situation.id,
-            suggestion=rule.entry.instead,
-            path=path,
-            start=start,
-            end=end,
-            situation_title=rule.situation.title,
-            entry=rule.entry,
+        entry, situation = rule.entry, rule.situation
+        line_start = self._line_start
+        return Finding(  # positional: built for each finding, and a transcript can hold many
+            self._line,
+            start - line_start + 1,
+            end - line_start + 1,
+            self.text[start:end],
+            entry.text,
+            situation.id,
+            entry.instead,
+            path,
+            start,
+            end,
+            situation.title,
+            entry,
         )

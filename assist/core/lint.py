@@ -1,8 +1,9 @@
 """Checking transcripts and drafts for forbidden wording, file by file, as `assist lint` does.
 
-Files are read in large blocks that end at a line break, so a transcript of any size is checked
-in bounded memory at the checker's full speed. Transcripts that are not UTF-8 are most often
-GB18030/GBK in a Chinese call centre; those are read as such.
+Files are read in blocks that end at a line break (or, inside a very long line, where the checker
+says no finding can be cut), and findings are handed on as they are found: a transcript of any
+size is checked in flat memory at the checker's full speed. Transcripts that are not UTF-8 are
+most often GB18030/GBK in a Chinese call centre; those are read as such.
 """
 
 from __future__ import annotations
@@ -13,7 +14,10 @@ from typing import IO
 
 from assist.core.checker import AGENT_LABELS, CALLER_LABELS, Checker, Finding
 
-BLOCK_CHARACTERS = 8 * 1024 * 1024
+BLOCK_CHARACTERS = 1 << 20
+# A line longer than this many blocks with no place to cut it is cut anyway (text made only of
+# wording characters and noise: a finding across the cut may be missed, memory stays bounded).
+LONGEST_CARRY_BLOCKS = 4
 _LABEL = re.compile(r"\s*(?P<label>" + "|".join(AGENT_LABELS + CALLER_LABELS) + r")\s*(?:\d+\s*)?[:：]", re.IGNORECASE)
 _AGENTS = {label.lower() for label in AGENT_LABELS}
 
@@ -30,36 +34,57 @@ def speaker(text: str, line_start: int = 0) -> str | None:
     return "agent" if match.group("label").lower() in _AGENTS else "caller"
 
 
-def lint_text(
-    checker: Checker, text: str, path: str = "", agent_only: bool = False, first_line: int = 1
-) -> list[Finding]:
-    """Findings in `text`; with `agent_only`, only on lines labelled as the agent's (坐席：, agent:)."""
-    findings = checker.check(text, path)
-    if agent_only:
-        findings = [f for f in findings if speaker(text, text.rfind("\n", 0, f.start) + 1) == "agent"]
-    if first_line != 1:
-        findings = [f._replace(line=f.line + first_line - 1) for f in findings]
-    return findings
+class _Place:
+    """Where the next piece of a stream starts: line breaks, characters, and the line it continues."""
+
+    def __init__(self) -> None:
+        self.characters = 0
+        self.lines = 0
+        self.columns = 0  # characters of the current line in earlier pieces
+        self.speaker: str | None = None  # the speaker of the current line, if it began earlier
+
+    def advance(self, piece: str) -> None:
+        self.characters += len(piece)
+        last_break = piece.rfind("\n")
+        if last_break == -1:  # all of the piece is in one line
+            if not self.columns:
+                self.speaker = speaker(piece)
+            self.columns += len(piece)
+            return
+        self.lines += piece.count("\n")
+        self.columns = len(piece) - last_break - 1
+        self.speaker = speaker(piece, last_break + 1) if self.columns else None
 
 
 def lint_stream(checker: Checker, stream: IO[str], path: str, agent_only: bool = False) -> Iterator[Finding]:
-    """Findings in a text stream, read block by block; each block ends at a line break."""
-    first_line = 1
+    """Findings in a text stream, read block by block, handed on as they are found."""
+    place = _Place()
     carry = ""
     while True:
         block = stream.read(BLOCK_CHARACTERS)
         text = carry + block
-        if not block:
-            if text:
-                yield from lint_text(checker, text, path, agent_only, first_line)
+        if not text:
             return
-        cut = text.rfind("\n")
-        if cut == -1:
-            carry = text
-            continue
-        whole, carry = text[: cut + 1], text[cut + 1 :]
-        yield from lint_text(checker, whole, path, agent_only, first_line)
-        first_line += whole.count("\n")
+        end = len(text) if not block else checker.last_cut(text, 0, len(text))
+        if end <= 0:
+            if len(text) < LONGEST_CARRY_BLOCKS * BLOCK_CHARACTERS:
+                carry = text
+                continue
+            end = len(text)
+        piece, carry = text[:end], text[end:]
+        del text
+        yield from _lint_piece(checker, piece, path, agent_only, place)
+        place.advance(piece)
+
+
+def _lint_piece(checker: Checker, piece: str, path: str, agent_only: bool, place: _Place) -> Iterator[Finding]:
+    for finding in checker.scan(piece, path):
+        continued = finding.line == 1 and place.columns > 0
+        if agent_only:
+            said_by = place.speaker if continued else speaker(piece, finding.start - finding.column + 1)
+            if said_by != "agent":
+                continue
+        yield finding.moved(place.characters, place.lines, place.columns)
 
 
 def open_transcript(path: str) -> IO[str]:

@@ -201,7 +201,10 @@ class _Validator(Validator):
 
     def phrase(self, node: RawNode, index: int) -> Phrase | None:
         fields = self.fields(
-            node, f"phrase {index}", required=("text",), optional=("en", "note", "step", "voice", "hold")
+            node,
+            f"phrase {index}",
+            required=("text",),
+            optional=("en", "note", "step", "voice", "hold", "keywords"),
         )
         if fields is None:
             return None
@@ -213,7 +216,10 @@ class _Validator(Validator):
         step = self.choice(fields.get("step"), "step", FlowStep, None)
         voice = self.choice(fields.get("voice"), "voice", Voice, None)
         hold = self.choice(fields.get("hold"), "hold", HoldRole, None)
-        return Phrase(text, en, note, node.position, step, voice, hold)
+        keywords = self.list_of(
+            fields.get("keywords"), f"phrase {index} keywords", lambda item, _: self.text(item, "keyword")
+        )
+        return Phrase(text, en, note, node.position, step, voice, hold, keywords=tuple(keywords))
 
     def forbidden_entry(self, node: RawNode, index: int) -> Forbidden | None:
         fields = self.fields(

@@ -80,6 +80,7 @@ class Phrase:
     voice: Voice | None = None  # the voice it gives
     hold: HoldRole | None = None
     personal: bool = False  # one of the agent's own phrases, not the book's
+    keywords: tuple[str, ...] = ()  # search words that point at this phrase, Chinese and English
 
 
 @dataclass(frozen=True, slots=True)

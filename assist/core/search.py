@@ -1,17 +1,21 @@
 """Finding a phrase any way an agent would type it: Chinese, English, full pinyin, initials, typos.
 
 Every phrase (and every forbidden wording, which leads to the phrase to say instead) is a document
-with a few fields; situation-wide fields (title, keywords) are kept once per situation. A query is
-looked up as a plain substring of each field with `str.find` over one joined string per field, in
-C. While the agent types, each keystroke narrows the previous keystroke's matches instead of
-scanning again. Only when nothing matches does a fuzzy match (rapidfuzz) run, over the documents
-that matched the longest prefix of the query, so a typo late in a word stays cheap.
+with a few fields; situation-wide fields (title, keywords) are kept once per situation. The query
+and the fields are normalised alike (`search_text`), so punctuation and spaces never decide.
+A phrase ranks by how it was found:
+
+1. the whole phrase typed (its text, pinyin, initials or English gloss, punctuation aside);
+2. the query found as one piece in a field, worth the field's weight ("shao deng" in the pinyin),
+   or typed as one of a phrase's own keywords ("praise"), worth more than its situation's keywords;
+3. every word of a query of several words, apart, each in any field ("xiexie pingjia");
+4. when nothing above matches, a typo-tolerant match (rapidfuzz) of the query.
+
+Fields are scanned with `str.find` in C; each keystroke narrows the previous keystroke's matches.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -20,6 +24,9 @@ from rapidfuzz import fuzz, process
 from assist.core import templates
 from assist.core.model import Phrase, Phrasebook, Situation
 from assist.core.pinyin import Reading, ReadingCache, default_cache_folder
+from assist.core.search_fields import Field
+from assist.core.search_text import has_chinese, search_words, spaced, squeezed
+from assist.core.search_words import FieldGroup, WordFinder
 
 # How much a match in each field is worth; a document's best field gives its score.
 WEIGHTS = {
@@ -30,18 +37,22 @@ WEIGHTS = {
     "pinyin": 86.0,
     "initials": 84.0,
     "en": 82.0,
+    "phrase_keywords": 80.0,  # part of a phrase's own keyword ("wait" in "kept waiting")
     "note": 78.0,
     "title_pinyin": 76.0,
     "title_initials": 74.0,
     "title_en": 72.0,
 }
 SITUATION_FIELDS = ("title", "keywords", "title_pinyin", "title_initials", "title_en")
+WHOLE_FIELDS = ("text", "forbidden", "pinyin", "initials", "en")  # where a whole phrase typed is looked up
+CHINESE_FIELDS = ("text", "forbidden", "phrase_keywords", "title", "keywords", "note")
+OWN_KEYWORD = 92.0  # the query is one of a phrase's own keywords: above its situation's keywords
+WHOLE_BONUS = 40.0  # a whole phrase typed outranks any phrase that only contains the query
+START_BONUS = 2.0  # a match at the start of a field ranks a little higher
+EVERY_WORD_SCORE = 71.0  # every word found apart: below any match of the query as one piece
 FUZZY_WEIGHT = 0.7  # a fuzzy match scores at most 70: below any exact one
 FUZZY_CUTOFF = 75.0
-MATCHES_PER_FIELD = 400  # enough to rank broad one- or two-letter queries without scanning everything
-START_BONUS = 2.0  # a match at the start of a field ranks a little higher
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_NOT_WORD = re.compile(r"[^\w]+")
+KEYWORD_SEPARATOR = "|"  # between keywords, so that a query never matches across two
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,65 +80,6 @@ class _Document:
     forbidden: str = ""
 
 
-@dataclass(slots=True)
-class _Matches:
-    """The first values of a field that contain a needle, in order, and where the scan stopped."""
-
-    needle: str
-    found: list[tuple[int, int]]  # (value index, position in the value)
-    stopped_at: int  # offset in the joined values; the end when `found` lists every match
-
-    def complete(self, joined: str) -> bool:
-        return self.stopped_at >= len(joined)
-
-
-class _Field:
-    """One field's values, joined, so that a substring is found with `str.find` in one C-level scan."""
-
-    def __init__(self, values: list[str]) -> None:
-        self.values = values
-        self.joined = "\n".join(values)
-        self.starts: list[int] = []
-        position = 0
-        for value in values:
-            self.starts.append(position)
-            position += len(value) + 1
-        self._last: _Matches | None = None
-        self.last_found: _Matches | None = None  # the last search that found something
-
-    def matches(self, needle: str) -> list[tuple[int, int]]:
-        """The first values containing `needle` (at most MATCHES_PER_FIELD), in order.
-
-        When the agent types on ("sha" after "sh"), the last search is narrowed: its matches that
-        still match are kept, and a capped search goes on from where it stopped, not from the start.
-        """
-        last = self._last
-        if last is not None and last.needle in needle:
-            values = self.values
-            found = [(index, values[index].find(needle)) for index, _ in last.found if needle in values[index]]
-            stopped_at = last.stopped_at if last.complete(self.joined) else self._scan(needle, found, last.stopped_at)
-        else:
-            found = []
-            stopped_at = self._scan(needle, found, 0)
-        self._last = _Matches(needle, found, stopped_at)
-        if found:
-            self.last_found = self._last
-        return found
-
-    def _scan(self, needle: str, found: list[tuple[int, int]], start: int) -> int:
-        """Add to `found` the values from offset `start` on that contain `needle`, up to the cap;
-        return the offset where the scan stopped (the end of the joined values when it did not)."""
-        find, starts, end = self.joined.find, self.starts, len(self.joined)
-        position = find(needle, start)
-        while position != -1:
-            index = bisect_right(starts, position) - 1
-            if len(found) == MATCHES_PER_FIELD:
-                return starts[index]  # this value is not in `found`: a narrower search starts here
-            found.append((index, position - starts[index]))
-            position = find(needle, starts[index + 1] if index + 1 < len(starts) else end)
-        return end
-
-
 class Search:
     """Search over one book. Build once per book load; `query` is fast enough for every keystroke."""
 
@@ -142,35 +94,52 @@ class Search:
         none = Reading("", "")
         self._documents: list[_Document] = []
         self._phrase_documents: list[list[int]] = []  # per situation, its phrases' documents in order
+        self._own_keywords: dict[str, list[int]] = {}  # a phrase's keyword → the phrase's documents
+        keywords = _KeywordReader()
         values: dict[str, list[str]] = {name: [] for name in WEIGHTS if name not in SITUATION_FIELDS}
         situation_values: dict[str, list[str]] = {name: [] for name in SITUATION_FIELDS}
         for situation_index, situation in enumerate(book.situations):
             title = readings.get(situation.title, none)
-            situation_values["title"].append(situation.title)
-            situation_values["keywords"].append(" ".join(situation.keywords).lower())
+            situation_values["title"].append(squeezed(situation.title))
+            situation_values["keywords"].append(keywords.joined(situation.keywords))
             situation_values["title_pinyin"].append(title.full)
             situation_values["title_initials"].append(title.initials)
-            situation_values["title_en"].append(situation.title_en.lower())
+            situation_values["title_en"].append(spaced(situation.title_en))
             self._phrase_documents.append([])
             for number, phrase in enumerate(situation.phrases, start=1):
                 self._phrase_documents[-1].append(len(self._documents))
+                for keyword in keywords.each(phrase.keywords):
+                    self._own_keywords.setdefault(keyword, []).append(len(self._documents))
                 text = spoken_text(phrase.text, book)
                 self._add(
                     values,
                     _Document(phrase, situation, situation_index, number),
                     readings.get(text, none),
-                    text=text,
-                    en=phrase.en.lower(),
-                    note=phrase.note,
+                    text=squeezed(text),
+                    en=spaced(phrase.en),
+                    note=squeezed(phrase.note),
+                    phrase_keywords=keywords.joined(phrase.keywords),
                 )
             for entry in situation.forbidden:
                 replacement = situation.replacement_for(entry)
                 number = situation.phrases.index(replacement) + 1
                 for wording in dict.fromkeys((entry.text, *entry.variants)):
                     document = _Document(replacement, situation, situation_index, number, entry.text)
-                    self._add(values, document, readings.get(wording, none), forbidden=wording)
-        self._fields = {name: _Field(field_values) for name, field_values in values.items()}
-        self._situation_fields = {name: _Field(field_values) for name, field_values in situation_values.items()}
+                    self._add(values, document, readings.get(wording, none), forbidden=squeezed(wording))
+        self._fields = {name: Field(field_values, name in WHOLE_FIELDS) for name, field_values in values.items()}
+        self._situation_fields = {name: Field(field_values) for name, field_values in situation_values.items()}
+        fields, situation_fields = self._fields, self._situation_fields
+        self._words = WordFinder(
+            chinese=FieldGroup(
+                [fields[name] for name in ("text", "forbidden", "note", "phrase_keywords")],
+                [situation_fields[name] for name in ("title", "keywords")],
+            ),
+            latin=FieldGroup(
+                [fields[name] for name in ("pinyin", "initials", "en", "phrase_keywords")],
+                [situation_fields[name] for name in ("title_pinyin", "title_initials", "title_en", "keywords")],
+            ),
+            situation_of=[document.situation_index for document in self._documents],
+        )
 
     @staticmethod
     def texts_to_read(book: Phrasebook) -> list[str]:
@@ -190,10 +159,12 @@ class Search:
         forbidden: str = "",
         en: str = "",
         note: str = "",
+        phrase_keywords: str = "",
     ) -> None:
         for name, value in (
             ("text", text),
             ("forbidden", forbidden),
+            ("phrase_keywords", phrase_keywords),
             ("pinyin", reading.full),
             ("initials", reading.initials),
             ("en", en),
@@ -209,6 +180,13 @@ class Search:
             return []
         needles.sort(key=lambda item: WEIGHTS[item[0]], reverse=True)  # the fields worth most first
         scores: dict[int, float] = {}
+        for name, needle in needles:  # a whole phrase or a phrase's own keyword typed: one look-up each
+            if name in WHOLE_FIELDS:
+                for index in self._fields[name].whole.get(needle, ()):
+                    _keep_best(scores, index, WEIGHTS[name] + WHOLE_BONUS)
+            elif name == "phrase_keywords":
+                for index in self._own_keywords.get(needle, ()):
+                    _keep_best(scores, index, OWN_KEYWORD)
         for number, (name, needle) in enumerate(needles):
             weight = WEIGHTS[name]
             if name in SITUATION_FIELDS:
@@ -225,9 +203,39 @@ class Search:
                         scores[index] = score
             if number + 1 < len(needles) and self._settled(scores, WEIGHTS[needles[number + 1][0]], limit):
                 break
+        words = search_words(text)
+        if words and not self._enough(scores, limit):
+            self._add_every_word(scores, words, limit)
         if not scores:
             scores = self._fuzzy(needles, limit)
         return self._best(scores, limit)
+
+    def _add_every_word(self, scores: dict[int, float], words: list[str], limit: int) -> None:
+        """Score the first documents (in book order) that contain every word, until `limit` phrases
+        have a score: the rest would tie with them and rank after them."""
+        phrases = {self._key(index) for index in scores}
+        for index in self._words.documents(words):
+            if len(phrases) >= limit:
+                return
+            if index not in scores:
+                scores[index] = EVERY_WORD_SCORE
+                phrases.add(self._key(index))
+
+    def _enough(self, scores: dict[int, float], limit: int) -> bool:
+        """True when `limit` phrases already match the query as one piece (or whole): phrases with
+        its words apart would rank below them all."""
+        if len(scores) < limit:
+            return False
+        phrases: set[tuple[int, int]] = set()
+        for index in scores:
+            phrases.add(self._key(index))
+            if len(phrases) >= limit:
+                return True
+        return False
+
+    def _key(self, index: int) -> tuple[int, int]:
+        document = self._documents[index]
+        return document.situation_index, document.number
 
     def _settled(self, scores: dict[int, float], next_weight: float, limit: int) -> bool:
         """True when `limit` phrases already score above anything the remaining fields can give,
@@ -271,7 +279,7 @@ class Search:
         return scores
 
     @staticmethod
-    def _prefix_candidates(field_: _Field, needle: str) -> list[int]:
+    def _prefix_candidates(field_: Field, needle: str) -> list[int]:
         """The values that contain the longest prefix of `needle` found anywhere in the field."""
         remembered = field_.last_found
         if remembered is not None and needle.startswith(remembered.needle) and len(remembered.needle) >= 2:
@@ -294,7 +302,7 @@ class Search:
         seen: set[tuple[int, int]] = set()
         for index, score in ranked:
             document = documents[index]
-            key = (document.situation_index, document.number)
+            key = self._key(index)
             if key in seen:
                 continue
             seen.add(key)
@@ -328,22 +336,36 @@ def spoken_text(text: str, book: Phrasebook) -> str:
     return "".join(pieces)
 
 
+class _KeywordReader:
+    """Keywords as searched, read once per list (a large book repeats the same lists)."""
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def each(self, keywords: tuple[str, ...]) -> tuple[str, ...]:
+        read = self._read.get(keywords)
+        if read is None:
+            read = self._read[keywords] = tuple(dict.fromkeys(spaced(keyword) for keyword in keywords))
+        return read
+
+    def joined(self, keywords: tuple[str, ...]) -> str:
+        return KEYWORD_SEPARATOR.join(self.each(keywords))
+
+
 def _needles(query: str) -> list[tuple[str, str]]:
-    """What to look for in which field: Chinese text as typed, Latin text as pinyin and as English."""
-    query = query.strip().lower()
-    if _HAN.search(query):
-        chinese = _NOT_WORD.sub("", query)
-        fields = ("text", "forbidden", "title", "keywords", "note")
-        return [(name, chinese) for name in fields] if chinese else []
-    squeezed = _NOT_WORD.sub("", query)  # "shao deng" → "shaodeng", "q s d" → "qsd"
-    english = " ".join(query.split())
+    """What to look for in which field: Chinese text squeezed, Latin text as pinyin and as English."""
+    chinese = squeezed(query)  # "对不起，让您久等了" → "对不起让您久等了", "shao deng" → "shaodeng"
+    if has_chinese(chinese):
+        return [(name, chinese) for name in CHINESE_FIELDS]
+    english = spaced(query)
     needles = [
-        ("pinyin", squeezed),
-        ("title_pinyin", squeezed),
+        ("pinyin", chinese),
+        ("title_pinyin", chinese),
         ("en", english),
+        ("phrase_keywords", english),
         ("keywords", english),
         ("title_en", english),
     ]
-    if 2 <= len(squeezed) <= 12:
-        needles += [("initials", squeezed), ("title_initials", squeezed)]
+    if 2 <= len(chinese) <= 12:
+        needles += [("initials", chinese), ("title_initials", chinese)]
     return [(name, needle) for name, needle in needles if needle]

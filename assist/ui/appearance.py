@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.i18n import glosses_shown, show_glosses, tr
+from assist.ui.locks import refused_by_centre
 from assist.ui.settings import Settings, choice_label
 from assist.ui.status_line import StatusLine
 
@@ -31,34 +32,47 @@ class Appearance(QObject):
             theme, size = self.settings.get("appearance/theme"), self.settings.get("appearance/reading_size")
             app.setStyleSheet(stylesheet(str(theme), str(size)))
 
+    def _locked(self, key: str) -> bool:
+        return refused_by_centre(self.settings, self.status, key)
+
     def set_theme(self, theme: str) -> None:
+        if self._locked("appearance/theme"):
+            return
         self.settings.set("appearance/theme", theme)
         self.apply()
 
     def set_reading_size(self, size: str) -> None:
+        if self._locked("appearance/reading_size"):
+            return
         self.settings.set("appearance/reading_size", size)
         self.apply()
 
     def change_reading_size(self, step: int) -> None:
         from assist.ui.theme import next_reading_size
 
+        if self._locked("appearance/reading_size"):
+            return
         size = next_reading_size(str(self.settings.get("appearance/reading_size")), step)
         self.set_reading_size(size)
         self.status.say(tr("字号：", "Reading size: ") + choice_label("appearance/reading_size", size))
 
     def set_glosses(self, on: bool) -> None:
         """Show or hide the English gloss of every phrase and situation, at once."""
-        if on == glosses_shown():
+        if self._locked("appearance/show_glosses") or on == glosses_shown():
             return
         self.settings.set("appearance/show_glosses", on)
         show_glosses(on)
         self.redraw()
 
     def set_language(self, language: str) -> None:
+        if self._locked("appearance/language"):
+            return
         self.settings.set("appearance/language", language)
         self.status.say(tr("界面语言在下次启动时生效。", "The language applies at the next start."))
 
     def toggle_on_top(self) -> None:
+        if self._locked("window/always_on_top"):
+            return
         on = not bool(self.settings.get("window/always_on_top"))
         self.settings.set("window/always_on_top", on)
         self.set_on_top(on, show=True)
@@ -79,10 +93,16 @@ class Appearance(QObject):
 
     def dock(self, side: str) -> None:
         """Dock at the left or right edge of the screen the sidebar is on, at full height."""
+        if self._locked("window/dock"):
+            return
         self.settings.set("window/dock", side)
         screen = self.window.screen() or QGuiApplication.primaryScreen()
         self.window.setGeometry(docked(side, screen, self.window.width()))
         self.settings.set("window/geometry", self.window.geometry())
+
+    def set_autostart(self, on: bool) -> None:
+        if not self._locked("startup/autostart"):
+            self.settings.set("startup/autostart", on)
 
     def on_screen_changed(self) -> None:
         """Moved to another screen, or a screen changed size or went away: stay whole on a screen."""

@@ -8,6 +8,7 @@ from assist.core.call import Call
 from assist.ui.call_controller import VOICE_LABELS, VOICE_LABELS_EN, CallController
 from assist.ui.copier import Copier
 from assist.ui.i18n import tr
+from assist.ui.locks import refused_by_centre
 from assist.ui.settings import Settings
 from assist.ui.status_line import StatusLine
 
@@ -35,6 +36,8 @@ class CallMessages(QObject):
         self.status.say(tr("通话开始 · Ctrl+E 结束", "Call started · Ctrl+E ends it"))
 
     def set_hold_threshold(self, seconds: int) -> None:
+        if refused_by_centre(self.settings, self.status, "hold/threshold_seconds"):
+            return
         self.settings.set("hold/threshold_seconds", int(seconds))
         self.calls.set_hold_threshold(float(seconds))
 

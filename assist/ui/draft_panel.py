@@ -1,7 +1,9 @@
 """The draft panel: a reply typed or pasted for a chat or a ticket, checked for forbidden wording as it is typed.
 
-Checking waits for a short pause in typing (it never blocks a keystroke); each finding is
-underlined in the text and listed with the standard phrase to use instead, applied with one click.
+Checking waits for a short pause in typing and never blocks a keystroke: a long draft is checked
+a slice at a time, the window handling its events in between, and typing starts it over. Each
+finding is underlined in the text and listed with the standard phrase to use instead, applied
+with one click.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -24,11 +27,16 @@ from PySide6.QtWidgets import (
 
 from assist.core.checker import Checker, Finding
 from assist.core.model import Placeholder
+from assist.core.sliced_check import SlicedCheck
 from assist.ui.cards import make_label
 from assist.ui.i18n import tr
 from assist.ui.rich_text import phrase_html
+from assist.ui.text_positions import QtPositions
 
 CHECK_DELAY_MS = 250
+MOST_LISTED = 20  # findings listed under the draft
+MOST_UNDERLINED = 500  # findings underlined in it (each takes Qt a little time: a pasted transcript has thousands)
+LIST_HEIGHT = 150  # the list scrolls beyond this (about four findings): the draft keeps its room
 UNDERLINE = QColor("#d32f2f")
 
 
@@ -61,21 +69,39 @@ class DraftPanel(QFrame):
         self.editor.setPlaceholderText(tr("在此输入或粘贴回复草稿…", "Type or paste a reply for a chat or a ticket…"))
         self.editor.textChanged.connect(self._on_text_changed)
         layout.addWidget(self.editor, 1)
-        self.findings_area = QVBoxLayout()
-        self.findings_area.setSpacing(2)
-        layout.addLayout(self.findings_area)
+        layout.addWidget(self._findings_list())
         self.summary = make_label("", "gloss")
         layout.addWidget(self.summary)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(CHECK_DELAY_MS)
-        self._timer.timeout.connect(self.check_now)
+        self.check_timer = QTimer(self)  # the pause in typing that starts a check
+        self.check_timer.setSingleShot(True)
+        self.check_timer.setInterval(CHECK_DELAY_MS)
+        self.check_timer.timeout.connect(self._start_check)
+        self._next_slice = QTimer(self)  # the rest of a long draft, once the window's events are handled
+        self._next_slice.setSingleShot(True)
+        self._next_slice.setInterval(0)
+        self._next_slice.timeout.connect(self._check_a_slice)
+        self._check: SlicedCheck | None = None
         self._placeholders: Mapping[str, Placeholder] = {}
         self._values: Mapping[str, str] = {}
 
+    def _findings_list(self) -> QScrollArea:
+        """The findings under the draft, in a list that grows to a few rows, then scrolls."""
+        rows = QWidget()
+        rows.setObjectName("draftFindings")
+        self.findings_area = QVBoxLayout(rows)
+        self.findings_area.setContentsMargins(0, 0, 0, 0)
+        self.findings_area.setSpacing(2)
+        self.findings_scroll = QScrollArea()
+        self.findings_scroll.setWidget(rows)
+        self.findings_scroll.setWidgetResizable(True)
+        self.findings_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.findings_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.findings_scroll.hide()
+        return self.findings_scroll
+
     def set_checker(self, checker: Checker) -> None:
         self.checker = checker
-        self.check_now()
+        self._start_check()
 
     def show_values(self, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> None:
         self._values, self._placeholders = values, placeholders
@@ -86,35 +112,64 @@ class DraftPanel(QFrame):
         self.copy_requested.emit(self.editor.toPlainText())
 
     def check_now(self) -> None:
-        self._timer.stop()
-        self.findings = self.checker.check(self.editor.toPlainText())
+        """Check the whole draft at once (before it is copied)."""
+        self._start_check()
+        if self._check is not None:
+            self._finish(self._check.finish())
+
+    def replace(self, finding: Finding) -> None:
+        """Put the standard phrase in place of a finding's wording."""
+        text = self.editor.toPlainText()
+        if text[finding.start : finding.end] != finding.match:
+            self._start_check()  # the text changed since: check again rather than replace the wrong thing
+            return
+        cursor = self._cursor(finding, QtPositions(text))
+        cursor.insertText(self._fill(finding.suggestion))
+        self.editor.setTextCursor(cursor)  # the cursor right after the new words, where typing goes on
+        self.editor.setFocus()
+        self._start_check()
+
+    def _on_text_changed(self) -> None:
+        self._check = None  # a check of the text before this change is of no use
+        self._next_slice.stop()
+        self.check_timer.start()
+
+    def _start_check(self) -> None:
+        self.check_timer.stop()
+        self._check = SlicedCheck(self.checker, self.editor.toPlainText())
+        self._check_a_slice()
+
+    def _check_a_slice(self) -> None:
+        check = self._check
+        if check is None:
+            return
+        if check.step():
+            self._finish(check.findings)
+        else:
+            self._next_slice.start()
+
+    def _finish(self, findings: list[Finding]) -> None:
+        self._check = None
+        self._next_slice.stop()
+        self.findings = findings
         self._underline()
         self._show_findings()
         self.checked.emit(self.findings)
 
-    def replace(self, finding: Finding) -> None:
-        """Put the standard phrase in place of a finding's wording."""
+    def _cursor(self, finding: Finding, positions: QtPositions | None = None) -> QTextCursor:
+        """A cursor selecting a finding's wording (the finding counts in code points, Qt in UTF-16)."""
+        positions = positions or QtPositions(self.editor.toPlainText())
         cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(finding.start)
-        cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
-        if cursor.selectedText() != finding.match:
-            self.check_now()  # the text changed since: check again rather than replace the wrong thing
-            return
-        cursor.insertText(self._fill(finding.suggestion))
-        self.editor.setTextCursor(cursor)  # the cursor right after the new words, where typing goes on
-        self.editor.setFocus()
-        self.check_now()
-
-    def _on_text_changed(self) -> None:
-        self._timer.start()
+        cursor.setPosition(positions.of(finding.start))
+        cursor.setPosition(positions.of(finding.end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
 
     def _underline(self) -> None:
         selections = []
-        for finding in self.findings:
+        positions = QtPositions(self.editor.toPlainText())
+        for finding in self.findings[:MOST_UNDERLINED]:
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(self.editor.document())
-            selection.cursor.setPosition(finding.start)
-            selection.cursor.setPosition(finding.end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = self._cursor(finding, positions)
             text_format = QTextCharFormat()
             text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             text_format.setUnderlineColor(UNDERLINE)
@@ -128,12 +183,27 @@ class DraftPanel(QFrame):
             item = self.findings_area.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        for finding in self.findings:
-            self.findings_area.addWidget(self._finding_row(finding))
+        rows = [self._finding_row(finding) for finding in self.findings[:MOST_LISTED]]
+        for row in rows:
+            self.findings_area.addWidget(row)
+        height = sum(row.sizeHint().height() + self.findings_area.spacing() for row in rows)
+        self.findings_scroll.setFixedHeight(min(height, LIST_HEIGHT))
+        self.findings_scroll.setVisible(bool(self.findings))
+        count = len(self.findings)
         if not self.editor.toPlainText().strip():
             self.summary.setText("")
-        elif self.findings:
-            self.summary.setText(tr(f"{len(self.findings)} 处禁语", f"{len(self.findings)} forbidden wording(s)"))
+        elif count > MOST_UNDERLINED:
+            self.summary.setText(
+                tr(
+                    f"{count} 处禁语，标出前 {MOST_UNDERLINED} 处，列出前 {MOST_LISTED} 处",
+                    f"{count} forbidden wordings, {MOST_UNDERLINED} marked, {MOST_LISTED} listed",
+                )
+            )
+        elif count > MOST_LISTED:
+            listed = tr(f"{count} 处禁语，列出前 {MOST_LISTED} 处", f"{count} forbidden wordings, {MOST_LISTED} listed")
+            self.summary.setText(listed)
+        elif count:
+            self.summary.setText(tr(f"{count} 处禁语", f"{count} forbidden wording(s)"))
         else:
             self.summary.setText(tr("✓ 没有禁语", "✓ No forbidden wording"))
 

@@ -63,6 +63,8 @@ class KeySettings(QObject):
 
     def set_hotkey(self, key: str) -> str:
         """Change the global key; return why it cannot work, or ""."""
+        if self.settings.is_locked("hotkey/global"):
+            return tr("此项由中心设定，不能更改", "Set by your centre; it cannot be changed")
         self.settings.set("hotkey/global", key)
         if self.hotkey is None:
             return tr("全局快捷键未启用", "No global key in this window")

@@ -25,12 +25,13 @@ from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helper_panels import HelperPanels
 from assist.ui.i18n import choose, show_glosses, tr
 from assist.ui.key_settings import KeySettings
+from assist.ui.locks import refused_by_centre
 from assist.ui.navigator import Navigator, Page
 from assist.ui.page_view import PageView
 from assist.ui.personal_phrases import PersonalPhrases
 from assist.ui.presence import Presence
 from assist.ui.search_service import SearchService
-from assist.ui.settings import Settings
+from assist.ui.settings import PROFILE_GROUP, Settings
 from assist.ui.window_commands import connect_signals, register_commands
 from assist.ui.window_layout import build_layout
 
@@ -248,7 +249,9 @@ class SidebarWindow(QWidget):
             self.profile_bar.hide()
             self.focus.settle()
         else:
-            self.profile_bar.ask(self.navigator.book.placeholders, self.copier.values())
+            placeholders = self.navigator.book.placeholders
+            unlocked = [name for name in placeholders if not self.settings.is_locked(f"{PROFILE_GROUP}/{name}")]
+            self.profile_bar.ask(placeholders, self.copier.values(), unlocked)
             if (field := self._first_prompt()) is not None:
                 self.focus.to_field(field)
 
@@ -257,7 +260,7 @@ class SidebarWindow(QWidget):
         values = self.copier.values()
         missing = [name for name, item in placeholders.items() if item.profile and not values.get(name)]
         if missing and not self.settings.get("profile/dismissed"):
-            self.profile_bar.ask(placeholders, values)
+            self.profile_bar.ask(placeholders, values, missing)  # not what the centre already set
 
     # -- the phrasebook and its problems ----------------------------------------------------------
 
@@ -281,6 +284,8 @@ class SidebarWindow(QWidget):
 
     def set_source(self, location: str) -> None:
         """Use another organisation phrasebook (a path or URL; empty: the built-in book only)."""
+        if refused_by_centre(self.settings, self.status, "phrasebook/source"):
+            return
         self.settings.set("phrasebook/source", location)
         if self.source is None:
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
@@ -24,11 +24,15 @@ class ProfileBar(QFrame):
         self.form: ValuesForm | None = None
         self.hide()
 
-    def ask(self, placeholders: Mapping[str, Placeholder], values: Mapping[str, str]) -> None:
-        """Show fields for the book's profile placeholders, filled with the values known so far."""
+    def ask(
+        self, placeholders: Mapping[str, Placeholder], values: Mapping[str, str], names: Sequence[str] | None = None
+    ) -> None:
+        """Show fields for the book's profile placeholders (or only `names`), filled with the values
+        known so far."""
         if self.form is not None:
             self.form.deleteLater()
-        names = [name for name, placeholder in placeholders.items() if placeholder.profile]
+        profile_names = [name for name, placeholder in placeholders.items() if placeholder.profile]
+        names = [name for name in profile_names if names is None or name in names]
         if not names:
             self.hide()
             return

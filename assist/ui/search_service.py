@@ -1,8 +1,9 @@
 """The search index of the book shown, built off the UI thread.
 
-Reading a large book's pinyin (and, on a first start, importing pypinyin) takes a while, so the
-full index is built in a background thread and swapped in when ready. Until then queries run on a
-quick index without pinyin, built on first use: Chinese and English work from the first keystroke.
+Reading a large book's pinyin takes a while (on a first start, a worker process imports pypinyin
+and reads it, so that pypinyin's dictionaries never stay in the sidebar: see pinyin_worker.py), so
+the full index is built in a background thread and swapped in when ready. Until then queries run on
+a quick index without pinyin, built on first use: Chinese and English work from the first keystroke.
 """
 
 from __future__ import annotations

@@ -1,13 +1,19 @@
-"""The sidebar's settings, declared once, stored with QSettings.
+"""The sidebar's settings, declared once, stored with QSettings, in two layers.
 
-QSettings writes its file through QSaveFile (a temporary file renamed over the old one),
-so a crash in the middle of a save never leaves a half-written settings file. Tests
-pass their own file; the app uses the user's config folder (XDG_CONFIG_HOME on Linux).
+The agent's own file (XDG_CONFIG_HOME/Assist/assist.ini on Linux, %APPDATA%\\Assist on Windows) over
+the centre's file, which an IT department writes once for every desktop
+($XDG_CONFIG_DIRS/Assist/assist.ini, e.g. /etc/xdg/Assist/assist.ini; the machine-wide scope on
+Windows). The centre's file may lock settings (`[centre] locked=phrasebook/source, ...`): a locked
+setting always has the centre's value and cannot be changed by the agent.
+
+QSettings writes its file through QSaveFile (a temporary file renamed over the old one), so a crash
+in the middle of a save never leaves a half-written settings file. Tests pass their own files.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings
@@ -77,6 +83,12 @@ SETTINGS: dict[str, Setting] = {
             ),
         ),
         Setting(
+            "startup/autostart",
+            bool,
+            False,
+            "Start the sidebar when the agent logs in (through the autostart entry the Debian package installs)",
+        ),
+        Setting(
             "hold/threshold_seconds",
             int,
             30,
@@ -99,29 +111,81 @@ def choice_label(key: str, value: str) -> str:
 
 PROFILE_GROUP = "profile-values"  # one entry per placeholder name: the agent's value for it
 KEYS_GROUP = "keys"  # one entry per rebound action: its new key (the defaults are in keymap.BINDINGS)
+LOCKED_KEY = "centre/locked"  # in the centre's file: the settings the agent cannot change
+
+
+class Origin(Enum):
+    """Where a setting's value comes from."""
+
+    DEFAULT = "default"
+    CENTRE = "centre"
+    USER = "user"
+
+
+class LockedSetting(Exception):
+    """The agent tried to change a setting that the centre locked."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"{key} is set by your centre and cannot be changed here")
+        self.key = key
 
 
 class Settings:
-    """Typed access to the settings declared in `SETTINGS`, plus the agent's placeholder values."""
+    """Typed access to the settings declared in `SETTINGS`, plus the agent's placeholder values.
 
-    def __init__(self, store: QSettings) -> None:
+    Values are read from the agent's store, then the centre's; values are written only to the
+    agent's store, and never for a setting the centre locked.
+    """
+
+    def __init__(self, store: QSettings, centre: QSettings | None = None) -> None:
         self._store = store
+        self._store.setFallbacksEnabled(False)  # the centre's layer is read explicitly, below
+        self._centre = centre
+        locked = centre.value(LOCKED_KEY, []) if centre is not None else []
+        self._locked = frozenset(key.strip() for key in _as_list(locked) if key.strip())
 
     @classmethod
     def for_user(cls) -> Settings:
-        return cls(QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Assist", "assist"))
+        return cls(
+            QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Assist", "assist"),
+            QSettings(QSettings.Format.IniFormat, QSettings.Scope.SystemScope, "Assist", "assist"),
+        )
 
     @classmethod
-    def at(cls, path: Path | str) -> Settings:
-        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+    def at(cls, path: Path | str, centre: Path | str | None = None) -> Settings:
+        centre_store = QSettings(str(centre), QSettings.Format.IniFormat) if centre is not None else None
+        return cls(QSettings(str(path), QSettings.Format.IniFormat), centre_store)
 
     @property
     def location(self) -> str:
         return self._store.fileName()
 
+    @property
+    def centre_location(self) -> str:
+        return self._centre.fileName() if self._centre is not None else ""
+
+    def is_locked(self, key: str) -> bool:
+        """True when the centre locked this setting (`profile-values/NAME` for a profile value)."""
+        return key in self._locked
+
+    def origin(self, key: str) -> Origin:
+        if key not in self._locked and self._store.contains(key):
+            return Origin.USER
+        if self._centre is not None and self._centre.contains(key):
+            return Origin.CENTRE
+        return Origin.DEFAULT
+
+    def _raw(self, key: str, default: object) -> object:
+        origin = self.origin(key)
+        if origin is Origin.USER:
+            return self._store.value(key, default)
+        if origin is Origin.CENTRE:
+            return self._centre.value(key, default)  # type: ignore[union-attr]
+        return default
+
     def get(self, key: str) -> object:
         setting = SETTINGS[key]
-        value = self._store.value(key, setting.default)
+        value = self._raw(key, setting.default)
         if setting.type is bool and isinstance(value, str):
             return value.lower() == "true"
         if setting.type is list and isinstance(value, str):  # QSettings reads a one-item list as text
@@ -139,22 +203,34 @@ class Settings:
         setting = SETTINGS[key]
         if not isinstance(value, setting.type):
             raise TypeError(f"setting {key} takes {setting.type.__name__}, not {type(value).__name__}")
+        if key in self._locked:
+            raise LockedSetting(key)
         self._store.setValue(key, value)
         self._store.sync()
 
+    def reset(self, key: str) -> None:
+        """Forget the agent's own value: the centre's or the default one applies again."""
+        if key in self._locked:
+            raise LockedSetting(key)
+        self._store.remove(key)
+        self._store.sync()
+
     def profile(self) -> dict[str, str]:
-        self._store.beginGroup(PROFILE_GROUP)
-        try:
-            return {name: str(self._store.value(name, "")) for name in self._store.childKeys()}
-        finally:
-            self._store.endGroup()
+        """The agent's placeholder values over the centre's (a locked one is always the centre's)."""
+        values = _group(self._centre, PROFILE_GROUP) if self._centre is not None else {}
+        for name, value in _group(self._store, PROFILE_GROUP).items():
+            if f"{PROFILE_GROUP}/{name}" not in self._locked:
+                values[name] = value
+        return values
+
+    def centre_profile(self) -> dict[str, str]:
+        """The placeholder values the centre set (the first-start bar does not ask for them)."""
+        return _group(self._centre, PROFILE_GROUP) if self._centre is not None else {}
 
     def key_overrides(self) -> dict[str, str]:
-        self._store.beginGroup(KEYS_GROUP)
-        try:
-            return {action: str(self._store.value(action, "")) for action in self._store.childKeys()}
-        finally:
-            self._store.endGroup()
+        """The keys rebound by the agent over those the centre rebound."""
+        centre = _group(self._centre, KEYS_GROUP) if self._centre is not None else {}
+        return {**centre, **_group(self._store, KEYS_GROUP)}
 
     def set_key_overrides(self, overrides: dict[str, str]) -> None:
         self._store.remove(KEYS_GROUP)
@@ -167,10 +243,27 @@ class Settings:
         self._store.sync()
 
     def set_profile_values(self, values: dict[str, str]) -> None:
+        """Store the agent's values; a value the centre locked is left as the centre set it."""
         self._store.beginGroup(PROFILE_GROUP)
         try:
             for name, value in values.items():
-                self._store.setValue(name, value.strip())
+                if f"{PROFILE_GROUP}/{name}" not in self._locked:
+                    self._store.setValue(name, value.strip())
         finally:
             self._store.endGroup()
         self._store.sync()
+
+
+def _as_list(value: object) -> list[str]:
+    """QSettings reads `a, b` as a list and `a` as text."""
+    if isinstance(value, str):
+        return value.split(",")
+    return [str(item) for item in value] if isinstance(value, list) else []
+
+
+def _group(store: QSettings, group: str) -> dict[str, str]:
+    store.beginGroup(group)
+    try:
+        return {name: str(store.value(name, "")) for name in store.childKeys()}
+    finally:
+        store.endGroup()

@@ -27,7 +27,7 @@ from assist.ui.inline_edit import InlineEdit
 from assist.ui.key_field import KeyField
 from assist.ui.keymap import Binding
 from assist.ui.pages import ScrollPage
-from assist.ui.settings import Settings, choices
+from assist.ui.settings import PROFILE_GROUP, Settings, choices
 from assist.ui.values_form import ValuesForm
 
 
@@ -42,6 +42,7 @@ class SettingsPage(ScrollPage):
     keys_reset = Signal()
     language_changed = Signal(str)
     glosses_changed = Signal(bool)
+    autostart_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("settingsPage", parent)
@@ -69,11 +70,44 @@ class SettingsPage(ScrollPage):
         self._source(str(settings.get("phrasebook/source")))
         self._hotkey(str(settings.get("hotkey/global")))
         self._keys(bindings)
+        self._show_locks(settings)
         self.section("设置文件", "Settings file")
         where = make_label(settings.location, "settingsFile")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.addWidget(where)
+        if settings.centre_location:
+            centre = make_label(tr("中心设定：", "Centre's settings: ") + settings.centre_location, "gloss")
+            centre.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.body.addWidget(centre)
         self.body.addStretch()
+
+    def _show_locks(self, settings: Settings) -> None:
+        """Grey out what the centre locked, saying so: the agent sees the value but cannot change it."""
+        widgets = {
+            "hold/threshold_seconds": (self.threshold,),
+            "appearance/theme": (self.theme,),
+            "appearance/reading_size": (self.reading_size,),
+            "appearance/language": (self.language,),
+            "appearance/show_glosses": (self.glosses,),
+            "window/dock": (self.dock,),
+            "window/always_on_top": (self.on_top,),
+            "startup/autostart": (self.autostart,),
+            "phrasebook/source": (self.source_field, self.apply_source),
+            "hotkey/global": (self.hotkey_edit,),
+        }
+        note = tr("由中心设定，不能在此更改", "Set by your centre; it cannot be changed here")
+        for key, controls in widgets.items():
+            if settings.is_locked(key):
+                for control in controls:
+                    control.setEnabled(False)
+                    control.setToolTip(note)
+                    control.setProperty("lockedByCentre", True)
+        for name, field in self.form.fields.items() if self.form is not None else ():
+            if settings.is_locked(f"{PROFILE_GROUP}/{name}"):
+                field.setReadOnly(True)
+                field.setEnabled(False)
+                field.setToolTip(note)
+                field.setProperty("lockedByCentre", True)
 
     def _profile(self, placeholders: Mapping[str, Placeholder], values: Mapping[str, str]) -> None:
         self.section("我的资料", "My details · used in every phrase")
@@ -126,8 +160,13 @@ class SettingsPage(ScrollPage):
         ):
             grid.addWidget(QLabel(label), row, 0)
             grid.addWidget(widget, row, 1)
+        self.autostart = QCheckBox(tr("登录桌面时自动启动", "Start when I log in"))
+        self.autostart.setObjectName("autostart")
+        self.autostart.setChecked(bool(settings.get("startup/autostart")))
+        self.autostart.toggled.connect(self.autostart_changed)
         grid.addWidget(self.on_top, 4, 0, 1, 2)
         grid.addWidget(self.glosses, 5, 0, 1, 2)
+        grid.addWidget(self.autostart, 6, 0, 1, 2)
         self.body.addLayout(grid)
         self.body.addWidget(
             make_label(tr("界面语言在下次启动时生效。", "The language applies at the next start."), "gloss")
@@ -152,10 +191,10 @@ class SettingsPage(ScrollPage):
         )
         self.source_field.returnPressed.connect(lambda: self.source_changed.emit(self.source_field.text().strip()))
         row.addWidget(self.source_field, 1)
-        apply = QPushButton(tr("应用", "Apply"))
-        apply.setObjectName("applySource")
-        apply.clicked.connect(lambda: self.source_changed.emit(self.source_field.text().strip()))
-        row.addWidget(apply)
+        self.apply_source = QPushButton(tr("应用", "Apply"))
+        self.apply_source.setObjectName("applySource")
+        self.apply_source.clicked.connect(lambda: self.source_changed.emit(self.source_field.text().strip()))
+        row.addWidget(self.apply_source)
         self.body.addLayout(row)
 
     def _hotkey(self, key: str) -> None:

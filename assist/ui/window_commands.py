@@ -117,6 +117,7 @@ def connect_signals(window: Any) -> None:
     page.keys_reset.connect(window.reset_keys)
     page.language_changed.connect(window.appearance.set_language)
     page.glosses_changed.connect(window.appearance.set_glosses)
+    page.autostart_changed.connect(window.appearance.set_autostart)
     page.rebind = window.keys.rebind
     page.set_hotkey = window.keys.set_hotkey
     page.hotkey_problem = lambda: window.keys.hotkey_problem
