@@ -161,7 +161,10 @@ class CopyCard(Card):
 
     def flash_copied(self) -> None:
         self.feedback.adjustSize()
-        self.feedback.move(max(0, self.width() - self.feedback.width() - 8), 4)
+        # Over the copy button (right-aligned with it), never over the phrase.
+        button = self.copy_button.geometry()
+        corner = self.copy_button.parentWidget().mapTo(self, button.topRight())
+        self.feedback.move(max(0, corner.x() - self.feedback.width() + 1), corner.y())
         self.feedback.raise_()
         self.feedback.show()
         self._set_copied(True)
