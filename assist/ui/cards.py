@@ -281,8 +281,9 @@ class ForbiddenCard(CopyCard):
 class HitCard(CopyCard):
     """A search hit: the phrase, its situation, and the forbidden wording that led to it, if any."""
 
-    def __init__(self, number: int, hit: Hit, parent: QWidget | None = None) -> None:
+    def __init__(self, number: int, hit: Hit, title: str = "", parent: QWidget | None = None) -> None:
         self.hit = hit
+        self.situation_title = title or hit.situation_title  # in the interface language
         super().__init__("hit", hit.phrase or Phrase(hit.text), number, tr("✓ 已复制", "✓ Copied"), parent)
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
@@ -293,8 +294,8 @@ class HitCard(CopyCard):
             layout.addWidget(make_label(struck, "hitForbidden", rich=True))
         text = self._phrase_row(layout)
         where = tr(
-            f"{self.hit.situation_title} · 第 {self.hit.number} 句",
-            f"{self.hit.situation_title} · phrase {self.hit.number}",
+            f"{self.situation_title} · 第 {self.hit.number} 句",
+            f"{self.situation_title} · phrase {self.hit.number}",
         )
         layout.addWidget(make_label(where, "hitSituation"))
         return text

@@ -85,8 +85,9 @@ class PageView(QObject):
             )
         elif page is Page.SEARCH:
             hits = [card.hit for card in navigator.cards if card.hit is not None]
+            titles = {s.id: book_words(s.title, s.title_en) for s in book.situations}
             self.search_page.show_hits(
-                navigator.query, hits, self.copier.values(), book.placeholders, self.search_service.has_pinyin
+                navigator.query, hits, self.copier.values(), book.placeholders, self.search_service.has_pinyin, titles
             )
             self._set_title(
                 tr(f"搜索“{navigator.query}”", f"Search “{navigator.query}”"),

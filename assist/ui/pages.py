@@ -276,12 +276,14 @@ class SearchPage(CardsPage):
         values: Mapping[str, str],
         placeholders: Mapping[str, Placeholder],
         has_pinyin: bool,
+        titles: Mapping[str, str] | None = None,
     ) -> None:
+        """`titles`: each situation's title in the interface language, by id."""
         self._clear()
         if not hits:
             self.body.addWidget(make_label(tr(f"没有找到“{query}”。", f"No phrase matches “{query}”."), "note"))
         for number, hit in enumerate(hits, start=1):
-            self._add_card(HitCard(number, hit))
+            self._add_card(HitCard(number, hit, (titles or {}).get(hit.situation, "")))
         if not has_pinyin:
             self.body.addWidget(make_label(tr("拼音和首字母索引准备中…", "Pinyin search is getting ready…"), "gloss"))
         self.body.addStretch()
