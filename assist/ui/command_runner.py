@@ -41,8 +41,8 @@ class CommandRunner(QObject):
         self.actions_by_key: dict[str, QAction] = {}
         self._field_keys: set[int] = set()  # key combinations that work even in a text field
         app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        if isinstance(app, QApplication):  # only the focused widget is watched: no cost for other events
+            app.focusChanged.connect(self._on_focus_changed)
 
     def register(
         self,
@@ -107,6 +107,12 @@ class CommandRunner(QObject):
                 if entry.in_fields and _works_in_fields(key) and sequence.count():
                     self._field_keys.add(sequence[0].toCombined())
         self.keys_changed.emit()
+
+    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if old is not None:
+            old.removeEventFilter(self)
+        if new is not None and new.window() is self.window:
+            new.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A command's Ctrl/Alt/F-key in a text field runs the command instead of editing the text."""
