@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assist import settings_cli
+from assist import qa_cli, settings_cli
 from assist.core import builtin
 from assist.core.model import Phrasebook
 from assist.core.problems import Problem, Severity
@@ -101,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("situation", metavar="SITUATION", help="the situation's id: greeting, hold, closing, …")
     copy.add_argument("number", nargs="?", type=int, default=1, metavar="N", help="the phrase's number (default 1)")
+    qa_cli.add_parser(commands)
     settings_cli.add_parser(commands)
     return parser
 
@@ -129,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return search(args)
     if args.command == "lint":
         return lint(args)
+    if args.command == "qa":
+        return qa_cli.run(args)
     if args.command in ("show", "hide", "toggle", "copy"):
         return control(args)
     if args.command == "settings":
@@ -306,11 +309,19 @@ class _FindingsOutput:
                 f'({finding.situation_title}) → "{finding.suggestion}"\n'
             )
         elif self.format == "jsonl":
-            sys.stdout.write(json.dumps(finding.as_json(), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(_as_json(finding), ensure_ascii=False) + "\n")
         else:
-            item = json.dumps(finding.as_json(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+            item = json.dumps(_as_json(finding), ensure_ascii=False, indent=2).replace("\n", "\n  ")
             sys.stdout.write(("[\n  " if self.count == 1 else ",\n  ") + item)
 
     def close(self) -> None:
         if self.format == "json":
             sys.stdout.write("\n]\n" if self.count else "[]\n")
+
+
+def _as_json(finding: Finding) -> dict[str, object]:
+    """A finding as `assist lint` writes it: `suggestion` the best phrase, `alternatives` the others
+    its entry offers, in the book's order."""
+    others = finding.entry.suggestions if finding.entry is not None else ()
+    alternatives = [suggestion.text for suggestion in others if suggestion.text != finding.suggestion]
+    return {**finding.as_json(), "alternatives": alternatives}

@@ -10,6 +10,8 @@ runs (bench_startup.py, bench_search_lint.py, bench_load.py) also run on their o
 
     .venv/bin/python scripts/bench.py            # the full run, a few minutes
     .venv/bin/python scripts/bench.py --quick    # a smoke run with small sizes: checks the scripts work
+
+It also checks whole calls with `assist qa` beside lint on the same text (bench_qa.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import platform
 from importlib.metadata import version
 
 from bench_load import measure_load
+from bench_qa import measure_qa
 from bench_search_lint import measure_lint, measure_search
 from bench_startup import measure_memory_from_first_start, measure_startup
 from bench_table import print_table
@@ -39,10 +42,11 @@ def main() -> int:
     if args.quick:
         rows = measure_startup(runs=1) + measure_search(base, [100]) + measure_lint(base, 0.2)
         rows += measure_load(phrases=500, runs=1, before=None)
-        rows += measure_memory_from_first_start(runs=1, before=None)
+        rows += measure_memory_from_first_start(runs=1, before=None) + measure_qa(base, 300)
     else:
         rows = measure_startup(runs=15) + measure_search(base, [100, 5000, 20000]) + measure_lint(base, 20)
         rows += measure_load(phrases=20_000, runs=5) + measure_memory_from_first_start(runs=3)
+        rows += measure_qa(base, 20_000)
     print_table(rows)
     return 0
 

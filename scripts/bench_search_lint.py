@@ -110,7 +110,10 @@ def big_book(base: Phrasebook, size: int, rng: random.Random) -> Phrasebook:
     for index in range(size):
         situation, phrase = real[index % len(real)]
         extra = "".join(rng.sample(WORDS, 2))
-        text = phrase.text if index < len(real) else f"关于{extra}，{phrase.text}"
+        if index < len(real):  # the book's own phrases as they are: forbidden entries refer to them
+            per_situation[situation.id].append(phrase)
+            continue
+        text = f"关于{extra}，{phrase.text}"
         per_situation[situation.id].append(Phrase(text, f"{phrase.en} ({extra})", keywords=phrase.keywords))
     situations = tuple(
         Situation(

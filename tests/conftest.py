@@ -21,6 +21,7 @@ pytest_plugins = [
     "tests.book_server",  # a phrasebook URL on localhost
     "tests.ci_no_skips",  # under CI a skip is a failure
     "tests.packaged",  # the PyInstaller folder, built once
+    "tests.search_fixtures",  # the built-in book's search
 ]
 
 from assist.core.loader import load_phrasebook  # noqa: E402

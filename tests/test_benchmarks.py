@@ -33,6 +33,8 @@ def test_the_benchmark_command_prints_every_figure():
         "check a 2,000-character draft": "",
         "load a 500-phrase book (0.1 MB), cold": "",
         "load a 500-phrase book (0.1 MB), warm": "the same book cold",
+        "qa, 300 calls of 38 utterances (9 failing), one core (CPU time)": "lint, same text",
+        "qa, the command on all": "one core",
     }
     for figure, baseline in compared_with.items():
         row = next((row for row in rows if row.startswith(figure)), None)

@@ -60,3 +60,34 @@ def test_silent_caller_may_hang_up_only_after_two_greetings_and_the_last_prompt(
     assert not silent.may_hang_up and silent.greetings_to_go == 1  # one greeting is not enough
     silent.record(greeting, is_last_prompt=False)
     assert silent.may_hang_up and silent.greetings_to_go == 0
+
+
+def test_the_summary_lists_missed_voices_skipped_steps_and_a_hold_left_running(default_book):
+    call = Call(started=0.0)
+    call.record(phrase(default_book, "greeting", 1), 1)
+    call.record(phrase(default_book, "hold", 1), 10)  # 请稍等: a hold, never resumed
+    call.end(75)
+    summary = call.summary()
+    assert summary.missed_voices == (Voice.INQUIRY, Voice.FAREWELL)
+    assert summary.missed_steps == (FlowStep.LISTEN, FlowStep.RESPOND, FlowStep.CONFIRM, FlowStep.END)
+    assert summary.hold_left_running == 65 and not summary.complete
+    whole = Call(started=0.0)
+    for step in FlowStep:
+        whole.reach(step)
+    whole.voices = set(Voice)
+    whole.end(10)
+    assert whole.summary().complete
+
+
+def test_the_greeting_and_the_hold_phrase_start_a_call(default_book):
+    from assist.core.call import starts_a_call
+
+    assert starts_a_call(phrase(default_book, "greeting", 1))
+    assert starts_a_call(phrase(default_book, "hold", 1))
+    assert not starts_a_call(phrase(default_book, "hold", 3))  # 谢谢您的耐心等待
+    assert not starts_a_call(phrase(default_book, "closing", 1))
+
+
+def test_a_hold_threshold_of_zero_reminds_each_second_instead_of_failing():
+    hold = Hold(started=0.0, threshold=0.0)
+    assert hold.reminders_due(3.5) == 3

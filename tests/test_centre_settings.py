@@ -135,6 +135,13 @@ def test_assist_settings_lists_values_and_where_they_come_from(tmp_path, centre_
         (("set", "window/always_on_top", "maybe"), "takes true or false"),
         (("set", "no/such", "1"), "unknown setting"),
         (("get", "no/such"), "unknown setting"),
+        (("set", "hold/threshold_seconds", "0"), "takes a number from 5 to 600"),
+        (("set", "hold/threshold_seconds", "-5"), "takes a number from 5 to 600"),
+        (("set", "appearance/theme", "purple"), "takes one of system, light, dark"),
+        (("set", "appearance/reading_size", "huge"), "takes one of compact, normal, large, larger"),
+        (("set", "window/dock", "top"), "takes one of right, left"),
+        (("set", "appearance/language", "klingon"), "takes one of system, zh, en"),
+        (("set", "hotkey/global", "Ctrl+Banana"), "is not a key"),
     ],
 )
 def test_assist_settings_refuses_with_a_clear_error(tmp_path, centre_file, arguments, message):
@@ -168,3 +175,25 @@ def test_a_centre_organisation_fills_the_greeting_copied_at_a_first_start(displa
         if lock.exists():  # the started sidebar's process id is the lock file's first line
             with contextlib.suppress(ProcessLookupError, ValueError):
                 os.kill(int(lock.read_text().split()[0]), signal.SIGTERM)
+
+
+def test_a_hand_edited_value_out_of_range_reads_as_the_default(tmp_path):
+    (tmp_path / "user.ini").write_text(
+        "[hold]\nthreshold_seconds=0\n\n[appearance]\ntheme=purple\n\n[hotkey]\nglobal=Ctrl+Banana\n"
+    )
+    settings = Settings.at(tmp_path / "user.ini")
+    assert settings.get("hold/threshold_seconds") == 30
+    assert settings.get("appearance/theme") == "system"
+    assert settings.get("hotkey/global") == "Ctrl+Alt+Space"
+
+
+def test_the_settings_page_says_at_the_top_that_greyed_settings_are_the_centres(
+    qtbot, open_window, default_book, layered
+):
+    window = open_window(default_book, layered)
+    press(qtbot, window, "Esc")
+    press(qtbot, window, "Ctrl+,")
+    page = window.settings_page
+    qtbot.waitUntil(lambda: page.lock_note.isVisible())
+    assert "中心" in page.lock_note.text()
+    assert page.source_field.property("lockedByCentre") is True

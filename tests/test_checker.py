@@ -117,7 +117,7 @@ def test_finding_carries_span_entry_situation_and_suggestion(checker):
     assert (finding.start, finding.end) == (6, 9)
     assert finding.forbidden == "不清楚"
     assert finding.situation == "criticism"
-    assert finding.suggestion == "谢谢您的建议（批评），我们会尽快向上级部门反映。"
+    assert finding.suggestion == "请稍等，我帮您查一下。"  # the book's first phrase for 不清楚
     assert set(finding.as_json()) == LINT_JSON_KEYS
 
 

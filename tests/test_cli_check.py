@@ -47,3 +47,14 @@ def test_help_describes_the_product():
     result = subprocess.run([sys.executable, "-m", "assist", "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0
     assert "sidebar" in result.stdout and "check" in result.stdout
+
+
+def test_a_broken_optional_part_is_named_with_its_line(write_book, capsys):
+    path = write_book(
+        "name: x\nplaceholders:\n  ext: {label: 分机号}\nsituations:\n  - id: a\n    title: t\n"
+        "    phrases:\n      - text: 请拨打总机[转{ext}查询\n"
+    )
+    assert main(["check", str(path)]) == 1
+    assert capsys.readouterr().out.strip() == (
+        f"{path}:8:15: '[' at character 6 is never closed; end the optional part with ']'"
+    )

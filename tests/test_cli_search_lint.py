@@ -54,7 +54,7 @@ def test_lint_text_output(tmp_path, capsys):
     path.write_text(TRANSCRIPT, encoding="utf-8")
     assert main(["lint", str(path)]) == 1
     lines = capsys.readouterr().out.splitlines()
-    suggestion = zh("谢谢您的建议(批评),我们会尽快向上级部门反映。")
+    suggestion = zh("请稍等,我帮您查一下。")  # 不清楚 as the answer to a question: the lookup, not thanks for criticism
     assert lines[0] == f'{path}:3:6: 忌 "不清楚" (当用户提出建议和批评时) → "{suggestion}"'
     assert [line.split(": 忌")[0] for line in lines] == [f"{path}:3:6", f"{path}:4:7", f"{path}:5:4"]
 
@@ -68,8 +68,20 @@ def test_lint_json_and_agent_only(tmp_path, capsys):
         (3, 6, 9, "不清楚"),
         (4, 7, 9, "再见"),
     ]
-    assert set(findings[0]) == LINT_JSON_KEYS
+    assert set(findings[0]) == LINT_JSON_KEYS | {"alternatives"}
+    assert findings[0]["alternatives"] == [zh("谢谢您的建议(批评),我们会尽快向上级部门反映。")]
+    assert findings[1]["alternatives"] == []
     assert findings[1]["situation"] == "closing" and findings[1]["forbidden"] == "再见"
+
+
+def test_lint_suggests_the_phrase_that_fits_the_words_around(tmp_path, capsys):
+    path = tmp_path / "call.txt"
+    path.write_text("坐席：您反映的服务态度问题我不清楚\n坐席：您问的手续我不清楚\n", encoding="utf-8")
+    assert main(["lint", "--format", "jsonl", str(path)]) == 1
+    criticism, question = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    thanks, lookup = zh("谢谢您的建议(批评),我们会尽快向上级部门反映。"), zh("请稍等,我帮您查一下。")
+    assert (criticism["suggestion"], criticism["alternatives"]) == (thanks, [lookup])
+    assert (question["suggestion"], question["alternatives"]) == (lookup, [thanks])
 
 
 def test_lint_clean_stdin_and_dash(monkeypatch, capsys):
@@ -115,7 +127,7 @@ def test_lint_jsonl_is_one_finding_a_line_and_json_the_same_findings_as_one_arra
     findings = [json.loads(line) for line in lines]
     expected = [(3, 6, "不清楚"), (4, 7, "再见"), (5, 4, "再见")]
     assert [(f["line"], f["column"], f["match"]) for f in findings] == expected
-    assert all(set(f) == LINT_JSON_KEYS for f in findings)
+    assert all(set(f) == LINT_JSON_KEYS | {"alternatives"} for f in findings)
     assert main(["lint", "--format", "json", str(path)]) == 1
     assert capsys.readouterr().out == json.dumps(findings, ensure_ascii=False, indent=2) + "\n"
     path.write_text("您好\n", encoding="utf-8")

@@ -39,7 +39,7 @@ def test_standard_phrases_verbatim_and_in_order(default_book):
     assert texts(default_book, "misrouted") == [
         zh(
             "对不起,刚才给您转接的同事可能没能充分理解您的意思,我这里是{department},您咨询的问题,"
-            "请致电{target_department}电话:{target_phone}转{target_extension}查询即可"
+            "请致电{target_department}电话:{target_phone}[转{target_extension}]查询即可"
         )
     ]
     assert texts(default_book, "silent") == [

@@ -71,3 +71,17 @@ def test_assist_check_knows_a_directory(tmp_path, capsys):
     broken.write_text("departments:\n  - name: 甲\n    phone: 12a\n", encoding="utf-8")
     assert main(["check", str(broken)]) == 1
     assert f"{broken}:3:12: phone '12a'" in capsys.readouterr().out
+
+
+def test_a_pick_replaces_all_of_the_directorys_values_and_keeps_the_others():
+    from assist.core.directory import after_pick
+
+    departments = {d.name: d for d in check_directory_file(default_directory()).directory.departments}
+    housing = after_pick({"caller_name": "王先生"}, departments["住房公积金管理中心"])
+    assert housing["target_extension"] == "8003"
+    immigration = after_pick(housing, departments["出入境管理局"])
+    assert immigration == {
+        "caller_name": "王先生",
+        "target_department": "出入境管理局",
+        "target_phone": "0871-61234511",
+    }

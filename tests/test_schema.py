@@ -33,3 +33,12 @@ def test_books_reference_the_schema():
         assert (ROOT / path).parent.joinpath(first_line.split("=", 1)[1]).resolve() == (
             ROOT / "resources/phrasebook.schema.json"
         ).resolve()
+
+
+def test_schema_checks_optional_parts_like_the_loader():
+    book = yaml.safe_load((ROOT / "phrasebook/96128.yaml").read_text(encoding="utf-8"))
+    phrase = book["situations"][1]["phrases"][0]
+    assert "[转{target_extension}]" in phrase["text"]
+    for broken in ("电话[转{target_extension}", "电话]", "[注意]电话", "[[转{target_extension}]]"):
+        phrase["text"] = broken
+        assert errors(book), broken

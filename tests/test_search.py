@@ -12,25 +12,10 @@ from hypothesis import strategies as st
 from assist.core.pinyin import ReadingCache, read
 from assist.core.search import Search
 from tests.helpers import zh
+from tests.search_fixtures import first
 
 HOLD = zh("请稍等,我帮您查一下。")
 SILENT_PROMPT = zh("您好!{organisation}?请问有什么可以帮您?您好!请说!")
-
-
-@pytest.fixture(scope="module")
-def readings(default_book) -> dict:
-    return read(Search.texts_to_read(default_book))
-
-
-@pytest.fixture(scope="module")
-def search(default_book, readings) -> Search:
-    return Search(default_book, readings)
-
-
-def first(search: Search, query: str) -> str:
-    hits = search.query(query, limit=5)
-    assert hits, f"nothing found for {query!r}"
-    return hits[0].text
 
 
 @pytest.mark.parametrize("query", ["稍等", "请稍等", "查一下", "我帮您查"])
@@ -186,3 +171,20 @@ def test_a_word_with_chinese_is_not_narrowed_from_a_latin_word_inside_it(default
     search.query("first 招呼")
     (hit,) = search.query("提示first 招呼", limit=1)
     assert hit.text == SILENT_PROMPT and hit.score > 70  # found by its words, not as a typo
+
+
+def test_a_forbidden_wording_whose_replacement_is_in_another_situation_finds_it(write_book):
+    """The replacement may be a phrase of another situation (`instead: hold#1`): the index is built,
+    and typing the wording finds that phrase under its own situation and number."""
+    from assist.core.loader import load_phrasebook
+
+    path = write_book(
+        "name: 例\nsituations:\n"
+        "  - id: hold\n    title: 查询等待\n    phrases:\n      - text: 请稍等，我帮您查一下。\n"
+        "  - id: closing\n    title: 结束\n    phrases:\n      - text: 谢谢您的来电，再见！\n"
+        "    forbidden:\n      - text: 等一会儿\n        instead: hold#1\n"
+    )
+    book = load_phrasebook(path)
+    hits = Search(book, {}).query("等一会儿", limit=3)
+    assert hits and hits[0].text == "请稍等，我帮您查一下。"
+    assert hits[0].situation == "hold" and hits[0].number == 1

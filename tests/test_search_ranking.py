@@ -6,15 +6,15 @@ from __future__ import annotations
 import pytest
 
 from assist.core.loader import check_text
-from assist.core.pinyin import read
 from assist.core.search import Search
 from tests.helpers import zh
+from tests.search_fixtures import first
 
 # The book's phrases, written out by hand: what an agent expects to see first.
 GREETING = zh("您好,{organisation},请问有什么可以帮您?")
 MISROUTED = zh(
     "对不起,刚才给您转接的同事可能没能充分理解您的意思,我这里是{department},您咨询的问题,"
-    "请致电{target_department}电话:{target_phone}转{target_extension}查询即可"
+    "请致电{target_department}电话:{target_phone}[转{target_extension}]查询即可"
 )
 SILENT_PROMPT = zh("您好!{organisation}?请问有什么可以帮您?您好!请说!")
 CANNOT_HEAR = zh(
@@ -34,22 +34,6 @@ CLOSING = zh("谢谢您的来电,请您在听到提示音后对我的服务做�
 PRAISE = zh("感谢您对我工作的肯定,在今后的工作中我会更加努力,请问还有什么可以帮您?")
 COMPLAINT = zh("很感谢您对我们提出的宝贵意见,您的建议对我们非常重要,对改善我们今后的工作很有帮助……谢谢您的来电,再见!")
 OUR_FAULT = zh("很抱歉…是我们的工作没做到位,给您添麻烦了")
-
-
-@pytest.fixture(scope="module")
-def readings(default_book) -> dict:
-    return read(Search.texts_to_read(default_book))
-
-
-@pytest.fixture(scope="module")
-def search(default_book, readings) -> Search:
-    return Search(default_book, readings)
-
-
-def first(search: Search, query: str) -> str:
-    hits = search.query(query, limit=5)
-    assert hits, f"nothing found for {query!r}"
-    return hits[0].text
 
 
 EVERYDAY_WORDS = [

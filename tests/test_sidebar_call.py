@@ -49,8 +49,10 @@ def test_copying_the_closing_phrase_ends_the_call(qtbot, call_window, clipboard)
         for key in keys:
             press(qtbot, window, key)
     qtbot.waitUntil(lambda: window.calls.call is None)
-    assert window.call_strip.property("state") == "complete"
-    assert "三声俱全" in window.call_strip.voices_label.text()
+    summary = window.call_strip.voices_label.text()
+    assert "未做到" not in summary  # the three voices were given
+    assert "跳过的步骤：</b>聆听、回应、解答" in summary  # never marked (the steps without a phrase here)
+    assert window.call_strip.property("state") == "missed"
 
 
 def test_hold_timer_threshold_repeat_check_in_and_resume(qtbot, call_window, clock, clipboard):

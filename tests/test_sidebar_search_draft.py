@@ -131,7 +131,7 @@ def test_draft_panel_flags_as_you_type_and_replaces_with_one_click(qtbot, window
     assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in underlined] == [(6, 9), (10, 13)]
     buttons = panel.findChildren(QPushButton, "replaceButton")
     qtbot.mouseClick(buttons[1], Qt.MouseButton.LeftButton)
-    assert panel.editor.toPlainText() == zh("您好,这个我不清楚,请稍等,我帮您查一下。!")
+    assert panel.editor.toPlainText() == zh("您好,这个我不清楚,请稍等,我帮您查一下。")  # one sentence end, not 。!
     assert [f.match for f in panel.findings] == ["不清楚"]
     press(qtbot, window, "Ctrl+Return")
     qtbot.waitUntil(lambda: clipboard.text() == panel.editor.toPlainText())
@@ -160,7 +160,7 @@ def test_a_draft_with_an_emoji_is_underlined_and_replaced_where_the_finding_is(q
     assert (underlined.cursor.selectionStart(), underlined.cursor.selectionEnd()) == (5, 8)
     assert underlined.cursor.selectedText() == "等一会"
     qtbot.mouseClick(panel.findChildren(QPushButton, "replaceButton")[0], Qt.MouseButton.LeftButton)
-    assert panel.editor.toPlainText() == zh("好的😀,请稍等,我帮您查一下。!")
+    assert panel.editor.toPlainText() == zh("好的😀,请稍等,我帮您查一下。")
     assert panel.findings == []
 
 

@@ -1,10 +1,13 @@
 """The window as a whole: a broken book's message, placement on screen, remembered geometry."""
 
+from dataclasses import replace
+
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication
 
 from assist.ui.app import create_window
 from assist.ui.geometry import DEFAULT_WIDTH
+from assist.ui.navigator import Page
 from assist.ui.settings import Settings
 from tests.ui_fixtures import press, reload_when_the_watcher_sees_it
 
@@ -119,3 +122,19 @@ def test_a_live_update_that_breaks_the_book_keeps_it_and_shows_where(qtbot, sett
     reload_when_the_watcher_sees_it(qtbot, window.source)
     assert window.navigator.book.situation("hold").phrases[0].text == "请您稍候，马上就好。"
     assert not window.banner.isVisible() and not window.problems_button.isVisible()
+
+
+def test_esc_on_the_settings_page_after_the_book_changed_goes_back(qtbot, window, default_book):
+    """Alt+5, Ctrl+, then the phrasebook is updated (a file saved, a URL polled), then Esc: back to
+    the situations with the situation that was open selected, not an exception."""
+    press(qtbot, window, "Esc")  # put off the first-start prompt
+    press(qtbot, window, "Alt+5")
+    press(qtbot, window, "Ctrl+,")
+    hold = default_book.situation("hold")
+    changed = replace(hold, phrases=(replace(hold.phrases[0], text="请您稍候。"), *hold.phrases[1:]))
+    window.navigator.set_book(
+        replace(default_book, situations=tuple(changed if s.id == "hold" else s for s in default_book.situations))
+    )
+    press(qtbot, window, "Esc")
+    assert window.navigator.page is Page.SITUATIONS
+    assert window.navigator.book.situations[window.navigator.selected].id == "hold"

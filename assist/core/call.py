@@ -31,10 +31,28 @@ class Hold:
 
     def reminders_due(self, now: float) -> int:
         """How many intervals have passed since the caller last heard from the agent (0: not overdue)."""
-        return int(max(0.0, now - self.checked_at) // self.threshold)
+        return int(max(0.0, now - self.checked_at) // max(self.threshold, 1.0))  # a threshold of 0 is 1 s
 
     def check_in(self, now: float) -> None:
         self.checked_at = now
+
+
+def starts_a_call(phrase: Phrase) -> bool:
+    """Copying the greeting begins a call; so does the hold phrase, as the hold key does."""
+    return phrase.step is FlowStep.GREET or phrase.hold is HoldRole.START
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the end of a call shows: the voices not given, the steps skipped, a hold left running."""
+
+    missed_voices: tuple[Voice, ...]
+    missed_steps: tuple[FlowStep, ...]
+    hold_left_running: float | None  # seconds the caller had been waiting when the call ended
+
+    @property
+    def complete(self) -> bool:
+        return not self.missed_voices and not self.missed_steps and self.hold_left_running is None
 
 
 @dataclass(slots=True)
@@ -45,6 +63,7 @@ class Call:
     voices: set[Voice] = field(default_factory=set)
     hold: Hold | None = None
     ended: float | None = None
+    hold_at_end: float | None = None  # how long a hold still running at the end had lasted
 
     def record(self, phrase: Phrase, now: float) -> None:
         """Note what copying `phrase` means for the flow, the voices and the hold timer."""
@@ -86,6 +105,8 @@ class Call:
     def end(self, now: float) -> None:
         if self.ended is None:
             self.ended = now
+            if self.hold is not None:
+                self.hold_at_end = self.hold.elapsed(now)
             self.hold = None
 
     def duration(self, now: float) -> float:
@@ -93,6 +114,13 @@ class Call:
 
     def missed_voices(self) -> list[Voice]:
         return [voice for voice in VOICES if voice not in self.voices]
+
+    def missed_steps(self) -> list[FlowStep]:
+        """The steps of the flow never reached (by a phrase or by the step key)."""
+        return [step for step in FLOW if step not in self.steps]
+
+    def summary(self) -> Summary:
+        return Summary(tuple(self.missed_voices()), tuple(self.missed_steps()), self.hold_at_end)
 
 
 def clock_text(seconds: float) -> str:

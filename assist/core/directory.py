@@ -32,8 +32,18 @@ class Department:
     position: Position = field(default=Position(), compare=False)
 
     def values(self) -> dict[str, str]:
-        """The placeholder values this department fills in."""
+        """The placeholder values this department fills in (an empty extension included)."""
         return {"target_department": self.name, "target_phone": self.phone, "target_extension": self.extension}
+
+
+PICKED_VALUES = ("target_department", "target_phone", "target_extension")
+
+
+def after_pick(values: Mapping[str, str], department: Department) -> dict[str, str]:
+    """The call's values once `department` is picked: it replaces all of the directory's values, so
+    that no extension of an earlier pick is left behind when this department has none."""
+    kept = {name: value for name, value in values.items() if name not in PICKED_VALUES}
+    return {**kept, **{name: value for name, value in department.values().items() if value}}
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,8 @@
 Files are read in blocks that end at a line break (or, inside a very long line, where the checker
 says no finding can be cut), and findings are handed on as they are found: a transcript of any
 size is checked in flat memory at the checker's full speed. Transcripts that are not UTF-8 are
-most often GB18030/GBK in a Chinese call centre; those are read as such.
+most often GB18030/GBK in a Chinese call centre; those are read as such. Where an entry offers
+several phrases, a finding's `suggestion` is the one that fits the words around it (`suggestions`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from assist.core.checker import AGENT_LABELS, CALLER_LABELS, Checker, Finding
+from assist.core.suggestions import best
 
 BLOCK_CHARACTERS = 1 << 20
 # A line longer than this many blocks with no place to cut it is cut anyway (text made only of
@@ -84,6 +86,8 @@ def _lint_piece(checker: Checker, piece: str, path: str, agent_only: bool, place
             said_by = place.speaker if continued else speaker(piece, finding.start - finding.column + 1)
             if said_by != "agent":
                 continue
+        if finding.entry is not None and len(finding.entry.suggestions) > 1:  # the phrase that fits the line
+            finding = finding._replace(suggestion=best(finding, piece))
         yield finding.moved(place.characters, place.lines, place.columns)
 
 

@@ -6,12 +6,12 @@ returned, so the caller keeps whatever good book it had. Warnings do not stop a 
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from assist.core import builtin, templates
+from assist.core.instead import InsteadReader
 from assist.core.model import (
     FlowStep,
     Forbidden,
@@ -29,6 +29,7 @@ from assist.core.model import (
     Voice,
 )
 from assist.core.problems import PhrasebookError, Position, Problem, Severity
+from assist.core.qa.settings import read_qa_section
 from assist.core.validation import Validator, entry_name, read_document
 from assist.core.yaml_source import RawDocument, RawMap, RawNode, RawScalar, read_file, read_text
 
@@ -75,6 +76,7 @@ class _Validator(Validator):
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.placeholders: dict[str, Placeholder] = {}
+        self.instead = InsteadReader(self)
 
     # -- the format -------------------------------------------------------------------------
 
@@ -83,7 +85,16 @@ class _Validator(Validator):
             root,
             "the phrasebook",
             required=("name", "situations"),
-            optional=("format", "name_en", "short_name", "short_name_en", "description", "placeholders", "guidance"),
+            optional=(
+                "format",
+                "name_en",
+                "short_name",
+                "short_name_en",
+                "description",
+                "placeholders",
+                "guidance",
+                "qa",
+            ),
         )
         if fields is None:
             return None
@@ -99,7 +110,9 @@ class _Validator(Validator):
             self.placeholders = self.placeholder_table(fields["placeholders"])
         situations = self.unique_list(fields.get("situations"), "situations", self.situation)
         guidance = self.unique_list(fields.get("guidance"), "guidance", self.guidance_section, required=False)
+        situations = self.instead.resolve(situations)
         self.check_forbidden_is_not_standard(situations)
+        qa = read_qa_section(self, fields.get("qa"), {situation.id for situation in situations})
         if name is None:
             return None
         return Phrasebook(
@@ -111,6 +124,7 @@ class _Validator(Validator):
             guidance=tuple(guidance),
             placeholders=dict(self.placeholders),
             source=self.name,
+            qa=qa,
         )
 
     def placeholder_table(self, node: RawNode) -> dict[str, Placeholder]:
@@ -169,10 +183,8 @@ class _Validator(Validator):
         self.require_entries(fields.get("phrases"), f"{where} phrases")
         self.warn_repeats(phrases, where)
         forbidden = self.list_of(fields.get("forbidden"), f"{where} forbidden", self.forbidden_entry)
-        texts = {phrase.text for phrase in phrases}
-        for entry in forbidden:
-            if entry.instead not in texts:
-                self.error(entry.position, _instead_message(entry.instead, where, list(texts)))
+        for entry in forbidden:  # references to other situations are checked once all are read
+            self.instead.check_own(entry, where, [phrase.text for phrase in phrases])
         do, dont = self.conduct(fields.get("conduct"), where)
         subjects = self.list_of(fields.get("subjects"), f"{where} subjects", self.gloss)
         keywords = self.list_of(
@@ -231,21 +243,23 @@ class _Validator(Validator):
         if fields is None:
             return None
         text = self.text(fields.get("text"), "forbidden text")
-        instead = self.text(fields.get("instead"), "instead")
+        wanted = self.instead.read(fields.get("instead"), node.position)
         match = self.choice(fields.get("match"), "match", MatchMode, MatchMode.CONTAINS)
         unless = self.list_of(fields.get("unless"), "unless", lambda item, _: self.exception(item, text))
         variants = self.list_of(fields.get("variants"), "variants", lambda item, _: self.text(item, "variant"))
-        if text is None or instead is None or match is None:
+        if text is None or not wanted or match is None:
             return None
-        return Forbidden(
+        entry = Forbidden(
             text,
-            instead,
+            wanted[0].name,
             self.optional_text(fields, "en"),
             match,
             tuple(unless),
             tuple(variants),
             node.position,
         )
+        self.instead.keep(entry, wanted)
+        return entry
 
     def exception(self, node: RawNode, forbidden_text: str | None) -> str | None:
         """An entry of `unless`: a longer, acceptable wording around the forbidden text."""
@@ -311,6 +325,8 @@ class _Validator(Validator):
     # -- checks across entries --------------------------------------------------------------
 
     def check_placeholders(self, text: str, position: Position, extra: tuple[str, ...] = ()) -> None:
+        for problem in templates.problems(text):
+            self.error(position, problem)
         for name in templates.placeholders_in(text):
             if name not in self.placeholders and name not in extra:
                 declared = ", ".join(sorted(self.placeholders)) or "none"
@@ -332,9 +348,3 @@ class _Validator(Validator):
             if phrase.text in seen:
                 self.warn(phrase.position, f"{where} lists the phrase '{phrase.text}' twice")
             seen.add(phrase.text)
-
-
-def _instead_message(instead: str, where: str, phrases: list[str]) -> str:
-    close = difflib.get_close_matches(instead, phrases, n=1, cutoff=0.5)
-    hint = f"; did you mean '{close[0]}'?" if close else "; copy one of its phrases word for word"
-    return f"instead '{instead}' names no phrase of {where}{hint}"

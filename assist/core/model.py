@@ -84,8 +84,29 @@ class Phrase:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A standard phrase to say instead of a forbidden wording: a phrase of any situation of the book.
+
+    `when` lists words that, near the forbidden wording, show that this phrase fits the sentence
+    (a question about a matter: 怎么, 办理 → the lookup phrase); see `assist.core.suggestions`.
+    """
+
+    situation: str  # the id of the situation the phrase belongs to
+    phrase: Phrase
+    when: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.phrase.text
+
+
+@dataclass(frozen=True, slots=True)
 class Forbidden:
-    """A forbidden wording (禁语) and the standard phrase to say instead."""
+    """A forbidden wording (禁语) and the standard phrases to say instead.
+
+    `instead` is the text of the first of them (the book's default choice); `suggestions` holds them
+    all, in the book's order, once the loader has resolved the references between situations.
+    """
 
     text: str
     instead: str
@@ -94,6 +115,7 @@ class Forbidden:
     unless: tuple[str, ...] = ()  # longer wordings that contain `text` yet are fine ("听不清楚")
     variants: tuple[str, ...] = ()  # other ways people say the same thing
     position: Position = field(default=Position(), compare=False)
+    suggestions: tuple[Suggestion, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +134,13 @@ class Situation:
     ticket_note: str = ""  # a one-line note for the ticket: {subject}, {time} and placeholders
 
     def replacement_for(self, forbidden: Forbidden) -> Phrase:
-        """The standard phrase a forbidden entry points at (validated to exist when loading)."""
+        """The standard phrase to show for a forbidden entry on this situation's page: the first of
+        its suggestions from this situation, else its first (validated to exist when loading)."""
+        own = [suggestion.phrase for suggestion in forbidden.suggestions if suggestion.situation == self.id]
+        if own:
+            return own[0]
+        if forbidden.suggestions:
+            return forbidden.suggestions[0].phrase
         return next(phrase for phrase in self.phrases if phrase.text == forbidden.instead)
 
 
@@ -138,6 +166,44 @@ class GuidanceSection:
     style: GuidanceStyle = GuidanceStyle.LIST
 
 
+QA_RULES = (
+    "greeting",
+    "forbidden",
+    "anything-else",
+    "closing",
+    "hold-return",
+    "hold-checkin",
+    "silent-caller",
+    "three-voices",
+    "complaint-response",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QaSettings:
+    """How `assist qa` scores whole calls: the book's `qa` section, or these defaults."""
+
+    weights: Mapping[str, int] = field(
+        default_factory=lambda: {
+            "greeting": 15,
+            "forbidden": 20,
+            "anything-else": 10,
+            "closing": 15,
+            "hold-return": 10,
+            "hold-checkin": 10,
+            "silent-caller": 20,
+            "three-voices": 10,
+            "complaint-response": 15,
+        }
+    )
+    pass_score: int = 80  # a call passes with this score or more
+    similarity: int = 80  # how close (0-100) an utterance must be to a standard phrase to count as it
+    greeting_within: float = 10.0  # seconds from the call's start
+    hold_threshold: float = 30.0  # seconds of silence on hold before the caller must hear from the agent
+    complaint_words: tuple[str, ...] = ("投诉", "意见", "不满", "批评", "差评", "态度")
+    response_situations: tuple[str, ...] = ("criticism", "apology", "opinion", "complaint")
+
+
 @dataclass(frozen=True, slots=True)
 class Phrasebook:
     name: str
@@ -148,6 +214,7 @@ class Phrasebook:
     short_name_en: str = ""
     placeholders: Mapping[str, Placeholder] = field(default_factory=dict)
     guidance: tuple[GuidanceSection, ...] = ()
+    qa: QaSettings = field(default_factory=QaSettings)
 
     def situation(self, situation_id: str) -> Situation | None:
         return next((situation for situation in self.situations if situation.id == situation_id), None)

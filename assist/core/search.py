@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from assist.core import templates
-from assist.core.model import Phrase, Phrasebook, Situation
+from assist.core.model import Forbidden, Phrase, Phrasebook, Situation
 from assist.core.pinyin import Reading, ReadingCache, default_cache_folder
 from assist.core.search_fields import Field
 from assist.core.search_text import has_chinese, search_words, spaced, squeezed
@@ -80,6 +80,22 @@ class _Document:
     forbidden: str = ""
 
 
+def _home_of(book: Phrasebook, situation: Situation, entry: Forbidden) -> tuple[Phrase, Situation, int, int] | None:
+    """The phrase to say instead of a forbidden entry listed under `situation`, with the situation it
+    belongs to (its own, or another one the entry refers to), that situation's index and the phrase's
+    number there: typing the forbidden wording finds it, and Enter copies it."""
+    try:
+        replacement = situation.replacement_for(entry)
+    except StopIteration:
+        return None
+    homes = [suggestion.situation for suggestion in entry.suggestions if suggestion.phrase == replacement]
+    for home_id in (*homes, situation.id):
+        for index, candidate in enumerate(book.situations):
+            if candidate.id == home_id and replacement in candidate.phrases:
+                return replacement, candidate, index, candidate.phrases.index(replacement) + 1
+    return None
+
+
 class Search:
     """Search over one book. Build once per book load; `query` is fast enough for every keystroke."""
 
@@ -121,10 +137,12 @@ class Search:
                     phrase_keywords=keywords.joined(phrase.keywords),
                 )
             for entry in situation.forbidden:
-                replacement = situation.replacement_for(entry)
-                number = situation.phrases.index(replacement) + 1
+                home = _home_of(book, situation, entry)
+                if home is None:  # a book built by hand whose replacement is none of its phrases
+                    continue
+                replacement, home_situation, home_index, number = home
                 for wording in dict.fromkeys((entry.text, *entry.variants)):
-                    document = _Document(replacement, situation, situation_index, number, entry.text)
+                    document = _Document(replacement, home_situation, home_index, number, entry.text)
                     self._add(values, document, readings.get(wording, none), forbidden=squeezed(wording))
         self._fields = {name: Field(field_values, name in WHOLE_FIELDS) for name, field_values in values.items()}
         self._situation_fields = {name: Field(field_values) for name, field_values in situation_values.items()}

@@ -89,6 +89,7 @@ def run(path: str | None, directory_path: str | None = None) -> int:
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = Tray(window.runner, window.situation_titles, window)
         tray.show()
+        window.hold_alert.tray = tray
         window.closes_to_tray = True
         app.setQuitOnLastWindowClosed(False)
     app.aboutToQuit.connect(window.save_geometry)

@@ -1,4 +1,5 @@
-"""A non-blocking banner that says what is wrong with a phrasebook, where, and what Assist did about it."""
+"""Non-blocking banners: a title, details that can be selected, and ✕ to hide. `ProblemBanner` says
+what is wrong with a phrasebook, where, and what Assist did about it."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from assist.ui.i18n import tr
 SHOWN_PROBLEMS = 3
 
 
-class ProblemBanner(QFrame):
-    def __init__(self, parent: QWidget | None = None) -> None:
+class Banner(QFrame):
+    """The frame every banner shares; `close_hint` says how the hidden banner comes back."""
+
+    def __init__(self, name: str, close_hint: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("problemBanner")
-        layout = QVBoxLayout(self)
+        self.setObjectName(name)
+        self.body = layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 6, 8)
         top = QHBoxLayout()
         self.title = QLabel()
@@ -27,7 +30,7 @@ class ProblemBanner(QFrame):
         close = QToolButton()
         close.setObjectName("bannerClose")
         close.setText("✕")
-        close.setToolTip(tr("隐藏（标题栏的 ⚠ 可再次打开）", "Hide; the ⚠ button shows it again"))
+        close.setToolTip(close_hint)
         close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         close.clicked.connect(self.hide)
         top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
@@ -37,8 +40,15 @@ class ProblemBanner(QFrame):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.details)
-        self.problems: list[Problem] = []
         self.hide()
+
+
+class ProblemBanner(Banner):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(
+            "problemBanner", tr("隐藏（标题栏的 ⚠ 可再次打开）", "Hide; the ⚠ button shows it again"), parent
+        )
+        self.problems: list[Problem] = []
 
     def show_problems(self, title: str, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)

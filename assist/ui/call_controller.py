@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from assist.core.call import Call, SilentCaller
+from assist.core.call import Call, SilentCaller, starts_a_call
 from assist.core.model import FlowStep, Phrase, Voice
 
 TICK_MS = 1000
@@ -67,6 +67,8 @@ class CallController(QObject):
 
     def record(self, phrase: Phrase) -> None:
         """A phrase was copied: note it for the call in progress, if any."""
+        if self.call is None and starts_a_call(phrase):
+            self.start()
         call = self.call
         if call is None:
             self.changed.emit()
@@ -131,3 +133,11 @@ class CallController(QObject):
 
 VOICE_LABELS = {Voice.GREETING: "招呼声", Voice.INQUIRY: "询问声", Voice.FAREWELL: "道别声"}
 VOICE_LABELS_EN = {Voice.GREETING: "greeting", Voice.INQUIRY: "inquiry", Voice.FAREWELL: "farewell"}
+STEP_LABELS_EN = {
+    FlowStep.GREET: "greet",
+    FlowStep.LISTEN: "listen",
+    FlowStep.RESPOND: "respond",
+    FlowStep.ANSWER: "answer",
+    FlowStep.CONFIRM: "confirm",
+    FlowStep.END: "close",
+}

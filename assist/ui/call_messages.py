@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from assist.core.call import Call
-from assist.ui.call_controller import VOICE_LABELS, VOICE_LABELS_EN, CallController
+from assist.ui.call_controller import CallController
+from assist.ui.call_strip import CallStrip, summary_lines
 from assist.ui.copier import Copier
 from assist.ui.i18n import tr
 from assist.ui.locks import refused_by_centre
@@ -20,9 +21,12 @@ class CallMessages(QObject):
         copier: Copier,
         settings: Settings,
         status: StatusLine,
+        strip: CallStrip,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.strip = strip
+        strip.new_call_prompt.confirmed.connect(self.start_call)
         self.calls = calls
         self.copier = copier
         self.settings = settings
@@ -31,6 +35,10 @@ class CallMessages(QObject):
         calls.hold_reminder.connect(self._on_hold_reminder)
 
     def new_call(self) -> None:
+        if not self.strip.ask_new_call():  # a call is on: Enter starts the new one, Esc keeps it
+            self.start_call()
+
+    def start_call(self) -> None:
         self.copier.forget_call_values()  # the last caller's department is not this caller's
         self.calls.start()
         self.status.say(tr("通话开始 · Ctrl+E 结束", "Call started · Ctrl+E ends it"))
@@ -43,10 +51,9 @@ class CallMessages(QObject):
 
     def _on_ended(self, call: Call) -> None:
         self.copier.forget_call_values()
-        voices = call.missed_voices()
-        missed = tr("、".join(VOICE_LABELS[v] for v in voices), ", ".join(VOICE_LABELS_EN[v] for v in voices))
+        missed = tr("；", "; ").join(head + rest for head, rest in summary_lines(call, self.strip.labels))
         if missed:
-            self.status.say(tr(f"通话结束，未做到：{missed}", f"Call ended; missed: {missed}"))
+            self.status.say(tr(f"通话结束。{missed}", f"Call ended. {missed}"))
         else:
             self.status.say(tr("通话结束，三声俱全 ✓", "Call ended, all three voices ✓"))
 

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBut
 
 from assist.core.call import FLOW, VOICES, Call, clock_text
 from assist.core.model import FlowStep, HoldRole, Phrase, Phrasebook
-from assist.ui.call_controller import VOICE_LABELS, VOICE_LABELS_EN, CallController
+from assist.ui.call_controller import STEP_LABELS_EN, VOICE_LABELS, VOICE_LABELS_EN, CallController
 from assist.ui.i18n import tr
+from assist.ui.new_call_prompt import NewCallPrompt
 
 DEFAULT_STEP_LABELS = ("问好", "聆听", "回应", "解答", "确认", "结束")
 
@@ -29,6 +30,28 @@ def step_labels(book: Phrasebook) -> dict[FlowStep, str]:
         step: label if len(label) <= 4 else default
         for step, label, default in zip(FLOW, labels, DEFAULT_STEP_LABELS, strict=True)
     }
+
+
+def summary_lines(call: Call, labels: dict[FlowStep, str]) -> list[tuple[str, str]]:
+    """What the call missed, as (heading, list) pairs: voices not given, steps skipped, a hold left running."""
+    summary = call.summary()
+    lines = []
+    if summary.missed_voices:
+        voices = tr(
+            "、".join(VOICE_LABELS[v] for v in summary.missed_voices),
+            ", ".join(VOICE_LABELS_EN[v] for v in summary.missed_voices),
+        )
+        lines.append((tr("未做到：", "Missed: "), voices))
+    if summary.missed_steps:
+        steps = tr(
+            "、".join(labels[step] for step in summary.missed_steps),
+            ", ".join(STEP_LABELS_EN[step] for step in summary.missed_steps),
+        )
+        lines.append((tr("跳过的步骤：", "Steps skipped: "), steps))
+    if summary.hold_left_running is not None:
+        held = clock_text(summary.hold_left_running)
+        lines.append((tr("结束时用户仍在等待：", "Caller still on hold at the end: "), tr(f"等待 {held}", held)))
+    return lines
 
 
 class CallStrip(QFrame):
@@ -45,6 +68,8 @@ class CallStrip(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 8, 4)
         layout.setSpacing(2)
+        self.new_call_prompt = NewCallPrompt()  # Ctrl+N during a call asks here
+        layout.addWidget(self.new_call_prompt)
         top = QHBoxLayout()
         self.timer_label = QLabel()
         self.timer_label.setObjectName("callTimer")
@@ -107,15 +132,16 @@ class CallStrip(QFrame):
         state_text = tr("通话结束", "Call ended") if ended else tr("通话", "Call")
         self.timer_label.setText(f"{state_text} {clock_text(call.duration(now))}")
         self.flow_label.setText(self._flow_html(call))
+        if self.new_call_prompt.isVisible() and self.new_call_prompt.call is not controller.call:
+            self.new_call_prompt.dismiss()  # the call it asked about ended, or a new one began
         if ended:
-            missed = call.missed_voices()
-            if missed:
-                names = "、".join(VOICE_LABELS[voice] for voice in missed)
-                english = ", ".join(VOICE_LABELS_EN[voice] for voice in missed)
-                self.voices_label.setText(tr(f"<b>未做到：</b>{names}", f"<b>Missed:</b> {english}"))
+            summary = call.summary()
+            lines = summary_lines(call, self.labels)
+            if summary.complete:
+                self.voices_label.setText(tr("✓ 三声俱全，流程完整", "✓ All three voices given, every step"))
             else:
-                self.voices_label.setText(tr("✓ 三声俱全", "✓ All three voices given"))
-            state = "missed" if missed else "complete"
+                self.voices_label.setText("<br>".join(f"<b>{escape(head)}</b>{escape(rest)}" for head, rest in lines))
+            state = "complete" if summary.complete else "missed"
         else:
             self.voices_label.setText(self._voices_html(call))
             state = "holdOverdue" if controller.hold_overdue else "active"
@@ -132,6 +158,14 @@ class CallStrip(QFrame):
                 self.hold_label.style().unpolish(self.hold_label)
                 self.hold_label.style().polish(self.hold_label)
         self._set_state(state)
+
+    def ask_new_call(self) -> bool:
+        """Ctrl+N: ask in place when a call is on (True); False when a new call may start at once."""
+        call = self.controller.call
+        if call is None or self.new_call_prompt.isVisible():
+            return False
+        self.new_call_prompt.ask(call, clock_text(call.duration(self.controller.clock())))
+        return True
 
     def _flow_html(self, call: Call) -> str:
         parts = []

@@ -12,14 +12,16 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
 
-from assist.core import templates
+from assist.core import directory, templates
+from assist.core.directory import Department
 from assist.core.model import Phrase
 from assist.ui.settings import Settings
 
 
 class Copier(QObject):
     copied = Signal(str, int, object)  # the text now on the clipboard, its card (-1: none), its Phrase or None
-    values_needed = Signal(int, list)  # the card, the names of the placeholders without a value
+    # the card, the placeholders that must be filled, and those of optional parts that may stay empty
+    values_needed = Signal(int, list, list)
     profile_changed = Signal()  # the agent's values or the call's values changed
 
     def __init__(
@@ -37,10 +39,12 @@ class Copier(QObject):
 
     def copy(self, template: str, card: int = -1, phrase: Phrase | None = None) -> bool:
         """Copy `template` filled in; return False (and ask for values) when some are missing."""
-        filled = templates.fill(template, self.values())
+        values = self.values()
+        filled = templates.fill(template, values)
         if not filled.complete:
             self._pending = (template, card, phrase)
-            self.values_needed.emit(card, list(filled.missing))
+            optional = [n for n in templates.optional_placeholders(template) if not values.get(n, "").strip()]
+            self.values_needed.emit(card, list(filled.missing), optional)
             return False
         self._pending = None
         self._put_on_clipboard(filled.text)
@@ -61,11 +65,19 @@ class Copier(QObject):
         """Profile values go to the settings; the others belong to this call only."""
         given = {name: value.strip() for name, value in values.items() if value.strip()}
         self._settings.set_profile_values({n: v for n, v in given.items() if self.is_profile_value(n)})
+        for name in values:  # a call value typed empty is gone (an extension this department has not)
+            if not self.is_profile_value(name):
+                self._call_values.pop(name, None)
         self._call_values.update({n: v for n, v in given.items() if not self.is_profile_value(n)})
         self.profile_changed.emit()
 
     def set_call_values(self, values: Mapping[str, str]) -> None:
         self._call_values.update({name: value for name, value in values.items() if value})
+        self.profile_changed.emit()
+
+    def pick_department(self, department: Department) -> None:
+        """The department this call is referred to: its values replace any earlier pick's."""
+        self._call_values = directory.after_pick(self._call_values, department)
         self.profile_changed.emit()
 
     def forget_call_values(self) -> None:
@@ -76,7 +88,8 @@ class Copier(QObject):
     def ask_values(self, names: list[str], card: int, phrase: Phrase) -> None:
         """Ask for values even when some are known (to type this call's own); then copy `phrase`."""
         self._pending = (phrase.text, card, phrase)
-        self.values_needed.emit(card, names)
+        optional = templates.optional_placeholders(phrase.text)
+        self.values_needed.emit(card, [n for n in names if n not in optional], [n for n in names if n in optional])
 
     def cancel(self) -> None:
         self._pending = None

@@ -130,19 +130,20 @@ class Copying(QObject):
         if situation.helper is Helper.SILENT_CALLER:
             self.calls.record_silent(phrase, is_last_prompt=phrase is situation.phrases[-1])
 
-    def _on_values_needed(self, card: int, names: list[str]) -> None:
+    def _on_values_needed(self, card: int, names: list[str], optional: list[str]) -> None:
         page = self.view.card_page()
         if page is None or not 0 <= card < len(page.cards):
             return
         self.close_form()
         placeholders = self.navigator.book.placeholders
         form = ValuesForm(
-            names,
+            [*names, *optional],
             placeholders,
             self.copier.values(),
             tr("保存并复制 Enter", "Save and copy Enter"),
             tr("取消 Esc", "Cancel Esc"),
             prompt=tr("填写后复制，并记住这些值。", "Fill in to copy; the values are remembered."),
+            optional=optional,
         )
         form.submitted.connect(self.copier.supply)
         form.cancelled.connect(self.close_form)

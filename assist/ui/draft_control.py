@@ -39,6 +39,7 @@ class DraftControl(QObject):
         self.status = status
         self.focus = focus
         self.panel: DraftPanel | None = None
+        self.situation_in_view: Callable[[], str | None] = lambda: None  # its phrases come first
 
     def toggle(self) -> None:
         panel = self.built()
@@ -59,6 +60,7 @@ class DraftControl(QObject):
             self.panel = DraftPanel(Checker(book), self.fill)
             self.panel.copy_requested.connect(self._on_copy)
             self.panel.checked.connect(self._on_checked)
+            self.panel.situation_in_view = self.situation_in_view
             self.panel.show_values(self.copier.values(), book.placeholders)
             self.panel.hide()
             self.splitter.addWidget(self.panel)

@@ -2,8 +2,10 @@
 
 Checking waits for a short pause in typing and never blocks a keystroke: a long draft is checked
 a slice at a time, the window handling its events in between, and typing starts it over. Each
-finding is underlined in the text and listed with the standard phrase to use instead, applied
-with one click.
+finding is underlined in the text and listed with the standard phrase that fits it best, applied
+with one click (see `assist.core.replace` for how the sentence is kept whole); the other phrases
+its entry offers are in a menu beside it, and `Alt+Enter` in the draft opens them all for the
+finding at the cursor.
 """
 
 from __future__ import annotations
@@ -12,22 +14,26 @@ from collections.abc import Callable, Mapping
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from assist.core.checker import Checker, Finding
 from assist.core.model import Placeholder
+from assist.core.replace import replace
 from assist.core.sliced_check import SlicedCheck
+from assist.core.suggestions import ranked
 from assist.ui.cards import make_label
 from assist.ui.i18n import tr
 from assist.ui.rich_text import phrase_html
@@ -38,6 +44,11 @@ MOST_LISTED = 20  # findings listed under the draft
 MOST_UNDERLINED = 500  # findings underlined in it (each takes Qt a little time: a pasted transcript has thousands)
 LIST_HEIGHT = 150  # the list scrolls beyond this (about four findings): the draft keeps its room
 UNDERLINE = QColor("#d32f2f")
+MENU_TEXT_WIDTH = 420  # a long phrase is shortened to this in the menu of phrases
+
+
+def _no_situation() -> str | None:
+    return None
 
 
 class DraftPanel(QFrame):
@@ -83,6 +94,11 @@ class DraftPanel(QFrame):
         self._check: SlicedCheck | None = None
         self._placeholders: Mapping[str, Placeholder] = {}
         self._values: Mapping[str, str] = {}
+        self.situation_in_view: Callable[[], str | None] = _no_situation  # ranks the phrases; set by the window
+        self.choices: QMenu | None = None  # the menu of phrases for one finding, while it is open
+        for key in ("Alt+Return", "Alt+Enter"):
+            choose = QShortcut(QKeySequence(key), self.editor, context=Qt.ShortcutContext.WidgetShortcut)
+            choose.activated.connect(self.choose_at_cursor)
 
     def _findings_list(self) -> QScrollArea:
         """The findings under the draft, in a list that grows to a few rows, then scrolls."""
@@ -117,17 +133,60 @@ class DraftPanel(QFrame):
         if self._check is not None:
             self._finish(self._check.finish())
 
-    def replace(self, finding: Finding) -> None:
-        """Put the standard phrase in place of a finding's wording."""
+    def suggestions(self, finding: Finding, text: str | None = None) -> list[str]:
+        """The phrases to say instead of `finding`, best first, as templates (placeholders unfilled).
+        `text` is the draft, when the caller has it already (a long draft is costly to copy)."""
+        draft = self.editor.toPlainText() if text is None else text
+        ranking = ranked(finding, draft, self.situation_in_view())
+        return [suggestion.text for suggestion in ranking] or [finding.suggestion]
+
+    def replace(self, finding: Finding, template: str | None = None) -> None:
+        """Put a standard phrase (the best one unless `template` is given) in place of a finding's
+        wording, with the words around it that belong to it; refuse, saying why, when the sentence
+        would still hold forbidden wording."""
         text = self.editor.toPlainText()
         if text[finding.start : finding.end] != finding.match:
             self._start_check()  # the text changed since: check again rather than replace the wrong thing
             return
-        cursor = self._cursor(finding, QtPositions(text))
-        cursor.insertText(self._fill(finding.suggestion))
-        self.editor.setTextCursor(cursor)  # the cursor right after the new words, where typing goes on
-        self.editor.setFocus()
+        chosen = template if template is not None else self.suggestions(finding)[0]
+        result = replace(self.checker, text, finding, self._fill(chosen))
+        if not result.clean:
+            left = "、".join(f.match for f in result.left)
+            self.summary.setText(
+                tr(f"未替换：替换后这句仍有禁语“{left}”", f"Not replaced: the sentence would still hold “{left}”")
+            )
+            return
+        cursor = self._selection(result.start, result.end, QtPositions(text))
+        cursor.insertText(result.inserted)
+        self.editor.setTextCursor(cursor)  # typing goes on after the phrase
+        self.editor.setFocus()  # and the cursor is where it is shown, whatever had the focus
         self._start_check()
+
+    def choose_at_cursor(self) -> None:
+        """Alt+Enter: the menu of phrases for the finding at the cursor (or the next one, or the first)."""
+        if not self.findings:
+            return
+        here = self.editor.textCursor().position()
+        positions = QtPositions(self.editor.toPlainText())
+        finding = next((f for f in self.findings if positions.of(f.end) >= here), self.findings[0])
+        rectangle = self.editor.cursorRect(self._selection(finding.start, finding.start, positions))
+        self._choices(finding).popup(self.editor.viewport().mapToGlobal(rectangle.bottomLeft()))
+
+    def _choices(self, finding: Finding) -> QMenu:
+        """A menu of every phrase for a finding, best first, each numbered for its key."""
+        if self.choices is not None:
+            self.choices.deleteLater()  # one menu at a time, not one more each time
+        menu = QMenu(self)
+        menu.setObjectName("replaceChoices")
+        metrics = menu.fontMetrics()
+        for number, template in enumerate(self.suggestions(finding), start=1):
+            label = metrics.elidedText(self._fill(template), Qt.TextElideMode.ElideRight, MENU_TEXT_WIDTH)
+            action = menu.addAction(f"&{number} {label.replace('&', '&&')}")
+            action.setToolTip(self._fill(template))
+            action.triggered.connect(lambda _=False, chosen=template: self.replace(finding, chosen))
+        menu.setActiveAction(menu.actions()[0])
+        self.choices = menu
+        return menu
 
     def _on_text_changed(self) -> None:
         self._check = None  # a check of the text before this change is of no use
@@ -156,12 +215,11 @@ class DraftPanel(QFrame):
         self._show_findings()
         self.checked.emit(self.findings)
 
-    def _cursor(self, finding: Finding, positions: QtPositions | None = None) -> QTextCursor:
-        """A cursor selecting a finding's wording (the finding counts in code points, Qt in UTF-16)."""
-        positions = positions or QtPositions(self.editor.toPlainText())
+    def _selection(self, start: int, end: int, positions: QtPositions) -> QTextCursor:
+        """A cursor selecting text[start:end] (offsets count in code points, Qt in UTF-16)."""
         cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(positions.of(finding.start))
-        cursor.setPosition(positions.of(finding.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(positions.of(start))
+        cursor.setPosition(positions.of(end), QTextCursor.MoveMode.KeepAnchor)
         return cursor
 
     def _underline(self) -> None:
@@ -169,7 +227,7 @@ class DraftPanel(QFrame):
         positions = QtPositions(self.editor.toPlainText())
         for finding in self.findings[:MOST_UNDERLINED]:
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._cursor(finding, positions)
+            selection.cursor = self._selection(finding.start, finding.end, positions)
             text_format = QTextCharFormat()
             text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             text_format.setUnderlineColor(UNDERLINE)
@@ -183,14 +241,15 @@ class DraftPanel(QFrame):
             item = self.findings_area.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        rows = [self._finding_row(finding) for finding in self.findings[:MOST_LISTED]]
+        text = self.editor.toPlainText()
+        rows = [self._finding_row(finding, self.suggestions(finding, text)) for finding in self.findings[:MOST_LISTED]]
         for row in rows:
             self.findings_area.addWidget(row)
         height = sum(row.sizeHint().height() + self.findings_area.spacing() for row in rows)
         self.findings_scroll.setFixedHeight(min(height, LIST_HEIGHT))
         self.findings_scroll.setVisible(bool(self.findings))
         count = len(self.findings)
-        if not self.editor.toPlainText().strip():
+        if not text.strip():
             self.summary.setText("")
         elif count > MOST_UNDERLINED:
             self.summary.setText(
@@ -207,12 +266,12 @@ class DraftPanel(QFrame):
         else:
             self.summary.setText(tr("✓ 没有禁语", "✓ No forbidden wording"))
 
-    def _finding_row(self, finding: Finding) -> QWidget:
+    def _finding_row(self, finding: Finding, templates: list[str]) -> QWidget:
         row = QFrame()
         row.setObjectName("draftFinding")
         layout = QHBoxLayout(row)
         layout.setContentsMargins(6, 3, 4, 3)
-        suggestion = phrase_html(finding.suggestion, self._values, self._placeholders)
+        suggestion = phrase_html(templates[0], self._values, self._placeholders)
         text = QLabel(
             f"<span style='color:#c62828'>{tr('忌', 'Never')} <s>{escape(finding.match)}</s></span> → {suggestion}"
         )
@@ -223,6 +282,14 @@ class DraftPanel(QFrame):
         button = QPushButton(tr("替换", "Replace"))
         button.setObjectName("replaceButton")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.clicked.connect(lambda: self.replace(finding))
+        button.clicked.connect(lambda: self.replace(finding, templates[0]))
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        if len(templates) > 1:
+            others = QToolButton()
+            others.setObjectName("alternativesButton")
+            others.setText("▾")
+            others.setToolTip(tr("其他说法（Alt+Enter）", "Other phrases (Alt+Enter)"))
+            others.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            others.clicked.connect(lambda: self._choices(finding).popup(others.mapToGlobal(others.rect().bottomLeft())))
+            layout.addWidget(others, 0, Qt.AlignmentFlag.AlignTop)
         return row

@@ -135,7 +135,7 @@ class HelperPanels(QObject):
             self.focus.to_field(panel.field)
 
     def _on_picked(self, department: Department) -> None:
-        self.copier.set_call_values(department.values())
+        self.copier.pick_department(department)
         self.focus.to_cards()
         detail = (
             tr(f"{department.phone} 转 {department.extension}", f"{department.phone} ext. {department.extension}")

@@ -23,6 +23,7 @@ from assist.ui.draft_control import DraftControl
 from assist.ui.focus import FocusRule
 from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helper_panels import HelperPanels
+from assist.ui.hold_alert import HoldAlert
 from assist.ui.i18n import choose, show_glosses, tr
 from assist.ui.key_settings import KeySettings
 from assist.ui.locks import refused_by_centre
@@ -120,7 +121,9 @@ class SidebarWindow(QWidget):
             self,
         )
         self.presence = Presence(self, self.navigator, self.copier)
-        self.call_messages = CallMessages(self.calls, self.copier, settings, self.status, self)
+        self.call_messages = CallMessages(self.calls, self.copier, settings, self.status, self.call_strip, self)
+        self.hold_alert = HoldAlert(self, self.calls, settings)  # the reminder when the sidebar is out of view
+        self.draft.situation_in_view = self._situation_in_view
         self.view.helper_for = self.helpers.panel_for
         self.view.favourites_of = lambda situation: self.personal.favourites_of(situation.id)
         self.view.personal = source is not None
@@ -157,6 +160,10 @@ class SidebarWindow(QWidget):
     def _is_profile_value(self, name: str) -> bool:
         placeholder = self.navigator.book.placeholders.get(name)
         return placeholder is None or placeholder.profile
+
+    def _situation_in_view(self) -> str | None:
+        shown = self.navigator.situation
+        return shown.id if shown is not None and self.navigator.page is Page.SITUATION else None
 
     def _first_key(self, command_id: str) -> str:
         keys = self.runner.keys_of(command_id)

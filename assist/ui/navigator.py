@@ -63,13 +63,19 @@ class Navigator(QObject):
         shown = self.situation.id if self.situation else None
         self.book = book
         self.book_changed.emit()
-        index = next((i for i, situation in enumerate(book.situations) if situation.id == shown), None)
+        index = self._index_of(shown)
+        # The new book's own situation (or none): never keep an object of the book that was replaced.
+        self.situation = book.situations[index] if index is not None else None
         if self.page is Page.SITUATION and index is not None:
             self.open_situation(index)
         elif self.page is Page.SITUATION:
             self.back()
         else:
             self._select(min(self.selected, len(self._selectable()) - 1))
+
+    def _index_of(self, situation_id: str | None) -> int | None:
+        """Where the situation with this id is in the book shown now."""
+        return next((i for i, situation in enumerate(self.book.situations) if situation.id == situation_id), None)
 
     def open_situation(self, index: int) -> bool:
         if not 0 <= index < len(self.book.situations):
@@ -100,18 +106,18 @@ class Navigator(QObject):
         page, situation = self._before_search or (Page.SITUATIONS, None)
         self._before_search = None
         self.query = ""
-        if page is Page.SITUATION and situation in self.book.situations:
-            self.open_situation(self.book.situations.index(situation))
+        index = self._index_of(situation.id if situation else None)
+        if page is Page.SITUATION and index is not None:
+            self.open_situation(index)
         else:
             self.show_page(Page.SITUATIONS if page is Page.SITUATION else page)
 
     def show_page(self, page: Page) -> None:
         if page in (Page.SITUATION, Page.SEARCH):
             raise ValueError("open a situation with open_situation(), search results with show_hits()")
-        if page is Page.SITUATIONS and self.situation is not None:
-            self.selected = self.book.situations.index(self.situation)
-        elif page is Page.SITUATIONS:
-            self.selected = 0
+        if page is Page.SITUATIONS:
+            index = self._index_of(self.situation.id if self.situation else None)
+            self.selected = index if index is not None else 0
         self.page = page
         self.page_changed.emit()
         self.selection_changed.emit(self.selected)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from assist.core.problems import Problem
+from assist.ui.banner import Banner
 from assist.ui.i18n import current, tr
 from assist.ui.personal_file import NotSaved, PersonalFile
 
@@ -41,33 +42,15 @@ def problem_line(problem: Problem) -> str:
     return f"{where}：格式有误"
 
 
-class PersonalFileBanner(QFrame):
+class PersonalFileBanner(Banner):
     notice = Signal(str)  # a line for the status bar
 
     def __init__(self, personal: PersonalFile, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("personalBanner")
+        super().__init__(
+            "personalBanner", tr("隐藏（保存被拒时会再次出现）", "Hide; it shows again when a save is refused"), parent
+        )
         self.personal = personal
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 6, 8)
-        top = QHBoxLayout()
-        self.title = QLabel()
-        self.title.setObjectName("bannerTitle")
-        self.title.setWordWrap(True)
-        top.addWidget(self.title, 1)
-        close = QToolButton()
-        close.setObjectName("bannerClose")
-        close.setText("✕")
-        close.setToolTip(tr("隐藏（保存被拒时会再次出现）", "Hide; it shows again when a save is refused"))
-        close.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        close.clicked.connect(self.hide)
-        top.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
-        self.details = QLabel()
-        self.details.setObjectName("bannerDetails")
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.details)
+        layout = self.body
         self.hint = QLabel()
         self.hint.setObjectName("bannerHint")
         self.hint.setWordWrap(True)

@@ -11,19 +11,32 @@ from assist.ui.i18n import book_words
 
 FILLED_STYLE = "color:#1f5fbf;"
 MISSING_STYLE = "background-color:#ffe9a8;color:#7a4b00;"
+LEFT_OUT_STYLE = "color:#8c959f;text-decoration:line-through;"  # an optional part without its value
 
 
 def phrase_html(text: str, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> str:
+    """The phrase as it will be copied; an optional part left out (no value) is shown struck through."""
+    pieces = templates.segments(text)
+    kept = templates.complete_groups(pieces, values)
     parts: list[str] = []
-    for segment in templates.segments(text):
-        if not segment.is_placeholder:
-            parts.append(escape(segment.text))
-            continue
-        value = values.get(segment.text, "").strip()
-        if value:
-            parts.append(f'<span style="{FILLED_STYLE}">{escape(value)}</span>')
+    for segment in pieces:
+        if segment.group != templates.REQUIRED and segment.group not in kept:
+            label = placeholders[segment.text].label if segment.text in placeholders else segment.text
+            shown = f"〔{label}〕" if segment.is_placeholder else segment.text
+            parts.append(f'<span style="{LEFT_OUT_STYLE}">{escape(shown)}</span>')
         else:
-            placeholder = placeholders.get(segment.text)
-            label = book_words(placeholder.label, placeholder.label_en) if placeholder else segment.text
-            parts.append(f'<span style="{MISSING_STYLE}">〔{escape(label)}〕</span>')
+            parts.append(_segment_html(segment, values, placeholders))
     return "".join(parts)
+
+
+def _segment_html(
+    segment: templates.Segment, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]
+) -> str:
+    if not segment.is_placeholder:
+        return escape(segment.text)
+    value = values.get(segment.text, "").strip()
+    if value:
+        return f'<span style="{FILLED_STYLE}">{escape(value)}</span>'
+    placeholder = placeholders.get(segment.text)
+    label = book_words(placeholder.label, placeholder.label_en) if placeholder else segment.text
+    return f'<span style="{MISSING_STYLE}">〔{escape(label)}〕</span>'

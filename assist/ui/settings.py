@@ -12,11 +12,22 @@ in the middle of a save never leaves a half-written settings file. Tests pass th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QRect, QSettings
+
+
+def _key_problem(value: object) -> str:
+    """Why a text is not a key Qt knows ("Ctrl+Banana"), or ""."""
+    from PySide6.QtGui import QKeySequence
+
+    portable = QKeySequence.SequenceFormat.PortableText
+    if QKeySequence.fromString(str(value), portable).toString(portable) != str(value):
+        return f"{value!r} is not a key such as Ctrl+Alt+Space or F9"
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,7 +36,19 @@ class Setting:
     type: type
     default: object
     description: str
-    choices: tuple[tuple[str, str, str], ...] = ()  # (value, Chinese label, English label)
+    choices: tuple[str, ...] = ()  # the values a text setting takes (empty: any)
+    bounds: tuple[int, int] | None = None  # the smallest and largest value of a number
+    check: Callable[[object], str] | None = None  # any further rule: why a value is wrong, or ""
+
+    def problem(self, value: object) -> str:
+        """Why `value` cannot be this setting's value, or "" when it can."""
+        if not isinstance(value, self.type):
+            return f"{self.key} takes {self.type.__name__}, not {type(value).__name__}"
+        if self.choices and value not in self.choices:
+            return f"{self.key} takes one of {', '.join(self.choices)}, not {value!r}"
+        if self.bounds and not self.bounds[0] <= value <= self.bounds[1]:  # type: ignore[operator]
+            return f"{self.key} takes a number from {self.bounds[0]} to {self.bounds[1]}, not {value!r}"
+        return self.check(value) if self.check else ""
 
 
 SETTINGS: dict[str, Setting] = {
@@ -39,13 +62,7 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("profile/dismissed", bool, False, "The agent closed the first-start profile prompt"),
         Setting("window/always_on_top", bool, False, "Keep the sidebar above other windows"),
-        Setting(
-            "window/dock",
-            str,
-            "right",
-            "The screen edge the sidebar docks at: right or left",
-            (("right", "右侧", "Right"), ("left", "左侧", "Left")),
-        ),
+        Setting("window/dock", str, "right", "The screen edge the sidebar docks at: right or left", ("right", "left")),
         Setting(
             "phrasebook/source",
             str,
@@ -53,14 +70,20 @@ SETTINGS: dict[str, Setting] = {
             "The organisation's phrasebook: a file path or an http(s) URL (empty: the built-in book only)",
         ),
         Setting("recent/phrases", list, [], "The last phrases copied, newest first, as situation-id|text"),
-        Setting("hotkey/global", str, "Ctrl+Alt+Space", "The key that shows or hides the sidebar from any program"),
+        Setting(
+            "hotkey/global",
+            str,
+            "Ctrl+Alt+Space",
+            "The key that shows or hides the sidebar from any program",
+            check=_key_problem,
+        ),
         Setting("hotkey/warned", bool, False, "The agent was told once that the global key cannot work here"),
         Setting(
             "appearance/language",
             str,
             "system",
             "Interface language: system, zh (Chinese) or en (English)",
-            (("system", "跟随系统", "System"), ("zh", "中文", "中文"), ("en", "English", "English")),
+            ("system", "zh", "en"),
         ),
         Setting("appearance/show_glosses", bool, False, "Show the English gloss under each phrase"),
         Setting(
@@ -68,19 +91,14 @@ SETTINGS: dict[str, Setting] = {
             str,
             "system",
             "Colours: system (follow the desktop), light or dark",
-            (("system", "跟随系统", "System"), ("light", "浅色", "Light"), ("dark", "深色", "Dark")),
+            ("system", "light", "dark"),
         ),
         Setting(
             "appearance/reading_size",
             str,
             "normal",
             "Text size: compact, normal, large or larger",
-            (
-                ("compact", "紧凑", "Compact"),
-                ("normal", "标准", "Normal"),
-                ("large", "大", "Large"),
-                ("larger", "特大", "Larger"),
-            ),
+            ("compact", "normal", "large", "larger"),
         ),
         Setting(
             "startup/autostart",
@@ -93,16 +111,39 @@ SETTINGS: dict[str, Setting] = {
             int,
             30,
             "Seconds of hold after which the sidebar reminds the agent to tell the caller, and again each time",
+            bounds=(5, 600),
+        ),
+        Setting(
+            "hold/show_sidebar",
+            bool,
+            False,
+            "When the hold reminder comes and the sidebar is hidden or covered, show it without taking the focus",
         ),
     )
 }
 
 
+# How each value of a setting with choices is named, in Chinese and English (the settings page, the menu).
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
+    "system": ("跟随系统", "System"),
+    "light": ("浅色", "Light"),
+    "dark": ("深色", "Dark"),
+    "compact": ("紧凑", "Compact"),
+    "normal": ("标准", "Normal"),
+    "large": ("大", "Large"),
+    "larger": ("特大", "Larger"),
+    "right": ("右侧", "Right"),
+    "left": ("左侧", "Left"),
+    "zh": ("中文", "中文"),  # a language is named in its own words
+    "en": ("English", "English"),
+}
+
+
 def choices(key: str) -> tuple[tuple[str, str], ...]:
-    """A setting's values with their labels in the interface language (the settings page and the menu)."""
+    """A setting's values with their names in the interface language (the settings page and the menu)."""
     from assist.ui.i18n import tr
 
-    return tuple((value, tr(zh, en)) for value, zh, en in SETTINGS[key].choices)
+    return tuple((value, tr(*CHOICE_LABELS.get(value, (value, value)))) for value in SETTINGS[key].choices)
 
 
 def choice_label(key: str, value: str) -> str:
@@ -187,15 +228,15 @@ class Settings:
         setting = SETTINGS[key]
         value = self._raw(key, setting.default)
         if setting.type is bool and isinstance(value, str):
-            return value.lower() == "true"
-        if setting.type is list and isinstance(value, str):  # QSettings reads a one-item list as text
-            return [value]
-        if setting.type is int and isinstance(value, str):
+            value = value.lower() == "true"
+        elif setting.type is list and isinstance(value, str):  # QSettings reads a one-item list as text
+            value = [value]
+        elif setting.type is int and isinstance(value, str):
             try:
-                return int(value)
+                value = int(value)
             except ValueError:
                 return setting.default  # a hand-edited value that is not a number
-        if not isinstance(value, setting.type):  # a hand-edited or foreign value: use the default
+        if setting.problem(value):  # a hand-edited or foreign value: use the default
             return setting.default
         return value
 
@@ -203,6 +244,8 @@ class Settings:
         setting = SETTINGS[key]
         if not isinstance(value, setting.type):
             raise TypeError(f"setting {key} takes {setting.type.__name__}, not {type(value).__name__}")
+        if problem := setting.problem(value):
+            raise ValueError(problem)
         if key in self._locked:
             raise LockedSetting(key)
         self._store.setValue(key, value)

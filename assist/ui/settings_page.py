@@ -66,6 +66,7 @@ class SettingsPage(ScrollPage):
         self._reset_body()
         self._profile(placeholders, values)
         self._hold(int(settings.get("hold/threshold_seconds")))
+        self._show_on_hold(settings)
         self._appearance(settings)
         self._source(str(settings.get("phrasebook/source")))
         self._hotkey(str(settings.get("hotkey/global")))
@@ -96,18 +97,22 @@ class SettingsPage(ScrollPage):
             "hotkey/global": (self.hotkey_edit,),
         }
         note = tr("由中心设定，不能在此更改", "Set by your centre; it cannot be changed here")
-        for key, controls in widgets.items():
-            if settings.is_locked(key):
-                for control in controls:
-                    control.setEnabled(False)
-                    control.setToolTip(note)
-                    control.setProperty("lockedByCentre", True)
-        for name, field in self.form.fields.items() if self.form is not None else ():
-            if settings.is_locked(f"{PROFILE_GROUP}/{name}"):
-                field.setReadOnly(True)
-                field.setEnabled(False)
-                field.setToolTip(note)
-                field.setProperty("lockedByCentre", True)
+        locked = [control for key, controls in widgets.items() if settings.is_locked(key) for control in controls]
+        profile = self.form.fields.items() if self.form is not None else ()
+        locked += [field for name, field in profile if settings.is_locked(f"{PROFILE_GROUP}/{name}")]
+        for control in locked:
+            control.setEnabled(False)
+            control.setToolTip(note)
+            control.setProperty("lockedByCentre", True)
+            control.style().unpolish(control)  # the stylesheet's [lockedByCentre] rule applies now
+            control.style().polish(control)
+        if locked:  # said where it is seen at once, not only in tooltips
+            text = tr(
+                "虚线框中的灰色设置由中心设定，不能在此更改。",
+                "Settings greyed out in dashed boxes are set by your centre.",
+            )
+            self.lock_note = make_label(text, "lockNote")
+            self.body.insertWidget(0, self.lock_note)
 
     def _profile(self, placeholders: Mapping[str, Placeholder], values: Mapping[str, str]) -> None:
         self.section("我的资料", "My details · used in every phrase")
@@ -132,6 +137,23 @@ class SettingsPage(ScrollPage):
         row.addWidget(QLabel(tr("提醒告知用户", "remind me to tell the caller")), 1)
         self.body.addLayout(row)
         self.body.addWidget(make_label(tr("每过这么久再提醒一次。", "Then again each time this long passes."), "gloss"))
+
+    def _show_on_hold(self, settings: Settings) -> None:
+        self.show_on_hold = QCheckBox(tr("提醒时显示侧栏（不抢焦点）", "Show the sidebar at the reminder"))
+        self.show_on_hold.setObjectName("showOnHold")
+        self.show_on_hold.setChecked(bool(settings.get("hold/show_sidebar")))
+        self.show_on_hold.toggled.connect(lambda on: settings.set("hold/show_sidebar", bool(on)))
+        self.body.addWidget(self.show_on_hold)
+        self.body.addWidget(
+            make_label(
+                tr(
+                    "侧栏被隐藏或遮住时，任务栏闪烁、托盘提示；勾选后侧栏也会出现，光标仍留在软电话。",
+                    "When the sidebar is hidden or covered, the taskbar flashes and the tray tells you; "
+                    "ticked, the sidebar shows too, and the cursor stays in the softphone.",
+                ),
+                "gloss",
+            )
+        )
 
     def _appearance(self, settings: Settings) -> None:
         self.section("外观", "Appearance")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -27,10 +27,12 @@ class ValuesForm(QWidget):
         cancel_text: str,
         prompt: str = "",
         require_all: bool = True,
+        optional: Collection[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._require_all = require_all
+        self._optional = set(optional)  # fields of optional parts: may stay empty
         self.setObjectName("valuesForm")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -50,7 +52,10 @@ class ValuesForm(QWidget):
                 field.setPlaceholderText(tr(f"例如：{placeholder.example}", f"e.g. {placeholder.example}"))
             field.returnPressed.connect(self._on_return)
             field.escaped.connect(self.cancelled)
-            form.addRow(QLabel(book_words(placeholder.label, placeholder.label_en) if placeholder else name), field)
+            label = book_words(placeholder.label, placeholder.label_en) if placeholder else name
+            if name in self._optional:
+                label = tr(f"{label}（可不填）", f"{label} (optional)")
+            form.addRow(QLabel(label), field)
             self.fields[name] = field
         layout.addLayout(form)
         buttons = QHBoxLayout()
@@ -76,8 +81,10 @@ class ValuesForm(QWidget):
         return {name: field.text().strip() for name, field in self.fields.items()}
 
     def _ready(self) -> bool:
-        filled = [bool(value) for value in self.values().values()]
-        return all(filled) if self._require_all else any(filled)
+        values = self.values()
+        if self._require_all:
+            return all(value for name, value in values.items() if name not in self._optional)
+        return any(values.values())
 
     def _on_return(self) -> None:
         """Enter moves to the next empty field after this one; on the last, it submits."""
