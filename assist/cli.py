@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assist import qa_cli, settings_cli
+from assist.cli_book import book_or_exit as _book_or_exit
 from assist.core import builtin
-from assist.core.model import Phrasebook
 from assist.core.problems import Problem, Severity
 from assist.core.sources import is_url
 from assist.core.summary import count, summary_of
@@ -227,23 +227,6 @@ def _is_directory_file(target: Path) -> bool:
 
     root = read_file(target).root
     return isinstance(root, RawMap) and "departments" in root.entries and "situations" not in root.entries
-
-
-def _book_or_exit(path: str | None) -> Phrasebook | None:
-    """The phrasebook for a command, or None after printing why it cannot be used."""
-    from assist.core.loader import check_file
-
-    if path and is_url(path):
-        from assist.cli_url import url_book
-
-        return url_book(path)
-    target = Path(path) if path else builtin.default_phrasebook()
-    result = check_file(target)
-    if result.book is None:
-        for problem in result.errors:
-            print(problem, file=sys.stderr)
-        print(f"assist: cannot use the phrasebook {target}", file=sys.stderr)
-    return result.book
 
 
 def search(args: argparse.Namespace) -> int:
