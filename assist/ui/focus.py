@@ -43,8 +43,9 @@ class FocusRule:
         focus = QApplication.focusWidget()
         if focus is not None and focus.window() is not self.window:
             return  # another window (a menu, a dialog) has it
-        if focus is None or _put_away(focus, self.window) or not isinstance(focus, TEXT_FIELDS):
-            self.to_cards()  # no cursor shown (a button Qt gave the focus to when a field went): the cards
+        takes_focus = isinstance(focus, TEXT_FIELDS) or bool(focus and focus.focusPolicy() & Qt.FocusPolicy.ClickFocus)
+        if focus is None or _put_away(focus, self.window) or not takes_focus:
+            self.to_cards()  # no cursor shown (a Tab-only button Qt gave the focus to when a field went)
 
     def page_changed(self) -> None:
         """Another page is shown: a field the agent left behind (the profile prompt, the search) gives
