@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from assist import qa_cli, settings_cli
 from assist.cli_book import book_or_exit as _book_or_exit
 from assist.core import builtin
+from assist.core.book_address import AddressError, locate
 from assist.core.problems import Problem, Severity
-from assist.core.sources import is_url
 from assist.core.summary import count, summary_of
 
 if TYPE_CHECKING:
@@ -138,11 +138,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return settings_cli.run(args)
     if args.autostart and not settings_cli.autostart_wanted():
         return EXIT_OK  # the autostart entry is installed for everyone; this agent (or centre) did not ask for it
-    if args.phrasebook is not None and not is_url(args.phrasebook) and not Path(args.phrasebook).is_file():
-        print(f"assist: {args.phrasebook}: no such file; opening the built-in phrasebook", file=sys.stderr)
+    if args.phrasebook is not None:
+        _warn_if_unusable(args.phrasebook)
     from assist.ui.app import run  # Qt is imported only when a window is wanted
 
     return run(args.phrasebook, args.directory)
+
+
+def _warn_if_unusable(location: str) -> None:
+    """Why the sidebar about to open will show the built-in book (its banner says the same)."""
+    try:
+        target = locate(location)
+    except AddressError as error:
+        print(f"assist: {location}: {error}; opening the built-in phrasebook", file=sys.stderr)
+        return
+    if isinstance(target, Path) and (problem := _file_problem(target)):
+        print(f"assist: {target}: {problem}; opening the built-in phrasebook", file=sys.stderr)
+
+
+def _file_problem(target: Path) -> str:
+    """Why `target` is not a file that can be read ("" when it is one)."""
+    try:
+        if target.is_file():
+            return ""
+        return "is a folder, not a file" if target.is_dir() else "no such file"
+    except OSError as error:  # such as a name too long for the system
+        return f"cannot read the file ({error.strerror or error})"
 
 
 def control(args: argparse.Namespace) -> int:
@@ -178,11 +199,17 @@ def control(args: argparse.Namespace) -> int:
 
 
 def check(paths: Sequence[str]) -> int:
-    targets = [path if is_url(path) else Path(path) for path in paths] or [builtin.default_phrasebook()]
+    targets: list[str | Path] = []
+    for path in paths:
+        try:
+            targets.append(locate(path))
+        except AddressError as error:
+            print(f"assist check: {path}: {error}", file=sys.stderr)
+            return EXIT_USAGE
+    targets = targets or [builtin.default_phrasebook()]
     for target in targets:
-        if isinstance(target, Path) and not target.is_file():
-            reason = "is a folder, not a file" if target.is_dir() else "no such file"
-            print(f"assist check: {target}: {reason}", file=sys.stderr)
+        if isinstance(target, Path) and (problem := _file_problem(target)):
+            print(f"assist check: {target}: {problem}", file=sys.stderr)
             return EXIT_USAGE
     status = EXIT_OK
     for target in targets:

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from assist.core import builtin
+from assist.core.book_address import AddressError, locate
 from assist.core.model import Phrasebook
-from assist.core.sources import is_url
 
 
 def book_or_exit(path: str | None) -> Phrasebook | None:
     """The phrasebook for a command, or None after printing why it cannot be used."""
     from assist.core.loader import check_file
 
-    if path and is_url(path):
+    try:
+        target = locate(path) if path else builtin.default_phrasebook()
+    except AddressError as error:
+        print(f"assist: {path}: {error}", file=sys.stderr)
+        return None
+    if isinstance(target, str):
         from assist.cli_url import url_book
 
-        return url_book(path)
-    target = Path(path) if path else builtin.default_phrasebook()
+        return url_book(target)
     result = check_file(target)
     if result.book is None:
         for problem in result.errors:

@@ -2,8 +2,8 @@
 
 Each path answers as the test sets it (`server.serve(...)`): a book with an ETag (and 304 when the
 client already has it), or a fault a real server or network can produce — a malformed status line,
-a body cut short of its Content-Length, a response sent one byte at a time, a redirect, an answer
-held back until the test releases it.
+a body cut short of its Content-Length, a chunked body cut before its last chunk, a response sent one
+byte at a time, a redirect, an answer held back until the test releases it.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ DRIBBLE_SECONDS = 0.05  # between two bytes of a "dribble" answer
 class Page:
     body: bytes
     etag: str = '"v1"'
-    fault: str = ""  # "", "bad_status", "truncated", "dribble", "dribble_body", "redirect", "hold", "no_length"
+    fault: str = ""  # "", "bad_status", "truncated", "dribble", "dribble_body", "redirect", "hold", "no_length",
+    # "chunked" (sent in two chunks), "chunked_cut" (the first chunk only: the connection closes before the last)
     location: str = ""  # where a "redirect" points
 
 
@@ -90,6 +91,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_response(304)
             self.end_headers()
             return
+        if page.fault in ("chunked", "chunked_cut"):
+            self._chunked(page)
+            return
         head = f"HTTP/1.0 200 OK\r\nETag: {page.etag}\r\n"
         if page.fault != "no_length":
             head += f"Content-Length: {len(page.body)}\r\n"
@@ -103,6 +107,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self._dribble(page.body)
         else:
             self.wfile.write(head_bytes + page.body)
+
+    def _chunked(self, page: Page) -> None:
+        half = len(page.body) // 2
+        chunks = [page.body[:half], page.body[half:], b""][: 1 if page.fault == "chunked_cut" else 3]
+        head = f"HTTP/1.1 200 OK\r\nETag: {page.etag}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+        body = b"".join(b"%x\r\n%s\r\n" % (len(chunk), chunk) for chunk in chunks)
+        self.wfile.write(head.encode("ascii") + body)
+        self.close_connection = True
 
     def _dribble(self, data: bytes) -> None:
         """One byte at a time, as a slow or hostile server does, until done or the client hangs up."""

@@ -109,3 +109,43 @@ def test_a_book_that_cannot_be_stored_is_still_used_and_the_reason_given(book_se
     fetched = fetch(url, tmp_path)
     assert fetched.book is not None and fetched.path is None
     assert fetched.error == f"cannot keep an offline copy in {tmp_path} (No space left on device)"
+
+
+def test_a_chunked_body_cut_before_its_last_chunk_is_refused(book_server, tmp_path):
+    """Chunked encoding marks the end of the body, so a cut is seen (without it and without a Content-Length,
+    a cut body cannot be told from a whole one: see the README)."""
+    server, url = book_server
+    server.serve("/centre.yaml", CENTRE.format(text="分块传来的用语。"), fault="chunked")
+    whole = fetch(url, tmp_path)
+    assert whole.changed and "分块传来的用语。" in whole.path.read_text(encoding="utf-8")
+    server.serve("/centre.yaml", CENTRE.format(text="分块的第二版。"), etag='"v2"', fault="chunked_cut")
+    cut = fetch(url, tmp_path)
+    assert cut.error == "the connection closed before the whole book arrived"
+    assert cut.error_zh == "连接在用语库传完之前中断"
+    assert not cut.changed and "分块传来的用语。" in cut.path.read_text(encoding="utf-8")
+
+
+def test_a_redirect_to_an_unusable_address_is_refused_with_the_reason(book_server, tmp_path):
+    server, _ = book_server
+    moved = server.serve("/moved.yaml", b"", fault="redirect", location="http://127.0.0.1:99999/centre.yaml")
+    fetched = fetch(moved, tmp_path)
+    assert fetched.error == (
+        "the server redirects to http://127.0.0.1:99999/centre.yaml, which cannot be used: "
+        "the port 99999 is out of range (1–65535)"
+    )
+    assert fetched.error_zh == (
+        "服务器把请求转到 http://127.0.0.1:99999/centre.yaml，该地址无法使用：端口 99999 超出范围（1–65535）"
+    )
+    assert fetched.path is None
+    for location, reason in [
+        ("http://[::1/centre.yaml", "the IPv6 address after '[' has no closing ']'"),
+        ("//[::1/centre.yaml", "not a usable address (Invalid IPv6 URL)"),  # relative to the scheme
+    ]:
+        server.serve("/moved.yaml", b"", fault="redirect", location=location)
+        assert fetch(moved, tmp_path).error == f"the server redirects to {location}, which cannot be used: {reason}"
+
+
+@pytest.mark.parametrize("address", ["http://127.0.0.1:99999/x", "http://[::1/x", "ftp://x/y"])
+def test_fetch_answers_an_unusable_address_without_raising(tmp_path, address):
+    fetched = fetch(address, tmp_path)
+    assert fetched.error and fetched.error_zh and fetched.path is None

@@ -187,8 +187,27 @@ def test_unless_must_contain_the_forbidden_text():
         "        instead: 请稍等,我帮您查一下。\n        unless: [等一下]",
     )
     assert (
-        only_problem(text) == "10:18: '等一下' does not contain '等一会!'; an exception in 'unless' is a "
-        "longer wording around the forbidden text"
+        only_problem(text) == "10:18: '等一下' contains neither '等一会!' nor one of its variants or clauses; an "
+        "exception in 'unless' is a longer wording around the forbidden text"
+    )
+
+
+def test_unless_may_hold_a_variant_between_gaps():
+    text = MINIMAL.replace(
+        "        instead: 请稍等,我帮您查一下。",
+        "        instead: 请稍等,我帮您查一下。\n        variants: [等一下]\n        unless: [稍等一下, 等一下…给您]",
+    )
+    assert not check_text(text).problems
+
+
+def test_a_clause_is_a_part_of_the_forbidden_text():
+    text = MINIMAL.replace(
+        "        instead: 请稍等,我帮您查一下。",
+        "        instead: 请稍等,我帮您查一下。\n        clauses: [等着]",
+    )
+    assert only_problem(text) == (
+        "10:19: '等着' is not a part of '等一会!'; 'clauses' lists parts of the forbidden text that are "
+        "forbidden said alone (write other wordings in 'variants')"
     )
 
 

@@ -30,22 +30,6 @@ def thirty_phrases(path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def personal_window(open_window, settings, tmp_path):
-    """A sidebar started on a personal file with the given text (written before the start)."""
-
-    def open_(text: str | None):
-        path = tmp_path / "data" / "personal.yaml"
-        path.parent.mkdir(exist_ok=True)
-        if text is not None:
-            path.write_text(text, encoding="utf-8")
-        settings.set("profile/dismissed", True)
-        source = BookSource(None, PersonalStore(path))
-        return open_window(source.load(), settings, source=source), path
-
-    return open_
-
-
 def add_phrase(qtbot, window, text: str) -> None:
     press(qtbot, window, "Alt+5")
     type_chinese(window.situation_page.add_field, text)

@@ -82,7 +82,7 @@ def test_the_了_of_a_word_stays():
 
 
 def test_the_start_of_the_phrase_already_written_is_not_written_twice():
-    assert replace(CHECKER, "请您等一会儿", first("请您等一会儿"), HOLD).text == HOLD
+    assert replace(CHECKER, "请你等着吧", first("请你等着吧"), HOLD).text == HOLD
 
 
 def test_a_replacement_that_still_holds_forbidden_wording_says_so():

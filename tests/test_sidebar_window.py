@@ -138,3 +138,21 @@ def test_esc_on_the_settings_page_after_the_book_changed_goes_back(qtbot, window
     press(qtbot, window, "Esc")
     assert window.navigator.page is Page.SITUATIONS
     assert window.navigator.book.situations[window.navigator.selected].id == "hold"
+
+
+def test_an_unusable_address_at_start_is_explained_in_the_interface_language(qtbot, settings):
+    """Seen in English: the banner of a book loaded at start came in Chinese (the language was chosen after)."""
+    from assist.ui.i18n import choose
+
+    settings.set("appearance/language", "en")
+    try:
+        window = create_window("ftp://x/y", settings)
+        qtbot.addWidget(window)
+        assert window.banner.title.text() == (
+            "The phrasebook address ftp://x/y cannot be used; showing the built-in phrasebook."
+        )
+        assert window.banner.details.text() == (
+            "ftp://x/y:1:1: Assist reads a phrasebook from a file or an http(s) address; ftp:// is not supported"
+        )
+    finally:
+        choose("zh")

@@ -169,3 +169,69 @@ def test_f5_and_the_menu_read_the_centres_book_again(open_window, settings, qtbo
     (entry,) = [action for action in menu.actions() if action.text().startswith("立即更新用语库")]
     entry.trigger()
     assert hold_texts(source.book) == ["第三版。"]
+
+
+BAD_PORT = "http://127.0.0.1:99999/x"
+
+
+@pytest.mark.parametrize(
+    ("language", "reason", "title"),
+    [
+        ("zh", "端口 99999 超出范围（1–65535）", f"用语库地址 {BAD_PORT} 无法使用，仍使用上一版。"),
+        (
+            "en",
+            "the port 99999 is out of range (1–65535)",
+            f"The phrasebook address {BAD_PORT} cannot be used; still using the last good version.",
+        ),
+    ],
+)
+def test_an_unusable_address_is_explained_in_words_and_the_last_good_book_stays(
+    make_source, qtbot, book_server, language, reason, title
+):
+    from assist.ui.i18n import choose
+
+    _, url = book_server
+    source = make_source(url)
+    with qtbot.waitSignal(source.book_changed, timeout=DOWNLOAD_MS):
+        source.load()
+    choose(language)
+    try:
+        with qtbot.waitSignal(source.problems_found, timeout=DOWNLOAD_MS) as found:
+            source.set_location(BAD_PORT)
+        assert found.args[0] == title
+        assert [str(problem) for problem in found.args[1]] == [f"{BAD_PORT}:1:1: {reason}"]
+        assert hold_texts(source.book) == ["网上的用语。"]
+        with qtbot.waitSignal(source.problems_found, timeout=DOWNLOAD_MS) as again:
+            source.refresh_now()  # F5: the same answer, at once, and no download
+        assert again.args == found.args and hold_texts(source.book) == ["网上的用语。"]
+    finally:
+        choose("zh")
+
+
+def test_another_scheme_at_start_shows_the_built_in_book_and_says_why(make_source, qtbot):
+    source = make_source("ftp://x/y")
+    with qtbot.waitSignal(source.problems_found, timeout=DOWNLOAD_MS) as found:
+        book = source.load()
+    assert found.args[0] == "用语库地址 ftp://x/y 无法使用，已改用内置用语库。"
+    assert [str(problem) for problem in found.args[1]] == [
+        "ftp://x/y:1:1: Assist 只能从文件或 http(s) 地址读取用语库，不支持 ftp://"
+    ]
+    assert book.situation("hold") is not None  # the built-in book
+
+
+def test_a_file_url_is_read_and_watched_as_its_file(make_source, qtbot, tmp_path):
+    centre = tmp_path / "本中心 centre.yaml"
+    centre.write_text(CENTRE.format(text="文件里的用语。"), encoding="utf-8")
+    source = make_source(centre.as_uri())
+    assert hold_texts(source.load()) == ["文件里的用语。"] and source.problems == []
+    with qtbot.waitSignal(source.book_changed, timeout=DOWNLOAD_MS):
+        centre.write_text(CENTRE.format(text="改过的用语。"), encoding="utf-8")  # the watcher sees it
+    assert hold_texts(source.book) == ["改过的用语。"]
+
+
+@pytest.mark.parametrize("location", ["a" * 5000, f"file:///{'a' * 5000}"], ids=["path", "file URL"])
+def test_a_file_name_too_long_for_the_system_is_reported_not_raised(make_source, location):
+    source = make_source(location)
+    book = source.load()
+    assert book.situation("hold") is not None  # the built-in book
+    assert "File name too long" in str(source.problems[0])

@@ -117,6 +117,26 @@ def source_window(open_window, settings, tmp_path) -> SidebarWindow:
     return open_window(source.load(), settings, source=source)
 
 
+@pytest.fixture
+def personal_window(qtbot, open_window, settings, tmp_path):
+    """A sidebar started on a personal file with the given text (written before the start)."""
+    from assist.core.personal import PersonalStore
+    from assist.ui.book_source import BookSource
+
+    def open_(text: str | None):
+        path = tmp_path / "data" / "personal.yaml"
+        path.parent.mkdir(exist_ok=True)
+        if text is not None:
+            path.write_text(text, encoding="utf-8")
+        settings.set("profile/dismissed", True)
+        source = BookSource(None, PersonalStore(path))
+        window = open_window(source.load(), settings, source=source)
+        qtbot.waitUntil(lambda: not source.vetter.busy)  # own phrases show once vetted
+        return window, path
+
+    return open_
+
+
 def reload_when_the_watcher_sees_it(qtbot, source) -> None:
     """Wait for the watcher's event (it arms the reload delay), then end the delay by hand."""
     qtbot.waitUntil(source._reload_timer.isActive, timeout=5000)

@@ -2,11 +2,12 @@
 
 Each forbidden entry of the book, and each of its variants, becomes a pattern that tolerates
 the ways people actually say it (see `tolerant`): half- or full-width punctuation and spaces,
-filler particles (啊 呀 吧 …), inserted pronouns and adverbs (你 您 我 也 就 这个), and repeated
-characters (喂喂喂, 喂…喂…). All patterns are joined into one regular expression, so a line is
-scanned once, in C, in time linear in its length. The book's match rules keep polite speech apart:
-an `utterance` entry (a bare 再见) is flagged only when a sentence holds nothing else, and an
-`unless` wording (听不清楚) around a match clears it.
+filler particles (啊 呀 吧 …), inserted pronouns and adverbs (你 您 我 也 就 都 还 有 这个 什么 真的),
+repeated characters (喂喂喂, 喂…喂…) and traditional characters (等一會, see `fold`). All patterns
+are joined into one regular expression, so a line is scanned once, in C, in time linear in its
+length. The book's match rules keep polite speech apart (see `said_alone`): an `utterance` entry
+(a bare 再见) is flagged only when a sentence holds nothing else, a `clauses` wording (出声呀) only
+when a clause holds nothing else, and an `unless` wording (听不清楚, 稍等一下) around a match clears it.
 """
 
 from __future__ import annotations
@@ -17,13 +18,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from assist.core.fold import folding_table
 from assist.core.model import Forbidden, MatchMode, Phrasebook, Situation
+from assist.core.said_alone import (
+    AGENT_LABELS,
+    CALLER_LABELS,
+    CLAUSES,
+    DISCOURSE_WORDS,
+    LONGEST_BARE_SENTENCE,
+    SENTENCES,
+    Stretches,
+    after_speaker,
+    contexts,
+    excused,
+    only_noise,
+)
 from assist.core.tolerant import (
     FILLERS,
     INSERTED_WORDS,
     INSERTIONS,
-    PUNCTUATION,
-    SENTENCE_ENDS,
+    context_words,
     core_of,
     pattern_core,
     safe_cut_pattern,
@@ -31,20 +45,6 @@ from assist.core.tolerant import (
 )
 
 __all__ = ["AGENT_LABELS", "CALLER_LABELS", "FILLERS", "INSERTIONS", "Checker", "Finding", "core_of"]
-
-# Words that open or close a sentence without adding anything to it ("好的，再见"): a sentence of
-# these and an `utterance` entry is still that entry alone. Read possessively, the longer words
-# first: a text of them has one reading only (的 and 个 stand in no other word), so no backtracking.
-_DISCOURSE_WORDS = ("好的", "好吧", "那就", "好", "那", "行", "嗯", "对")
-_ONLY_NOISE = re.compile(f"(?:{'|'.join((*INSERTED_WORDS, *_DISCOURSE_WORDS))}|[{PUNCTUATION}{FILLERS}{INSERTIONS}])*+")
-_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}\n]+")
-_LAST_SENTENCE_END = re.compile(f".*[{SENTENCE_ENDS}]")
-# A speaker label at the start of a transcript line ("坐席：", "agent:"): the agent's own words follow.
-AGENT_LABELS = ("坐席", "客服", "话务员", "接线员", "工号", "agent", "operator")
-CALLER_LABELS = ("客户", "用户", "来电人", "市民", "群众", "caller", "customer", "user")
-_SPEAKER = re.compile(
-    r"^\s*(?P<label>" + "|".join(AGENT_LABELS + CALLER_LABELS) + r")\s*(?:\d+\s*)?[:：]", re.IGNORECASE
-)
 
 
 class Finding(NamedTuple):
@@ -91,7 +91,17 @@ class _Rule:
     entry: Forbidden
     situation: Situation
     pattern: re.Pattern[str]  # this wording alone, tolerant of noise
-    unless: tuple[str, ...] = ()  # the entry's exceptions not folded into the pattern, without punctuation
+    unless: tuple[re.Pattern[str], ...] = ()  # the entry's exceptions, tolerant of noise
+
+
+@dataclass(frozen=True, slots=True)
+class _Alone:
+    """A wording flagged only when said alone in a sentence (an utterance) or a clause."""
+
+    core: str
+    rest: str  # its pattern after the first character
+    rule: _Rule
+    stretches: Stretches
 
 
 class Checker:
@@ -100,19 +110,29 @@ class Checker:
     def __init__(self, book: Phrasebook) -> None:
         self.book = book
         contained: list[tuple[str, str, _Rule]] = []
-        self._utterances: list[tuple[str, _Rule]] = []
-        letters = set()
+        self._alone: list[_Alone] = []
+        letters: set[str] = set()
+        words: set[str] = set()  # every character the rules read, to fold their traditional forms
         for situation in book.situations:
             for entry in situation.forbidden:
-                for wording in dict.fromkeys((entry.text, *entry.variants)):
+                unless = contexts(entry.unless)
+                words.update("".join(word for context in entry.unless for word in context_words(context)))
+                wordings = [(wording, False) for wording in dict.fromkeys((entry.text, *entry.variants))]
+                wordings += [(clause, True) for clause in entry.clauses]
+                for wording, is_clause in wordings:
                     core = pattern_core(wording)
                     if not core:
                         continue
                     letters.update(core)
-                    first, rest, unless = tolerant(core, entry.unless)
+                    first, rest = tolerant(core, unless=entry.unless)
+                    # a clause written with its particle (说啊) is said alone only with one: not 您说
+                    if is_clause and core_of(wording) != core and core_of(wording)[-1] in FILLERS:
+                        rest += f"(?=[{re.escape(FILLERS)}])"
                     rule = _Rule(entry, situation, re.compile(first + rest), unless)
-                    if entry.match is MatchMode.UTTERANCE:
-                        self._utterances.append((core, rule))
+                    if is_clause:
+                        self._alone.append(_Alone(core, rest, rule, CLAUSES))
+                    elif entry.match is MatchMode.UTTERANCE:
+                        self._alone.append(_Alone(core, rest, rule, SENTENCES))
                     else:
                         contained.append((core, rest, rule))
         # Longer wordings first, so that "你问我，我问谁呀" wins over a shorter entry inside it. The
@@ -124,21 +144,48 @@ class Checker:
         for core, rest, rule in contained:
             self._rules_by_first.setdefault(core[0], []).append(rule)
             rests_by_first.setdefault(core[0], []).append(rest)
-        branches = [f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in rests_by_first.items()]
+        # Each branch starts with one character, not a class of its written forms: the engine then
+        # skips ahead to the next possible first character, in C.
+        branches = [f"{re.escape(char)}(?:{'|'.join(rests)})" for char, rests in rests_by_first.items()]
         self._any = re.compile("|".join(branches)) if branches else None
-        self._safe_cut = safe_cut_pattern("".join(sorted(letters)))
+        noise = FILLERS + INSERTIONS + "".join(INSERTED_WORDS) + "".join(DISCOURSE_WORDS + AGENT_LABELS)
+        # Traditional characters (等一會): the text is folded first when it holds one the rules read.
+        self._fold = folding_table(letters | words | set(noise))
+        traditional = "".join(sorted(chr(source) for source in self._fold))
+        self._traditional = re.compile(f"[{re.escape(traditional)}]") if traditional else None
+        self._safe_cut = safe_cut_pattern("".join(sorted(letters)) + traditional)
 
     def check(self, text: str, path: str = "") -> list[Finding]:
         """Every finding in `text`, in reading order. Each line is checked on its own."""
         return list(self.scan(text, path))
 
+    def fold(self, text: str) -> str:
+        """`text` with the traditional forms of the characters the rules read written simplified,
+        one character for one, so that offsets stay (the text itself when it holds none)."""
+        if self._traditional is None or self._traditional.search(text) is None:
+            return text
+        return text.translate(self._fold)
+
     def scan(self, text: str, path: str = "") -> Iterator[Finding]:
         """The findings of `check`, one at a time, so that a long text's are never all held."""
-        utterances = (self._whole_utterances(text, core, rule) for core, rule in self._utterances)
-        sources = [self._contained(text), *utterances]
-        lines = _Lines(text)
-        for start, end, rule in heapq.merge(*sources, key=lambda found: found[0]):
-            yield lines.finding(start, end, rule, path)
+        yield from self.scan_part(text, self.fold(text), 0, len(text), path)
+
+    def scan_part(
+        self, text: str, folded: str, start: int, end: int, path: str = "", lines: tuple[int, int] = (1, 0)
+    ) -> Iterator[Finding]:
+        """The findings in text[start:end], where the text may be cut (see `last_cut`), with their
+        places in the whole text: `folded` is `fold(text)`, `lines` the line number at `start` and
+        the offset where that line starts. The rules look at the words around a match in the whole
+        text, so the findings of the parts are those of the whole."""
+        alone = (self._said_alone(folded, start, end, alone) for alone in self._alone)
+        sources = [self._contained(folded, start, end), *alone]
+        places = _Lines(text, *lines, start)
+        last_end = start
+        for found_start, found_end, rule in heapq.merge(*sources, key=lambda found: found[0]):
+            if found_start < last_end:  # a clause inside a whole wording already found
+                continue
+            last_end = found_end
+            yield places.finding(found_start, found_end, rule, path)
 
     def last_cut(self, text: str, start: int, end: int) -> int:
         """The last place in text[start:end] where the text can be cut into pieces that are checked
@@ -160,73 +207,57 @@ class Checker:
             return safe.end()
         return line_break + 1 if line_break != -1 else -1
 
-    def _contained(self, text: str) -> Iterator[tuple[int, int, _Rule]]:
+    def _contained(self, text: str, start: int, end: int) -> Iterator[tuple[int, int, _Rule]]:
         if self._any is None:
             return
         rules_by_first = self._rules_by_first
-        for match in self._any.finditer(text):
-            start, end = match.span()
-            for rule in rules_by_first[text[start]]:
-                if rule.pattern.match(text, start):
+        for match in self._any.finditer(text, start, end):
+            found_start, found_end = match.span()
+            for rule in rules_by_first[text[found_start]]:
+                if rule.pattern.match(text, found_start, end):
                     break
-            if not rule.unless or not _excused(text, start, end, rule.unless):
-                yield start, end, rule
+            if not rule.unless or not excused(text, found_start, found_end, rule.unless):
+                yield found_start, found_end, rule
 
-    def _whole_utterances(self, text: str, core: str, rule: _Rule) -> Iterator[tuple[int, int, _Rule]]:
-        """An utterance entry: flagged only when its sentence holds nothing else ("好的，再见！")."""
-        checked_up_to = 0  # sentences are looked at once each, in order: linear in the text
-        for match in rule.pattern.finditer(text):
-            if match.start() < checked_up_to:
-                continue
-            begin, finish = _sentence_around(text, match.start(), match.end(), checked_up_to)
-            checked_up_to = finish
-            if _is_only(core, text[begin:finish]):
-                last = match.end()
-                for later in rule.pattern.finditer(text, match.end(), finish):
-                    last = later.end()
-                yield match.start(), last, rule
+    def _said_alone(self, text: str, start: int, end: int, alone: _Alone) -> Iterator[tuple[int, int, _Rule]]:
+        """A wording flagged only when its sentence (or clause) holds nothing else ("好的，再见！")."""
+        checked_up_to = start  # stretches are looked at once each, in order: linear in the text
+        for match in alone.rule.pattern.finditer(text, start, end):
+            if match.start() >= checked_up_to:
+                checked_up_to, found = self._alone_finding(text, end, alone, match, checked_up_to)
+                if found is not None:
+                    yield found
 
-
-def _excused(text: str, start: int, end: int, unless: tuple[str, ...]) -> bool:
-    """True when text[start:end] lies inside one of the `unless` wordings ("听不清楚")."""
-    for context in unless:
-        position = text.find(context, max(0, end - len(context)), start + len(context))
-        while position != -1 and position <= start:
-            if position + len(context) >= end:
-                return True
-            position = text.find(context, position + 1, start + len(context))
-    return False
-
-
-# A sentence longer than this is never "only" a short wording plus fillers; skipping the
-# check for it keeps long transcripts fast.
-_LONGEST_BARE_SENTENCE = 40
-
-
-def _is_only(core: str, sentence: str) -> bool:
-    """True when `sentence` holds `core` (perhaps repeated) and nothing but noise and discourse words."""
-    if len(sentence) > _LONGEST_BARE_SENTENCE or core not in sentence:
-        return False
-    return _ONLY_NOISE.fullmatch(_SPEAKER.sub("", sentence, count=1).replace(core, "")) is not None
-
-
-def _sentence_around(text: str, start: int, end: int, floor: int) -> tuple[int, int]:
-    """The bounds of the sentence holding text[start:end], which starts at or after `floor` (the end
-    of the sentence looked at before); sentences end at 。！？; and at line ends."""
-    line_start = text.rfind("\n", floor, start) + 1 or floor
-    before = _LAST_SENTENCE_END.match(text, line_start, start)
-    following = _SENTENCE_END.search(text, end)
-    return before.end() if before else line_start, following.start() if following else len(text)
+    def _alone_finding(
+        self, text: str, end: int, alone: _Alone, match: re.Match[str], floor: int
+    ) -> tuple[int, tuple[int, int, _Rule] | None]:
+        """Where the stretch of `match` ends, and the finding when the wording is alone in it."""
+        rule = alone.rule
+        begin, finish = alone.stretches.around(text, match.start(), match.end(), floor)
+        finish = min(finish, end)
+        start, stop = match.span()
+        if finish - begin > LONGEST_BARE_SENTENCE or not only_noise(text, after_speaker(text, begin, start), start):
+            return finish, None
+        if not only_noise(text, stop, finish):  # something else, or the wording again (再见再见)
+            for later in rule.pattern.finditer(text, stop, finish):
+                if not only_noise(text, stop, later.start()):
+                    return finish, None
+                stop = later.end()
+            if not only_noise(text, stop, finish):
+                return finish, None
+        if rule.unless and excused(text, start, stop, rule.unless):
+            return finish, None
+        return finish, (start, stop, rule)
 
 
 class _Lines:
     """Turns offsets in a text into 1-based line and column numbers, for offsets in increasing order."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, line: int = 1, line_start: int = 0, counted_to: int = 0) -> None:
         self.text = text
-        self._line = 1
-        self._line_start = 0
-        self._counted_to = 0
+        self._line = line
+        self._line_start = line_start
+        self._counted_to = counted_to
 
     def finding(self, start: int, end: int, rule: _Rule, path: str) -> Finding:
         breaks = self.text.count("\n", self._counted_to, start)

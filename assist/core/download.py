@@ -3,7 +3,8 @@
 Bounded in every way a server or network can stretch it: one deadline for the whole exchange
 (connecting, the headers, every byte of the body), a size cap, the announced Content-Length
 checked, and redirects followed only within the book's own origin (scheme, host and port), since
-Assist promises to contact no other server. Every failure is a `DownloadError` with its reason in
+Assist promises to contact no other server; an address that cannot be used (the book's or a
+redirect's) is refused before any connection. Every failure is a `DownloadError` with its reason in
 Chinese and English; nothing else escapes.
 """
 
@@ -17,6 +18,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assist.core.download_error import DownloadError
+
 if TYPE_CHECKING:
     from http.client import HTTPConnection, HTTPResponse
 
@@ -24,14 +27,6 @@ DEADLINE_SECONDS = 20.0
 MAX_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 5
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-
-
-class DownloadError(Exception):
-    """Why the server's answer cannot be used: `str()` in English, `.zh` in Chinese."""
-
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.zh = zh
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +41,10 @@ def get(
 ) -> Response | None:
     """The body at `url`, or None when the server answers 304 (the copy named in `headers` is current)."""
     from http.client import HTTPException
-    from urllib.parse import urljoin
 
-    origin = _origin(url)
+    from assist.core.book_address import checked_url
+
+    origin = _origin(checked_url(url))
     clock = _Deadline(deadline)
     for _ in range(MAX_REDIRECTS + 1):
         try:
@@ -58,7 +54,7 @@ def get(
         except (HTTPException, OSError, ValueError) as error:
             raise _explained(error) from error
         if status in _REDIRECT_STATUSES and location:
-            target = urljoin(url, location)
+            target = _redirect_target(url, location)
             if _origin(target) != origin:
                 raise DownloadError(
                     f"the server redirects to {target}; Assist fetches the book only from {origin}: "
@@ -73,6 +69,23 @@ def get(
             raise DownloadError(f"the server answered {status} {reason}", f"服务器回答 {status} {reason}")
         return response
     raise DownloadError(f"more than {MAX_REDIRECTS} redirects", f"服务器转址超过 {MAX_REDIRECTS} 次")
+
+
+def _redirect_target(url: str, location: str) -> str:
+    """The address a Location header points to, checked like the book's own."""
+    from urllib.parse import urljoin
+
+    from assist.core.book_address import AddressError, checked_url, scheme_of
+
+    try:
+        return checked_url(location if scheme_of(location) else urljoin(url, location))
+    except (AddressError, ValueError) as error:  # ValueError: urljoin cannot even split it
+        if not isinstance(error, AddressError):
+            error = AddressError(f"not a usable address ({error})", f"地址无法使用（{error}）")
+        raise DownloadError(
+            f"the server redirects to {location}, which cannot be used: {error}",
+            f"服务器把请求转到 {location}，该地址无法使用：{error.zh}",
+        ) from None
 
 
 def _exchange(

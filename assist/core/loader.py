@@ -30,6 +30,7 @@ from assist.core.model import (
 )
 from assist.core.problems import PhrasebookError, Position, Problem, Severity
 from assist.core.qa.settings import read_qa_section
+from assist.core.tolerant import context_words, core_of, pattern_core
 from assist.core.validation import Validator, entry_name, read_document
 from assist.core.yaml_source import RawDocument, RawMap, RawNode, RawScalar, read_file, read_text
 
@@ -238,15 +239,17 @@ class _Validator(Validator):
             node,
             f"forbidden {index}",
             required=("text", "instead"),
-            optional=("en", "match", "unless", "variants"),
+            optional=("en", "match", "unless", "variants", "clauses"),
         )
         if fields is None:
             return None
         text = self.text(fields.get("text"), "forbidden text")
         wanted = self.instead.read(fields.get("instead"), node.position)
         match = self.choice(fields.get("match"), "match", MatchMode, MatchMode.CONTAINS)
-        unless = self.list_of(fields.get("unless"), "unless", lambda item, _: self.exception(item, text))
         variants = self.list_of(fields.get("variants"), "variants", lambda item, _: self.text(item, "variant"))
+        clauses = self.list_of(fields.get("clauses"), "clauses", lambda item, _: self.clause(item, text))
+        wordings = [text, *variants, *clauses] if text is not None else []
+        unless = self.list_of(fields.get("unless"), "unless", lambda item, _: self.exception(item, wordings))
         if text is None or not wanted or match is None:
             return None
         entry = Forbidden(
@@ -256,19 +259,35 @@ class _Validator(Validator):
             match,
             tuple(unless),
             tuple(variants),
-            node.position,
+            tuple(clauses),
+            position=node.position,
         )
         self.instead.keep(entry, wanted)
         return entry
 
-    def exception(self, node: RawNode, forbidden_text: str | None) -> str | None:
-        """An entry of `unless`: a longer, acceptable wording around the forbidden text."""
-        context = self.text(node, "unless")
-        if context is not None and forbidden_text is not None and forbidden_text not in context:
+    def clause(self, node: RawNode, forbidden_text: str | None) -> str | None:
+        """An entry of `clauses`: a part of the forbidden text that is forbidden said alone."""
+        clause = self.text(node, "clause")
+        if clause is not None and forbidden_text is not None and core_of(clause) not in core_of(forbidden_text):
             self.error(
                 node.position,
-                f"'{context}' does not contain '{forbidden_text}'; an exception in "
-                "'unless' is a longer wording around the forbidden text",
+                f"'{clause}' is not a part of '{forbidden_text}'; 'clauses' lists parts of the forbidden "
+                "text that are forbidden said alone (write other wordings in 'variants')",
+            )
+            return None
+        return clause
+
+    def exception(self, node: RawNode, wordings: list[str]) -> str | None:
+        """An entry of `unless`: a longer, acceptable wording around the forbidden text or a variant."""
+        context = self.text(node, "unless")
+        if context is None or not wordings:
+            return context
+        words = context_words(context)
+        if not any(pattern_core(wording) in word for wording in wordings for word in words):
+            self.error(
+                node.position,
+                f"'{context}' contains neither '{wordings[0]}' nor one of its variants or clauses; an "
+                "exception in 'unless' is a longer wording around the forbidden text",
             )
             return None
         return context

@@ -114,6 +114,7 @@ class Forbidden:
     match: MatchMode = MatchMode.CONTAINS
     unless: tuple[str, ...] = ()  # longer wordings that contain `text` yet are fine ("听不清楚")
     variants: tuple[str, ...] = ()  # other ways people say the same thing
+    clauses: tuple[str, ...] = ()  # parts of `text` that are forbidden said alone as a clause (出声呀)
     position: Position = field(default=Position(), compare=False)
     suggestions: tuple[Suggestion, ...] = ()
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assist.core import folders
-from assist.core.personal_data import PersonalData, PersonalPhrase  # noqa: F401 - both are part of this module's interface
+from assist.core.personal_data import PersonalData, PersonalPhrase
 from assist.core.problems import Position, Problem, has_errors
 
 if TYPE_CHECKING:
-    from assist.core.checker import Checker
+    from assist.core.checker import Checker, Finding
 
 
 class RefusedPhrase(ValueError):
@@ -102,6 +103,10 @@ class PersonalStore:
             self.save(readable)
         return kept
 
+    def changed_on_disk(self) -> bool:
+        """Whether the file's bytes differ from those last read or written."""
+        return self._bytes_on_disk() != self._known
+
     def _bytes_on_disk(self) -> bytes | None:
         try:
             return self.path.read_bytes()
@@ -137,3 +142,25 @@ def vet(checker: Checker, text: str) -> None:
     if findings:
         reasons = "；".join(f"“{f.match}”是禁语（{f.situation_title}），应说：{f.suggestion}" for f in findings)
         raise RefusedPhrase(reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class HeldBack:
+    """An own phrase read from the file that holds forbidden wording: it is never offered to copy."""
+
+    phrase: PersonalPhrase
+    findings: tuple[Finding, ...]
+
+
+def vetted(checker: Checker, phrases: list[PersonalPhrase]) -> tuple[list[PersonalPhrase], tuple[HeldBack, ...]]:
+    """The phrases the checker lets through, and those held back for their forbidden wording (the
+    same check as a phrase added in the window gets)."""
+    kept: list[PersonalPhrase] = []
+    held: list[HeldBack] = []
+    for phrase in phrases:
+        findings = checker.check(phrase.text)
+        if findings:
+            held.append(HeldBack(phrase, tuple(findings)))
+        else:
+            kept.append(phrase)
+    return kept, tuple(held)

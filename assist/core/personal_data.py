@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assist.core.problems import Position
+
 
 @dataclass(frozen=True, slots=True)
 class PersonalPhrase:
     situation: str  # the id of the situation it belongs to
     text: str
     en: str = ""
+    position: Position = field(default=Position(), compare=False)  # of its text in the file, when read from it
 
 
 @dataclass(slots=True)

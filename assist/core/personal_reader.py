@@ -41,7 +41,7 @@ class _PersonalReader(Validator):
         en = self.text(fields["en"], f"phrase {index} en") if _has_text(fields.get("en")) else ""
         if situation is None or text is None or en is None:
             return None
-        return PersonalPhrase(situation, text, en)
+        return PersonalPhrase(situation, text, en, fields["text"].position)
 
     def favourite(self, node: RawNode, index: int) -> tuple[str, str] | None:
         fields = self.fields(node, f"favourite {index}", required=("situation", "text"), optional=())

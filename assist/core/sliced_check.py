@@ -1,7 +1,8 @@
 """Checking a long text a slice at a time, so that a window can handle its events in between.
 
 Slices end where the checker says no finding can be split (after a line break, or between
-sentences), so the findings are exactly those of one check of the whole text. A slice holds at
+sentences), and the rules that look at the words around a match (`unless`) read them in the whole
+text, so the findings are exactly those of one check of the whole text. A slice holds at
 most about `SLICE_CHARACTERS` characters, which the checker reads in a few milliseconds.
 """
 
@@ -21,6 +22,7 @@ class SlicedCheck:
     def __init__(self, checker: Checker, text: str, slice_characters: int = SLICE_CHARACTERS) -> None:
         self.checker = checker
         self.text = text
+        self.folded = checker.fold(text)  # once: traditional characters written simplified
         self.findings: list[Finding] = []
         self._slice = slice_characters
         self._start = 0
@@ -43,13 +45,12 @@ class SlicedCheck:
                 end = self.checker.first_cut(text, start + self._slice, start + LONGEST_SLICE)
             if end <= start:
                 end = min(len(text), start + LONGEST_SLICE)
-        piece = text[start:end]
-        columns = start - self._line_start
-        self.findings += (finding.moved(start, self._lines, columns) for finding in self.checker.scan(piece))
-        last_break = piece.rfind("\n")
-        if last_break != -1:
-            self._lines += piece.count("\n")
-            self._line_start = start + last_break + 1
+        found = self.checker.scan_part(text, self.folded, start, end, lines=(self._lines + 1, self._line_start))
+        self.findings += found
+        breaks = text.count("\n", start, end)
+        if breaks:
+            self._lines += breaks
+            self._line_start = text.rfind("\n", start, end) + 1
         self._start = end
         return self.done
 

@@ -20,10 +20,6 @@ if TYPE_CHECKING:
     from assist.core.model import Phrasebook
 
 
-def is_url(location: str) -> bool:
-    return location.startswith(("http://", "https://"))
-
-
 @dataclass(frozen=True, slots=True)
 class Fetched:
     """What one visit to the server gave."""

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from assist.core.load_cache import checked_directory
 from assist.core.personal import PersonalStore
 from assist.ui.book_source import BookSource
-from assist.ui.i18n import tr
+from assist.ui.i18n import choose, tr
 from assist.ui.main_window import SidebarWindow
 from assist.ui.settings import Settings
 
@@ -42,6 +42,7 @@ def create_window(
     says what is wrong, with file and line.
     """
     location = str(path) if path is not None else str(settings.get("phrasebook/source")) or None
+    choose(str(settings.get("appearance/language")))  # before the book's banner is worded
     source = BookSource(location, PersonalStore())
     book = source.load()
     directory = checked_directory(directory_path)

@@ -16,14 +16,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from assist.core import builtin
+from assist.core.book_address import AddressError, locate
 from assist.core.layers import overlay, with_personal
 from assist.core.load_cache import checked_book
 from assist.core.model import Phrasebook
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.core.problems import Position, Problem
-from assist.core.sources import is_url
 from assist.ui.i18n import current, tr
 from assist.ui.personal_file import PersonalFile
+from assist.ui.phrase_vetter import PhraseVetter
 
 if TYPE_CHECKING:  # the URL machinery (http.client, ssl) loads only for a URL source
     from assist.core.sources import Fetched
@@ -61,6 +62,9 @@ class BookSource(QObject):
         self._builtin = EMPTY_BOOK
         self._organisation: Phrasebook | None = None  # the last good organisation book
         self.book = EMPTY_BOOK
+        self.vetter = PhraseVetter(self)  # own phrases read from the file show once vetted
+        self.vetter.ready.connect(self._on_personal_changed)
+        self._loading = False
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._on_file_event)
         self._watcher.directoryChanged.connect(self._on_file_event)
@@ -78,52 +82,94 @@ class BookSource(QObject):
     # -- loading ------------------------------------------------------------------------------
 
     def load(self) -> Phrasebook:
-        """The first load, synchronous and never slow: a URL's cached copy is used, then refreshed."""
+        """The first load, synchronous and never slow: a URL's cached copy is used, then refreshed;
+        own phrases show once vetted, a moment later."""
+        self._loading = True
+        try:
+            return self._load()
+        finally:
+            self._loading = False
+
+    def _load(self) -> Phrasebook:
         book, errors = checked_book(builtin.default_phrasebook())
         self._builtin = book or EMPTY_BOOK
         builtin_problems = list(errors)
         self.personal_file.load()  # its problems go to a banner of their own
-        if self.location is None:
+        target = self._target()
+        if target is None:
             self._compose(builtin_problems, tr("内置用语库有误。", "The built-in phrasebook is broken."))
-        elif is_url(self.location):
+        elif isinstance(target, AddressError):
+            self._report_unusable(target, builtin_problems)
+        elif isinstance(target, str):
             from assist.core.sources import cached_copy, offline_book
 
-            if cached_copy(self.location) is not None:
-                self._use_organisation(*offline_book(self.location), builtin_problems)
+            if cached_copy(target) is not None:
+                self._use_organisation(*offline_book(target), builtin_problems)
             else:  # no copy yet: the download starting now brings it, or says why not
                 self._compose(builtin_problems, self._title())
             self._poll_timer.start()
             QTimer.singleShot(0, self.fetch_now)
         else:
-            self._watch(Path(self.location))
-            self._load_organisation(Path(self.location), builtin_problems)
+            self._watch(target)
+            self._load_organisation(target, builtin_problems)
         return self.book
 
+    def _target(self) -> str | Path | AddressError | None:
+        """The source: a checked http(s) URL, a file (also from a file:// URL), why it cannot be used, or None."""
+        if self.location is None:
+            return None
+        try:
+            return locate(self.location)
+        except AddressError as error:
+            return error
+
+    def _report_unusable(self, error: AddressError, problems: list[Problem]) -> None:
+        """An address that cannot be used: the banner says why, the last good book (if any) stays."""
+        location = self.location or ""
+        reason = Problem(location, Position(), error.zh if current() == "zh" else str(error))
+        if self._organisation:
+            title = tr(
+                f"用语库地址 {location} 无法使用，仍使用上一版。",
+                f"The phrasebook address {location} cannot be used; still using the last good version.",
+            )
+        else:
+            title = tr(
+                f"用语库地址 {location} 无法使用，已改用内置用语库。",
+                f"The phrasebook address {location} cannot be used; showing the built-in phrasebook.",
+            )
+        self._compose([*problems, reason], title)
+
     def set_location(self, location: str | None) -> None:
-        """Switch to another organisation book and load it; if it is broken, the built-in book shows."""
+        """Switch to another organisation book and load it; if it is broken, the built-in book shows.
+
+        An address that cannot be used at all (a bad port, another scheme) keeps the book shown."""
         for watched in [*self._watcher.files(), *self._watcher.directories()]:
             self._watcher.removePath(watched)
         self._poll_timer.stop()
         self._asked = False
         self.location = location
-        self._organisation = None
+        if not isinstance(self._target(), AddressError):
+            self._organisation = None
         self.load()
         self.book_changed.emit(self.book)
 
     def reload(self) -> None:
         """Read the organisation's file again (the watcher calls this after a change)."""
-        if self.location is None or is_url(self.location):
+        path = self._target()
+        if not isinstance(path, Path):
             return
-        path = Path(self.location)
         self._watch(path)
         self._load_organisation(path, [])
         self.book_changed.emit(self.book)
 
     def refresh_now(self) -> None:
         """The agent's "update now": download a URL's book at once, or read the file again."""
-        if self.location is None:
+        target = self._target()
+        if target is None:
             self.status.emit(tr("正在使用内置用语库，无需更新", "Using the built-in phrasebook: nothing to update"))
-        elif is_url(self.location):
+        elif isinstance(target, AddressError):
+            self._report_unusable(target, [])
+        elif isinstance(target, str):
             self._asked = True
             self._poll_timer.start()  # the next poll, a whole interval from now
             self.fetch_now()
@@ -134,8 +180,8 @@ class BookSource(QObject):
 
     def fetch_now(self) -> None:
         """Revalidate a URL source in the background (unless that URL is being downloaded already)."""
-        url = self.location
-        if url is None or not is_url(url) or url in self._in_flight:
+        url = self._target()
+        if not isinstance(url, str) or url in self._in_flight:
             return
         from assist.core.sources import Fetched, cached_copy, fetch
 
@@ -201,8 +247,8 @@ class BookSource(QObject):
                 f"无法从 {fetched_from} 获取用语库，已改用内置用语库。",
                 f"Could not get the phrasebook from {fetched_from}; showing the built-in phrasebook.",
             )
-        name = self.location or ""
-        shown = name if is_url(name) else Path(name).name or name
+        name, target = self.location or "", self._target()
+        shown = target.name if isinstance(target, Path) and target.name else name
         if self._organisation:
             return tr(
                 f"用语库 {shown} 有误或无法读取，仍使用上一版。",
@@ -215,7 +261,10 @@ class BookSource(QObject):
 
     def _compose(self, problems: list[Problem], title: str) -> None:
         base = overlay(self._builtin, self._organisation) if self._organisation else self._builtin
-        self.book = with_personal(base, self.personal.phrases)
+        # The same check as phrases added in the window; while loading, off the UI thread.
+        own, held = self.vetter.vet(base, self.personal.phrases, in_background=self._loading)
+        self.book = with_personal(base, own)
+        self.personal_file.hold_back(held)
         self._report(problems, title)
 
     def _report(self, problems: list[Problem], title: str) -> None:
@@ -229,13 +278,16 @@ class BookSource(QObject):
     # -- watching -----------------------------------------------------------------------------
 
     def _watch(self, path: Path) -> None:
-        """Watch the file and its folder: a save by rename replaces the file the watcher knew."""
+        """Watch the file and its folder: a save by rename replaces the file the watcher knew.
+
+        A path the system refuses (a name too long, say) is not watched: loading it says why."""
         watched = set(self._watcher.files()) | set(self._watcher.directories())
-        folder = str(path.resolve().parent)
-        if folder not in watched and Path(folder).is_dir():
-            self._watcher.addPath(folder)
-        if str(path) not in watched and path.exists():
-            self._watcher.addPath(str(path))
+        with contextlib.suppress(OSError):
+            folder = str(path.resolve().parent)
+            if folder not in watched and Path(folder).is_dir():
+                self._watcher.addPath(folder)
+            if str(path) not in watched and path.exists():
+                self._watcher.addPath(str(path))
 
     def _on_file_event(self, _path: str) -> None:
         self._reload_timer.start()

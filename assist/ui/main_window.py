@@ -75,6 +75,8 @@ class SidebarWindow(QWidget):
         self.menu = None  # the ☰ menu, built when first opened
         self._situation_of: dict[int, Situation] = {}  # id(phrase) → its situation
         self._started = False
+        self._shown: tuple[object, str] = (None, "")
+        self._same_page = False
         build_layout(self)
         self.runner = CommandRunner(settings, self)
         self.focus = FocusRule(self, self._left_behind, self._first_prompt)
@@ -123,7 +125,6 @@ class SidebarWindow(QWidget):
         self.presence = Presence(self, self.navigator, self.copier)
         self.call_messages = CallMessages(self.calls, self.copier, settings, self.status, self.call_strip, self)
         self.hold_alert = HoldAlert(self, self.calls, settings)  # the reminder when the sidebar is out of view
-        self.draft.situation_in_view = self._situation_in_view
         self.view.helper_for = self.helpers.panel_for
         self.view.favourites_of = lambda situation: self.personal.favourites_of(situation.id)
         self.view.personal = source is not None
@@ -142,13 +143,18 @@ class SidebarWindow(QWidget):
 
     # -- the focus rule's questions -------------------------------------------------------------
 
+    def on_page_changed(self) -> None:
+        shown = (self.navigator.page, self.navigator.situation.id if self.navigator.situation else "")
+        self._same_page, self._shown = shown == self._shown, shown  # the same page drawn again (a new book)
+        self.focus.page_changed()
+
     def _left_behind(self, widget: QWidget) -> bool:
         """When another page is shown: the search box (unless searching: its cursor would catch Enter
         for nothing), the profile prompt, and any field of the pages (Qt moves the focus to the next
         field when the focused one goes with its page; no one chose it)."""
         if widget is self.search_box:
             return self.navigator.page is not Page.SEARCH
-        return self.profile_bar.isAncestorOf(widget) or self.stack.isAncestorOf(widget)
+        return self.profile_bar.isAncestorOf(widget) or (not self._same_page and self.stack.isAncestorOf(widget))
 
     def _first_prompt(self) -> QWidget | None:
         form = self.profile_bar.form
@@ -160,10 +166,6 @@ class SidebarWindow(QWidget):
     def _is_profile_value(self, name: str) -> bool:
         placeholder = self.navigator.book.placeholders.get(name)
         return placeholder is None or placeholder.profile
-
-    def _situation_in_view(self) -> str | None:
-        shown = self.navigator.situation
-        return shown.id if shown is not None and self.navigator.page is Page.SITUATION else None
 
     def _first_key(self, command_id: str) -> str:
         keys = self.runner.keys_of(command_id)
@@ -283,11 +285,6 @@ class SidebarWindow(QWidget):
         self.banner.hide()
         self.problems_button.hide()
         self.status.say(tr("✓ 用语库已更新", "✓ Phrasebook updated"), cause="book")
-
-    def reveal_problems(self) -> None:
-        """Show the sidebar with the last phrasebook problems in the banner."""
-        self.presence.reveal()
-        self.banner.show()
 
     def set_source(self, location: str) -> None:
         """Use another organisation phrasebook (a path or URL; empty: the built-in book only)."""

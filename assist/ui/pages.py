@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from assist.core.model import GuidanceSection, GuidanceStyle, Phrase, Phrasebook, Placeholder, Situation
+from assist.ui.add_phrase_line import AddPhraseLine
 from assist.ui.cards import Card, CopyCard, ForbiddenCard, HitCard, PhraseCard, SituationRow, make_label
 from assist.ui.i18n import glosses_shown, tr
 from assist.ui.inline_edit import InlineEdit
@@ -156,39 +157,8 @@ class SituationPage(CardsPage):
         super().__init__("situationPage", parent)
         self.helper: QWidget | None = None
         self.pinned: list[PhraseCard] = []
-        self.add_field: InlineEdit | None = None
-        self.add_button: QToolButton | None = None
-        self.refusal: QLabel | None = None
-
-    def _add_form(self) -> QWidget:
-        """A line to add a phrase of the agent's own; the checker vets it before it is kept."""
-        box = QFrame()
-        box.setObjectName("addPhrase")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(8, 6, 8, 6)
-        row = QHBoxLayout()
-        self.add_field = InlineEdit()
-        self.add_field.setObjectName("addPhraseField")
-        self.add_field.setPlaceholderText(tr("＋ 添加我的用语…", "＋ Add a phrase of my own…"))
-        self.add_field.returnPressed.connect(lambda: self.add_requested.emit(self.add_field.text()))
-        self.add_field.escaped.connect(self.add_field.clear)
-        row.addWidget(self.add_field, 1)
-        save = self.add_button = QToolButton()
-        save.setObjectName("addPhraseButton")
-        save.setText(tr("添加", "Add"))
-        save.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        save.clicked.connect(lambda: self.add_requested.emit(self.add_field.text()))
-        row.addWidget(save)
-        layout.addLayout(row)
-        self.refusal = make_label("", "refusal")
-        self.refusal.hide()
-        layout.addWidget(self.refusal)
-        return box
-
-    def set_editing(self, editing: bool) -> None:
-        """The add line edits an own phrase: its button saves rather than adds."""
-        if self.add_button is not None:
-            self.add_button.setText(tr("保存", "Save") if editing else tr("添加", "Add"))
+        self.add_line: AddPhraseLine | None = None
+        self._shown_id = ""  # the situation shown: shown again, its add line keeps what was typed
 
     def show_values(self, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> None:
         super().show_values(values, placeholders)
@@ -197,9 +167,34 @@ class SituationPage(CardsPage):
 
     def refuse(self, reason: str) -> None:
         """Say why a phrase was not added; the text stays in the field to be corrected."""
-        if self.refusal is not None:
-            self.refusal.setText(reason)
-            self.refusal.show()
+        if self.add_line is not None:
+            self.add_line.refuse(reason)
+
+    def added(self) -> None:
+        """The phrase typed was saved: the add line is empty again."""
+        if self.add_line is not None:
+            self.add_line.clear()
+
+    def lift_refusal(self, reason: str) -> None:
+        """The cause of a refusal has gone (the personal file reads whole again): its note goes."""
+        if self.add_line is not None:
+            self.add_line.lift(reason)
+
+    def set_editing(self, editing: bool) -> None:
+        if self.add_line is not None:
+            self.add_line.set_editing(editing)
+
+    @property
+    def add_button(self) -> QToolButton | None:
+        return self.add_line.save if self.add_line is not None else None
+
+    @property
+    def add_field(self) -> InlineEdit | None:
+        return self.add_line.field if self.add_line is not None else None
+
+    @property
+    def refusal(self) -> QLabel | None:
+        return self.add_line.note if self.add_line is not None else None
 
     def show_situation(
         self,
@@ -215,8 +210,9 @@ class SituationPage(CardsPage):
         Favourites are pinned at the top, keeping their numbers; with `personal`, the agent can pin
         phrases and add, or remove, phrases of their own.
         """
+        typed = self.add_line.typed() if self.add_line is not None and situation.id == self._shown_id else None
         self._clear()
-        self.add_field = self.add_button = self.refusal = None
+        self._shown_id, self.add_line = situation.id, None
         self.helper = helper
         self.pinned = []
         favourites = favourites or set()
@@ -240,7 +236,9 @@ class SituationPage(CardsPage):
             card.edit_clicked.connect(lambda text=phrase.text: self.edit_requested.emit(text))
             self._add_card(card)
         if personal:
-            self.body.addWidget(self._add_form())
+            self.add_line = AddPhraseLine()
+            self.add_line.submitted.connect(self.add_requested)
+            self.body.addWidget(self.add_line)
         if situation.forbidden:
             self.section("禁语", "Never say · click copies what to say instead")
             for entry in situation.forbidden:
@@ -261,6 +259,8 @@ class SituationPage(CardsPage):
             self.body.addWidget(make_label("<br>".join(conduct), "conduct", rich=True))
         self.body.addStretch()
         self.show_values(values, placeholders)
+        if typed is not None and self.add_line is not None:
+            self.add_line.take_over(typed)
 
 
 class SearchPage(CardsPage):

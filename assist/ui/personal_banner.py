@@ -1,5 +1,6 @@
 """The banner shown while the agent's personal file cannot be read: where it is wrong, that the
-book still works, that own phrases are not saved, and the way out (both buttons reachable by keys)."""
+book still works, that own phrases are not saved, and the way out (both buttons reachable by keys).
+It also lists, with their lines, own phrases held back for forbidden wording and what to say instead."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from assist.core.personal import HeldBack
 from assist.core.problems import Problem
 from assist.ui.banner import Banner
 from assist.ui.i18n import current, tr
@@ -68,26 +70,42 @@ class PersonalFileBanner(Banner):
         layout.addLayout(buttons)
         personal.damage_changed.connect(self.show_problems)
         personal.refused.connect(lambda: self.show_problems(personal.problems))
+        personal.held_back_changed.connect(lambda: self.show_problems(personal.problems))
         self.show_problems(personal.problems)
 
     def show_problems(self, problems: tuple[Problem, ...]) -> None:
-        if not problems:
+        held = self.personal.held_back
+        if not problems and not held:
             self.hide()
             return
         name = self.personal.store.path.name
-        self.title.setText(
-            tr(
+        if problems:
+            title = tr(
                 f"我的用语文件 {name} 有误，暂不保存我的用语（以免覆盖其中内容）；用语库照常可用。",
                 f"Your phrases file {name} has errors: own phrases are not saved (so as not to write "
                 "over it) until it is fixed. The phrasebook works as usual.",
             )
-        )
-        lines = [str(self.personal.store.path)] + [problem_line(problem) for problem in problems[:SHOWN_PROBLEMS]]
-        if len(problems) > SHOWN_PROBLEMS:
-            more = len(problems) - SHOWN_PROBLEMS
-            lines.append(tr(f"… 另有 {more} 个问题", f"… {more} more"))
-        self.details.setText("\n".join(lines))
-        self.hint.setText(_way_out(name, len(self.personal.data.phrases)))
+        else:
+            phrases = "1 phrase" if len(held) == 1 else f"{len(held)} phrases"
+            title = tr(
+                f"我的用语文件 {name} 中有 {len(held)} 句含禁语，不列出、不复制。",
+                f"Your phrases file {name} has {phrases} with forbidden wording: not shown, never copied.",
+            )
+        self.title.setText(title)
+        lines = [problem_line(problem) for problem in problems] + [held_back_line(entry) for entry in held]
+        shown = [str(self.personal.store.path), *lines[:SHOWN_PROBLEMS]]
+        if len(lines) > SHOWN_PROBLEMS:
+            more = len(lines) - SHOWN_PROBLEMS
+            shown.append(tr(f"… 另有 {more} 个问题", f"… {more} more"))
+        self.details.setText("\n".join(shown))
+        way_out = _way_out(name, len(self.personal.data.phrases) - len(held)) if problems else ""
+        if held:
+            way_out += tr(
+                "请在文件中改正含禁语的用语，改正后自动重新读取。",
+                " Correct the phrases with forbidden wording in the file; it is read again once changed.",
+            )
+        self.hint.setText(way_out.strip())
+        self.afresh_button.setVisible(bool(problems))
         self.show()
 
     def keep_copy_and_start_afresh(self) -> None:
@@ -108,6 +126,17 @@ class PersonalFileBanner(Banner):
             self.notice.emit(tr("文件仍然有误", "The file still has errors"))
         else:
             self.notice.emit(tr("✓ 我的用语文件已恢复，可以保存了", "✓ Your phrases file reads whole; saving resumes"))
+
+
+def held_back_line(entry: HeldBack) -> str:
+    """An own phrase held back: its line and column, its forbidden wording and what to say instead."""
+    where = entry.phrase.position
+    findings = entry.findings
+    if current() == "en":
+        wording = ", ".join(f"“{f.match}” (say instead: {f.suggestion})" for f in findings)
+        return f"line {where.line}, column {where.column}: “{entry.phrase.text}” holds forbidden wording {wording}"
+    wording = "；".join(f"“{f.match}”，应说：{f.suggestion}" for f in findings)
+    return f"第 {where.line} 行第 {where.column} 列：“{entry.phrase.text}”含禁语{wording}"
 
 
 def _way_out(name: str, readable: int) -> str:

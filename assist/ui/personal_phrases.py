@@ -48,6 +48,8 @@ class PersonalPhrases(QObject):
         reason = self.add(text)
         if reason:
             self.page.refuse(reason)
+        else:
+            self.page.added()
 
     def add(self, text: str) -> str:
         """Add an own phrase to the situation shown (or save the one edited); return why not, or ""."""

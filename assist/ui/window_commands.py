@@ -32,6 +32,16 @@ def register_commands(window: Any) -> None:
         navigator.open_situation(index(arguments))
         return None
 
+    def show_problems() -> None:  # the sidebar, with the last phrasebook problems in the banner
+        window.presence.reveal()
+        window.banner.show()
+
+    def situation_in_view() -> str | None:  # the draft ranks its phrases first
+        shown = navigator.situation
+        return shown.id if shown is not None and navigator.page is Page.SITUATION else None
+
+    draft.situation_in_view = situation_in_view
+
     def show_settings() -> None:
         window.presence.reveal()
         navigator.show_page(Page.SETTINGS)
@@ -64,7 +74,7 @@ def register_commands(window: Any) -> None:
         "show_keys": lambda a: view.toggle(Page.KEYS),
         "toggle": lambda a: window.presence.toggle(a.get("situation")),
         "set_theme": lambda a: appearance.set_theme(str(a.get("theme", "system"))),
-        "show_problems": lambda a: window.reveal_problems(),
+        "show_problems": lambda a: show_problems(),
         "quit": lambda a: QApplication.quit(),
         "show": lambda a: window.presence.reveal(a.get("situation")),
         "hide": lambda a: window.hide(),
@@ -123,7 +133,7 @@ def connect_signals(window: Any) -> None:
     page.hotkey_problem = lambda: window.keys.hotkey_problem
     page.keys = window.runner.keys_of
     window.navigator.book_changed.connect(window._on_book_changed)
-    window.navigator.page_changed.connect(window.focus.page_changed)
+    window.navigator.page_changed.connect(window.on_page_changed)
     window.copier.profile_changed.connect(window._on_values_changed)
     window.copying.recent_changed.connect(window.view.recent_changed)
     window.search_service.ready.connect(window._on_search_ready)
@@ -135,6 +145,7 @@ def connect_signals(window: Any) -> None:
         window.source.problems_cleared.connect(window._on_problems_cleared)
         window.source.status.connect(window.status.say)
         window.personal_banner.notice.connect(window.status.say)
+        window.source.personal_file.refusal_lifted.connect(window.situation_page.lift_refusal)
     window._geometry_timer = QTimer(window)
     window._geometry_timer.setSingleShot(True)
     window._geometry_timer.timeout.connect(window.save_geometry)
