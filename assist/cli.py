@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assist import qa_cli, settings_cli
+from assist import feed_cli, qa_cli, settings_cli
 from assist.cli_book import book_or_exit as _book_or_exit
 from assist.core import builtin
 from assist.core.book_address import AddressError, locate
@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("number", nargs="?", type=int, default=1, metavar="N", help="the phrase's number (default 1)")
     qa_cli.add_parser(commands)
     settings_cli.add_parser(commands)
+    feed_cli.add_parser(commands)
     return parser
 
 
@@ -136,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return control(args)
     if args.command == "settings":
         return settings_cli.run(args)
+    if args.command == "feed":
+        return feed_cli.run(args)
     if args.autostart and not settings_cli.autostart_wanted():
         return EXIT_OK  # the autostart entry is installed for everyone; this agent (or centre) did not ask for it
     if args.phrasebook is not None:

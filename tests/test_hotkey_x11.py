@@ -8,16 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assist.ui import hotkey
+from assist.ui import focus_x11, hotkey
 from assist.ui.hotkey import _KEY_PRESS, _KEY_RELEASE, SIGNATURES, KeyPresses, load_x11
 from tests.x11 import isolated_env, needs_x11, wait_for
 
 HOTKEY_SOURCE = Path(hotkey.__file__).read_text(encoding="utf-8")
+FOCUS_SOURCE = Path(focus_x11.__file__).read_text(encoding="utf-8")
 
 
 def test_every_libx11_function_called_has_a_declared_signature():
-    called = set(re.findall(r"x11\.(X\w+)\(", HOTKEY_SOURCE))
-    assert called >= {"XSetErrorHandler", "XGrabKey", "XNextEvent"}  # the scan finds the calls
+    called = set(re.findall(r"x11\.(X\w+)\(", HOTKEY_SOURCE + FOCUS_SOURCE))
+    assert called >= {"XSetErrorHandler", "XGrabKey", "XNextEvent", "XGetInputFocus", "XSetInputFocus"}
     assert called <= set(SIGNATURES), f"called without a signature: {sorted(called - set(SIGNATURES))}"
     x11 = load_x11()
     assert x11 is not None, "libX11 is missing (scripts/setup installs it)"
@@ -34,6 +35,35 @@ def test_every_user32_function_called_on_windows_has_a_declared_signature():
     called = set(re.findall(r"_user32\(\)\.(\w+)\(", source))
     assert called == {"RegisterHotKey", "UnregisterHotKey"} and called <= set(hotkey_windows.SIGNATURES)
     assert "WinDLL(" in source and source.count("WinDLL(") == 1  # user32 is only reached through _user32()
+
+
+def test_every_libxtst_function_called_has_a_declared_signature():
+    called = set(re.findall(r"xtst\.(X\w+)\(", FOCUS_SOURCE))
+    assert called == {"XTestQueryExtension", "XTestFakeKeyEvent"} <= set(focus_x11.XTST_SIGNATURES)
+    xtst = focus_x11.load_xtst()
+    assert xtst is not None, "libXtst is missing (scripts/setup installs libxtst6)"
+    for name, (restype, argtypes) in focus_x11.XTST_SIGNATURES.items():
+        function = getattr(xtst, name)
+        assert function.restype is restype and function.argtypes == argtypes, name
+
+
+def test_every_user32_function_of_the_way_back_has_a_declared_signature():
+    from assist.ui import focus_windows
+
+    source = Path(focus_windows.__file__).read_text(encoding="utf-8")
+    called = set(re.findall(r"_user32\.(\w+)\(", source))
+    assert called == {"GetForegroundWindow", "SetForegroundWindow", "IsWindow", "SendInput", "GetAsyncKeyState"}
+    assert called <= set(focus_windows.SIGNATURES) and source.count("WinDLL(") == 1
+
+
+def test_sendinput_gets_inputs_of_the_size_windows_expects():
+    """INPUT is 40 bytes on 64-bit Windows, 28 on 32-bit: SendInput refuses any other size."""
+    from assist.ui.focus_windows import INPUT, KEYEVENTF_KEYUP, VK_CONTROL, VK_V, ctrl_v
+
+    assert ctypes.sizeof(INPUT) == (40 if ctypes.sizeof(ctypes.c_void_p) == 8 else 28)
+    typed = [(item.type, item.union.ki.wVk, item.union.ki.dwFlags) for item in ctrl_v()]
+    up = KEYEVENTF_KEYUP
+    assert typed == [(1, VK_CONTROL, 0), (1, VK_V, 0), (1, VK_V, up), (1, VK_CONTROL, up)]
 
 
 def test_the_error_handler_goes_in_and_comes_back_as_a_whole_pointer():
@@ -84,7 +114,7 @@ def test_a_lost_release_does_not_leave_the_key_dead():
 HARNESS = """
 import sys
 from PySide6.QtWidgets import QApplication
-from assist.ui import hotkey
+from assist.ui import focus_x11, hotkey
 
 seen = hotkey.KeyPresses.is_new_press
 def logged(self, kind, keycode, time):

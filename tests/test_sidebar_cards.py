@@ -159,3 +159,10 @@ def test_esc_on_the_list_puts_off_the_profile_prompt(qtbot, window, settings):
     assert settings.get("profile/dismissed") is True
     window.findChild(QToolButton, "profileButton").click()  # the header's 资料 button brings it back
     assert window.profile_bar.isVisible()
+
+
+def test_a_forbidden_card_shows_a_few_fine_wordings_not_the_whole_rule(qtbot, window):
+    press(qtbot, window, "Alt+5")
+    card = next(card for card in window.situation_page.cards if card.property("kind") == "forbidden")
+    notes = [label.text() for label in card.findChildren(QLabel) if label.text().startswith("不算禁语")]
+    assert notes == ["不算禁语：稍等一会、稍等一下、稍等会儿 等"]

@@ -91,6 +91,28 @@ def test_docking_left_and_right(qtbot, window, settings):
     assert window.width() == DEFAULT_WIDTH
 
 
+def test_dock_keys_work_while_the_cursor_is_in_the_search(qtbot, window, settings):
+    """The global key leaves the cursor in the search: the dock keys must not select words there."""
+    area = window.screen().availableGeometry()
+    press(qtbot, window, "Ctrl+F")
+    qtbot.keyClicks(window.search_box, "qsd")
+    assert window.search_box.hasFocus()
+    press(qtbot, window, "Ctrl+Shift+Left")
+    assert window.geometry().left() == area.left() and settings.get("window/dock") == "left"
+    press(qtbot, window, "Ctrl+Shift+Right")
+    assert window.geometry().right() == area.right() and settings.get("window/dock") == "right"
+    assert window.search_box.text() == "qsd" and window.search_box.hasFocus()
+
+
+def test_the_search_box_keeps_typing_and_its_own_keys(qtbot, window):
+    """Only the window's chords win in the search box: "/" still types, Ctrl+Left still moves."""
+    press(qtbot, window, "Ctrl+F")
+    qtbot.keyClicks(window.search_box, "a b/")
+    assert window.search_box.text() == "a b/"
+    press(qtbot, window, "Ctrl+Left")
+    assert window.search_box.cursorPosition() < len("a b/")
+
+
 def test_a_personal_phrase_with_forbidden_wording_is_refused(qtbot, source_window):
     window = source_window
     press(qtbot, window, "Alt+5")

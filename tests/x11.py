@@ -49,6 +49,17 @@ def display() -> Iterator[str]:
     os.close(write_end)
     with os.fdopen(read_end) as numbers:
         number = numbers.readline().strip()
+    assert number, "Xvfb did not start"
+    # Answering a client is the proof that the server is up (the number comes a moment before).
+    env = {**os.environ, "DISPLAY": f":{number}"}
+    wait_for(
+        lambda: (
+            server.poll() is None
+            and subprocess.run(["xdotool", "getmouselocation"], env=env, capture_output=True).returncode == 0
+        ),
+        10,
+        f"Xvfb on :{number} to answer",
+    )
     yield f":{number}"
     server.terminate()
     server.wait(timeout=10)

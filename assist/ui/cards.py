@@ -262,8 +262,8 @@ class ForbiddenCard(CopyCard):
         texts.addWidget(make_label(f"<s>{escape(self.forbidden.text)}</s>", "forbiddenText", rich=True))
         if self.forbidden.en and glosses_shown():
             texts.addWidget(make_label(self.forbidden.en, "gloss"))
-        if self.forbidden.unless:
-            texts.addWidget(make_label(tr("不算禁语：", "Fine: ") + "、".join(self.forbidden.unless), "unless"))
+        if fine := fine_examples(self.forbidden.unless):
+            texts.addWidget(make_label(tr("不算禁语：", "Fine: ") + fine, "unless"))
         top.addLayout(texts, 1)
         self.copy_button.setText(tr("复制改说", "Copy the fix"))
         self.copy_button.setToolTip(tr("复制应说的标准用语", "Copy what to say instead"))
@@ -299,3 +299,14 @@ class HitCard(CopyCard):
         )
         layout.addWidget(make_label(where, "hitSituation"))
         return text
+
+
+SHOWN_EXCEPTIONS = 3
+
+
+def fine_examples(unless: tuple[str, ...]) -> str:
+    """A few of an entry's `unless` wordings, as an agent reads them: whole wordings only (not the
+    patterns with … gaps), at most SHOWN_EXCEPTIONS, then 等 — a card, not the rule book."""
+    whole = [wording for wording in unless if "…" not in wording]
+    shown = "、".join(whole[:SHOWN_EXCEPTIONS])
+    return shown + tr(" 等", " …") if len(whole) > SHOWN_EXCEPTIONS else shown

@@ -79,6 +79,39 @@ SIGNATURES: dict[str, tuple[object, list[object]]] = {
     # Handlers are function pointers: passed and returned whole as void *.
     "XSetErrorHandler": (ctypes.c_void_p, [ctypes.c_void_p]),
     "XkbSetDetectableAutoRepeat": (ctypes.c_int, [_DISPLAY, ctypes.c_int, ctypes.POINTER(ctypes.c_int)]),
+    # focus_x11.py: the window the agent was in, and giving it the focus back
+    "XGetInputFocus": (ctypes.c_int, [_DISPLAY, ctypes.POINTER(ctypes.c_ulong), ctypes.POINTER(ctypes.c_int)]),
+    "XSetInputFocus": (ctypes.c_int, [_DISPLAY, ctypes.c_ulong, ctypes.c_int, ctypes.c_ulong]),
+    "XInternAtom": (ctypes.c_ulong, [_DISPLAY, ctypes.c_char_p, ctypes.c_int]),
+    "XGetWindowProperty": (
+        ctypes.c_int,
+        [
+            _DISPLAY,
+            ctypes.c_ulong,  # window
+            ctypes.c_ulong,  # property
+            ctypes.c_long,  # offset
+            ctypes.c_long,  # length
+            ctypes.c_int,  # delete
+            ctypes.c_ulong,  # requested type
+            ctypes.POINTER(ctypes.c_ulong),  # actual type
+            ctypes.POINTER(ctypes.c_int),  # actual format
+            ctypes.POINTER(ctypes.c_ulong),  # items
+            ctypes.POINTER(ctypes.c_ulong),  # bytes after
+            ctypes.POINTER(ctypes.POINTER(ctypes.c_ubyte)),  # the data, freed with XFree
+        ],
+    ),
+    "XFree": (ctypes.c_int, [ctypes.c_void_p]),
+    "XSendEvent": (ctypes.c_int, [_DISPLAY, ctypes.c_ulong, ctypes.c_int, ctypes.c_long, ctypes.c_void_p]),
+    "XQueryPointer": (
+        ctypes.c_int,
+        [
+            _DISPLAY,
+            ctypes.c_ulong,
+            *[ctypes.POINTER(ctypes.c_ulong)] * 2,  # root, child
+            *[ctypes.POINTER(ctypes.c_int)] * 4,  # root x, y; window x, y
+            ctypes.POINTER(ctypes.c_uint),  # the modifier and button mask
+        ],
+    ),
 }
 
 

@@ -33,6 +33,7 @@ from assist.ui.personal_phrases import PersonalPhrases
 from assist.ui.presence import Presence
 from assist.ui.search_service import SearchService
 from assist.ui.settings import PROFILE_GROUP, Settings
+from assist.ui.summon import Summon
 from assist.ui.window_commands import connect_signals, register_commands
 from assist.ui.window_layout import build_layout
 
@@ -125,6 +126,8 @@ class SidebarWindow(QWidget):
         self.presence = Presence(self, self.navigator, self.copier)
         self.call_messages = CallMessages(self.calls, self.copier, settings, self.status, self.call_strip, self)
         self.hold_alert = HoldAlert(self, self.calls, settings)  # the reminder when the sidebar is out of view
+        self.summon = Summon(self, settings, self.copier.copied, clock)  # the global key's way back to the softphone
+        self.summon.paste_failed.connect(self.status.say)
         self.view.helper_for = self.helpers.panel_for
         self.view.favourites_of = lambda situation: self.personal.favourites_of(situation.id)
         self.view.personal = source is not None
@@ -322,6 +325,10 @@ class SidebarWindow(QWidget):
         return self.runner.actions_by_key
 
     @property
+    def _values_form(self):  # the form open in a card, where older tests look for it
+        return self.copying.values_form
+
+    @property
     def draft_panel(self):
         return self.draft.panel
 
@@ -338,11 +345,7 @@ class SidebarWindow(QWidget):
 
     def _on_hotkey(self) -> None:
         """The global key: bring the sidebar up with the cursor in the search, or put it away."""
-        if self.isVisible() and self.isActiveWindow():
-            self.hide()
-            return
-        self.presence.reveal()
-        self.focus_search()
+        self.summon.key_pressed(reveal=lambda: (self.presence.reveal(), self.focus_search()))
 
     def apply_appearance(self) -> None:
         self.appearance.apply()

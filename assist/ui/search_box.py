@@ -1,9 +1,10 @@
-"""The search box: a line edit that knows when a Chinese input method is still composing."""
+"""The search box: a line edit that knows when a Chinese input method is still composing, and that
+leaves the window's chords to the window (the global key puts the cursor here)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
 
 from assist.ui.i18n import tr
 from assist.ui.inline_edit import InlineEdit
@@ -25,6 +26,21 @@ class SearchBox(InlineEdit):
         )
         self.setClearButtonEnabled(True)
         self.composing = False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_window_chord(event):
+            event.ignore()  # not ours: the window's shortcut runs (a line edit would select a word)
+            return False
+        return super().event(event)
+
+    def _is_window_chord(self, event: QKeyEvent) -> bool:
+        """A Ctrl or Alt chord that types nothing and that one of the window's actions uses."""
+        chord = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        types_text = bool(event.text()) and event.text().isprintable()  # AltGr+key on many layouts
+        if types_text or not event.modifiers() & chord:
+            return False
+        pressed = QKeySequence(event.keyCombination())
+        return any(action.isEnabled() and pressed in action.shortcuts() for action in self.window().actions())
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         self.composing = bool(event.preeditString())

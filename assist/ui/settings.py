@@ -77,6 +77,12 @@ SETTINGS: dict[str, Setting] = {
             "The key that shows or hides the sidebar from any program",
             check=_key_problem,
         ),
+        Setting(
+            "hotkey/paste_back",
+            bool,
+            False,
+            "After a copy from a sidebar brought up by the global key, also paste into the window the agent was in",
+        ),
         Setting("hotkey/warned", bool, False, "The agent was told once that the global key cannot work here"),
         Setting(
             "appearance/language",

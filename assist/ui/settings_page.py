@@ -69,7 +69,7 @@ class SettingsPage(ScrollPage):
         self._show_on_hold(settings)
         self._appearance(settings)
         self._source(str(settings.get("phrasebook/source")))
-        self._hotkey(str(settings.get("hotkey/global")))
+        self._hotkey(str(settings.get("hotkey/global")), settings)
         self._keys(bindings)
         self._show_locks(settings)
         self.section("设置文件", "Settings file")
@@ -219,7 +219,7 @@ class SettingsPage(ScrollPage):
         row.addWidget(self.apply_source)
         self.body.addLayout(row)
 
-    def _hotkey(self, key: str) -> None:
+    def _hotkey(self, key: str, settings: Settings) -> None:
         self.section("全局快捷键", "Global key · from any program")
         row = QHBoxLayout()
         self.hotkey_edit = QKeySequenceEdit(QKeySequence(key))
@@ -233,6 +233,17 @@ class SettingsPage(ScrollPage):
         self.body.addLayout(row)
         self.hotkey_message = make_label(self.hotkey_problem(), "refusal")
         self.body.addWidget(self.hotkey_message)
+        self.paste_back = QCheckBox(tr("复制后自动粘贴", "Paste back after a copy"))
+        self.paste_back.setObjectName("pasteBack")
+        self.paste_back.setChecked(bool(settings.get("hotkey/paste_back")))
+        self.paste_back.toggled.connect(lambda on: settings.set("hotkey/paste_back", on))
+        self.body.addWidget(self.paste_back)
+        explained = tr(
+            "用全局快捷键打开侧栏后，复制的用语自动粘贴到原来的窗口（如聊天框）。",
+            "After the global key brought the sidebar up, a copied phrase is pasted into the window you "
+            "came from (the chat box).",
+        )
+        self.body.addWidget(make_label(explained, "gloss"))
 
     def _on_hotkey_recorded(self) -> None:
         key = self.hotkey_edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
