@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assist import feed_cli, qa_cli, settings_cli
+from assist.cli_book import book_or_exit as _book_or_exit
 from assist.core import builtin
 from assist.core.book_address import AddressError, locate
-from assist.core.model import Phrasebook
 from assist.core.problems import Problem, Severity
+from assist.core.summary import count, summary_of
 
 if TYPE_CHECKING:
     from assist.core.checker import Finding
@@ -242,25 +243,12 @@ def _check_phrasebook(target: Path) -> tuple[tuple[Problem, ...], str]:
     return result.problems, summary_of(result.book)
 
 
-def summary_of(book: Phrasebook | None) -> str:
-    """What a valid book holds, as `assist check` says it ("" for no book)."""
-    if book is None:
-        return ""
-    forbidden = sum(len(situation.forbidden) for situation in book.situations)
-    counts = (len(book.situations), "situation"), (book.phrase_count, "phrase"), (forbidden, "forbidden phrase")
-    return ", ".join(_count(number, noun) for number, noun in counts)
-
-
 def _check_directory(target: Path) -> tuple[tuple[Problem, ...], str]:
     from assist.core.directory_file import check_directory_file
 
     result = check_directory_file(target)
-    summary = _count(len(result.directory.departments), "department") if result.directory else ""
+    summary = count(len(result.directory.departments), "department") if result.directory else ""
     return result.problems, summary
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _is_directory_file(target: Path) -> bool:
@@ -269,27 +257,6 @@ def _is_directory_file(target: Path) -> bool:
 
     root = read_file(target).root
     return isinstance(root, RawMap) and "departments" in root.entries and "situations" not in root.entries
-
-
-def _book_or_exit(path: str | None) -> Phrasebook | None:
-    """The phrasebook for a command, or None after printing why it cannot be used."""
-    from assist.core.loader import check_file
-
-    try:
-        target = locate(path) if path else builtin.default_phrasebook()
-    except AddressError as error:
-        print(f"assist: {path}: {error}", file=sys.stderr)
-        return None
-    if isinstance(target, str):
-        from assist.cli_url import url_book
-
-        return url_book(target)
-    result = check_file(target)
-    if result.book is None:
-        for problem in result.errors:
-            print(problem, file=sys.stderr)
-        print(f"assist: cannot use the phrasebook {target}", file=sys.stderr)
-    return result.book
 
 
 def search(args: argparse.Namespace) -> int:

@@ -40,9 +40,9 @@ def check_url(url: str) -> tuple[tuple[Problem, ...], str] | None:
     """The problems of the book the server publishes and what it holds; None (said why) if it cannot be had.
 
     A book without errors becomes the offline copy, as it does in the sidebar."""
-    from assist.cli import summary_of
     from assist.core.loader import check_file
     from assist.core.sources import fetch
+    from assist.core.summary import summary_of
 
     fetched = fetch(url)
     if fetched.book is None and not fetched.problems:

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         print("assist qa: --jobs must be at least 1", file=sys.stderr)
         return EXIT_ERROR
-    from assist.cli import _book_or_exit
+    from assist.cli_book import book_or_exit as _book_or_exit
     from assist.core.qa.batch import check_calls
     from assist.core.qa.output import Writer
     from assist.core.qa.results import CallResult

@@ -43,7 +43,7 @@ def test_a_department_without_extension_is_referred_at_once(qtbot, call_window, 
     assert "8003" not in window.status.toolTip() and "转" not in window.situation_page.helper.chosen.text()
     press(qtbot, window, "Ctrl+1")  # no form asks for 分机号: the phrase reads well without it
     qtbot.waitUntil(lambda: clipboard.text().endswith(IMMIGRATION))
-    assert window._values_form is None
+    assert window.copying.values_form is None
     card = window.situation_page.cards[0].text_label.text()
     assert "line-through" in card and "分机号" in card  # the part left out is shown struck through
 
@@ -53,7 +53,7 @@ def test_typed_department_may_leave_the_extension_empty(qtbot, call_window, clip
     press(qtbot, window, "Alt+2")
     panel = window.situation_page.helper
     qtbot.mouseClick(panel.findChild(QToolButton, "typeDepartment"), Qt.MouseButton.LeftButton)
-    form = window._values_form
+    form = window.copying.values_form
     assert list(form.fields) == ["target_department", "target_phone", "target_extension"]
     assert "分机号" not in window.status.toolTip()  # only what must be filled is asked for
     form.fields["target_department"].setText("档案馆")

@@ -172,7 +172,7 @@ def test_the_real_tray_icon_shows_the_message(qtbot, call_window, clock, alerts,
     from assist.ui.app_menu import Tray
 
     window = call_window
-    tray = Tray(window)
+    tray = Tray(window.runner, window.situation_titles, window)
     shown = []
     monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda self, *args: shown.append(args[:2]))
     window.hold_alert.tray = tray

@@ -51,7 +51,7 @@ def feed(window, clock, messages: list[dict], until: float | None = None) -> Non
 @pytest.fixture
 def live(qtbot, call_window):
     """The sidebar with its live controller and rules ready."""
-    controller = call_window._live()
+    controller = call_window.live_controller()
     assert controller.handle({"command": "call-ended"}) == {"ok": True}  # builds the rules
     qtbot.waitUntil(lambda: controller.rules is not None, timeout=10_000)
     return call_window

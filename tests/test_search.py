@@ -3,6 +3,8 @@ stopping early and narrowing as the agent types never change the hits."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -157,9 +159,15 @@ def test_stopping_early_and_narrowing_never_change_the_hits(search, default_book
 
 
 def test_a_word_with_chinese_is_not_narrowed_from_a_latin_word_inside_it(default_book, readings):
-    # The note 先招呼、提示 (first, greet and prompt) reads 先招呼提示first… in the Chinese fields,
-    # while "first" alone is looked for in pinyin and English, where no phrase has it.
-    search = Search(default_book, readings)
+    # A note with an English aside, 先招呼、提示 (first, greet and prompt), reads 先招呼提示first… in the
+    # Chinese fields, while "first" alone is looked for in pinyin and English, where no phrase has it.
+    silent = default_book.situation("silent")
+    prompt = replace(silent.phrases[0], note="先招呼、提示 (first, greet and prompt)")
+    situations = tuple(
+        replace(s, phrases=(prompt, *s.phrases[1:])) if s is silent else s for s in default_book.situations
+    )
+    book = replace(default_book, situations=situations)
+    search = Search(book, readings)
     search.query("first 招呼")
     (hit,) = search.query("提示first 招呼", limit=1)
     assert hit.text == SILENT_PROMPT and hit.score > 70  # found by its words, not as a typo

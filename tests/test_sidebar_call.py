@@ -4,7 +4,7 @@ Time is a fake clock moved by the test; the once-a-second timer is driven by fir
 """
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QToolButton
+from PySide6.QtWidgets import QLabel, QPushButton, QToolButton
 
 from assist.core.directory_file import check_directory_text
 from assist.core.model import FlowStep, Voice
@@ -141,7 +141,7 @@ def test_values_typed_for_this_call_are_not_remembered(qtbot, call_window, clipb
     press(qtbot, window, "Alt+2")
     panel = window.situation_page.helper
     qtbot.mouseClick(panel.findChild(QToolButton, "typeDepartment"), Qt.MouseButton.LeftButton)
-    form = window._values_form
+    form = window.copying.values_form
     assert list(form.fields) == ["target_department", "target_phone", "target_extension"]
     for name, value in zip(form.fields, ["档案馆", "0871-1234", "66"], strict=True):
         form.fields[name].setText(value)
@@ -157,7 +157,7 @@ def test_an_invalid_directory_is_reported_with_its_line(qtbot, open_window, defa
     press(qtbot, window, "Alt+2")
     panel = window.situation_page.helper
     assert not panel.field.isEnabled()
-    texts = " ".join(label.text() for label in panel.findChildren(type(window.status)))
+    texts = " ".join(label.text() for label in panel.findChildren(QLabel))
     assert "centre-directory.yaml:3:12: phone '12a'" in texts
 
 

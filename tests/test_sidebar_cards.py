@@ -81,7 +81,7 @@ def test_missing_value_is_shown_as_a_blank_and_asked_for_in_place(qtbot, window,
     assert "〔单位名称〕" in card.text_label.text()
     press(qtbot, window, "Ctrl+1")
     assert clipboard.text() == "(nothing copied yet)"
-    form = window._values_form
+    form = window.copying.values_form
     assert form is not None and card.isAncestorOf(form)
     field = form.fields["organisation"]
     qtbot.waitUntil(field.hasFocus)
@@ -94,16 +94,16 @@ def test_missing_value_is_shown_as_a_blank_and_asked_for_in_place(qtbot, window,
     clipboard.setText("")
     press(qtbot, window, "Ctrl+1")  # remembered: copies at once
     qtbot.waitUntil(lambda: clipboard.text() == expected)
-    assert window._values_form is None
+    assert window.copying.values_form is None
 
 
 def test_esc_cancels_the_values_form_without_copying(qtbot, window, clipboard):
     press(qtbot, window, "Alt+1")
     press(qtbot, window, "Ctrl+1")
-    form = window._values_form
+    form = window.copying.values_form
     qtbot.waitUntil(form.fields["organisation"].hasFocus)
     press(qtbot, window, "Esc")
-    qtbot.waitUntil(lambda: window._values_form is None)
+    qtbot.waitUntil(lambda: window.copying.values_form is None)
     assert window.stack.currentWidget() is window.situation_page  # Esc closed the form, not the page
     assert clipboard.text() == "(nothing copied yet)"
     press(qtbot, window, "Esc")
@@ -114,7 +114,7 @@ def test_forbidden_card_with_a_blank_asks_in_place_too(qtbot, window, clipboard)
     press(qtbot, window, "Alt+2")
     forbidden_card = window.situation_page.cards[1]
     click(qtbot, forbidden_card)
-    form = window._values_form
+    form = window.copying.values_form
     assert forbidden_card.isAncestorOf(form)
     assert list(form.fields) == ["department", "target_department", "target_phone", "target_extension"]
     for name, value in zip(form.fields, ["商务厅办公室", "市场监督管理局", "0871-12345678", "8001"], strict=True):

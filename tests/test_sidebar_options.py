@@ -3,7 +3,7 @@ favourites, themes and reading size, always on top, docking."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton
 
 from assist.ui.geometry import DEFAULT_WIDTH
 from assist.ui.settings import Settings
@@ -20,7 +20,7 @@ def test_a_key_can_be_rebound_and_a_conflict_is_refused(qtbot, window, settings,
     assert refusal is not None and "打开第 1–10 个场景" in refusal
     assert settings.key_overrides() == {"copy_draft": "Ctrl+M"}
     press(qtbot, window, "F1")
-    assert any("Ctrl+M" in label.text() for label in window.keys_page.findChildren(type(window.status)))
+    assert any("Ctrl+M" in label.text() for label in window.keys_page.findChildren(QLabel))
     window.reset_keys()
     assert settings.key_overrides() == {} and "Ctrl+Return" in window.actions_by_key
 
@@ -43,8 +43,8 @@ def test_the_settings_page_records_a_key_and_refuses_a_taken_one(qtbot, window, 
 def test_settings_survive_a_restart(qtbot, open_window, default_book, settings):
     first = open_window(default_book, settings)
     first.rebind("show_guidance", "F3")
-    first.set_theme("dark")
-    first.change_reading_size(1)
+    first.appearance.set_theme("dark")
+    first.appearance.change_reading_size(1)
     first.settings_page.hold_threshold_changed.emit(45)
     first.copier.remember({"organisation": "某市政务服务中心"})
     first.setGeometry(50, 60, 380, 500)
@@ -59,7 +59,7 @@ def test_settings_survive_a_restart(qtbot, open_window, default_book, settings):
 
 
 def test_theme_and_reading_size_change_the_stylesheet(qtbot, window, settings):
-    window.set_theme("dark")
+    window.appearance.set_theme("dark")
     dark = QApplication.instance().styleSheet()
     assert "#16191d" in dark and "@" not in dark.split("*/", 1)[1]
     press(qtbot, window, "Ctrl+=")
@@ -68,7 +68,7 @@ def test_theme_and_reading_size_change_the_stylesheet(qtbot, window, settings):
     press(qtbot, window, "Ctrl+-")
     press(qtbot, window, "Ctrl+-")
     assert settings.get("appearance/reading_size") == "compact"
-    window.set_theme("light")
+    window.appearance.set_theme("light")
     assert "#f4f5f7" in QApplication.instance().styleSheet()
 
 
@@ -84,7 +84,7 @@ def test_always_on_top_shows_the_window_again(qtbot, window, settings):
 
 def test_docking_left_and_right(qtbot, window, settings):
     area = window.screen().availableGeometry()
-    window.dock("left")
+    window.appearance.dock("left")
     assert window.geometry().left() == area.left() and window.height() == area.height()
     press(qtbot, window, "Ctrl+Shift+Right")
     assert window.geometry().right() == area.right() and settings.get("window/dock") == "right"
@@ -177,7 +177,7 @@ def test_the_interface_speaks_english_when_asked(qtbot, open_window, default_boo
     press(qtbot, window, "Ctrl+1")
     qtbot.waitUntil(lambda: window.status.toolTip().startswith("✓ Copied"))
     press(qtbot, window, "F1")
-    shown = " ".join(label.text() for label in window.keys_page.findChildren(type(window.status)))
+    shown = " ".join(label.text() for label in window.keys_page.findChildren(QLabel))
     assert "Copy the draft" in shown and "复制草稿" not in shown
 
 

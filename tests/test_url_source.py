@@ -165,7 +165,7 @@ def test_f5_and_the_menu_read_the_centres_book_again(open_window, settings, qtbo
     press(qtbot, window, "F5")  # at once: no waiting for the file watcher
     assert hold_texts(source.book) == ["第二版。"] and window.status.toolTip() == "✓ 已重新读取用语库"
     centre.write_text(CENTRE.format(text="第三版。"), encoding="utf-8")
-    menu = SidebarMenu(window)
+    menu = SidebarMenu(window.runner, window.situation_titles)
     (entry,) = [action for action in menu.actions() if action.text().startswith("立即更新用语库")]
     entry.trigger()
     assert hold_texts(source.book) == ["第三版。"]

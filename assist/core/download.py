@@ -18,6 +18,8 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assist.core.download_error import DownloadError
+
 if TYPE_CHECKING:
     from http.client import HTTPConnection, HTTPResponse
 
@@ -25,14 +27,6 @@ DEADLINE_SECONDS = 20.0
 MAX_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 5
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-
-
-class DownloadError(Exception):
-    """Why the server's answer cannot be used: `str()` in English, `.zh` in Chinese."""
-
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.zh = zh
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,7 +86,16 @@ class _Validator(Validator):
             root,
             "the phrasebook",
             required=("name", "situations"),
-            optional=("format", "name_en", "description", "placeholders", "guidance", "qa"),
+            optional=(
+                "format",
+                "name_en",
+                "short_name",
+                "short_name_en",
+                "description",
+                "placeholders",
+                "guidance",
+                "qa",
+            ),
         )
         if fields is None:
             return None
@@ -110,6 +119,8 @@ class _Validator(Validator):
         return Phrasebook(
             name=name,
             name_en=self.optional_text(fields, "name_en"),
+            short_name=self.optional_text(fields, "short_name"),
+            short_name_en=self.optional_text(fields, "short_name_en"),
             situations=tuple(situations),
             guidance=tuple(guidance),
             placeholders=dict(self.placeholders),

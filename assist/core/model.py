@@ -211,6 +211,8 @@ class Phrasebook:
     situations: tuple[Situation, ...]
     source: str = ""  # the file it was loaded from
     name_en: str = ""
+    short_name: str = ""  # for the sidebar's narrow header; the name is shown in full in its tooltip
+    short_name_en: str = ""
     placeholders: Mapping[str, Placeholder] = field(default_factory=dict)
     guidance: tuple[GuidanceSection, ...] = ()
     qa: QaSettings = field(default_factory=QaSettings)

@@ -10,29 +10,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assist.core import folders
+from assist.core.personal_data import PersonalData, PersonalPhrase
 from assist.core.problems import Position, Problem, has_errors
 
 if TYPE_CHECKING:
     from assist.core.checker import Checker, Finding
-
-
-@dataclass(frozen=True, slots=True)
-class PersonalPhrase:
-    situation: str  # the id of the situation it belongs to
-    text: str
-    en: str = ""
-    position: Position = field(default=Position(), compare=False)  # of its text in the file, when read from it
-
-
-@dataclass(slots=True)
-class PersonalData:
-    phrases: list[PersonalPhrase] = field(default_factory=list)
-    favourites: list[tuple[str, str]] = field(default_factory=list)  # (situation id, phrase text)
 
 
 class RefusedPhrase(ValueError):

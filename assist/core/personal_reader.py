@@ -7,7 +7,7 @@ store refuses to write over the file, since a save would drop what it could not 
 
 from __future__ import annotations
 
-from assist.core.personal import PersonalData, PersonalPhrase
+from assist.core.personal_data import PersonalData, PersonalPhrase
 from assist.core.problems import Problem, in_reading_order
 from assist.core.validation import Validator
 from assist.core.yaml_source import RawNode, RawScalar, read_bytes

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assist.core.pinyin import Reading
+    from assist.core.pinyin_reading import Reading
 
 WORKER_COMMAND = "--assist-pinyin-worker"  # not in `assist --help`: only Assist starts it
 WORKER_TIMEOUT_S = 300
@@ -41,7 +41,7 @@ def read_in_worker(texts: list[str], folder: Path) -> dict[str, Reading]:
     and readings pass through a folder made in `folder` (the reading cache's, the agent's own)."""
     import subprocess
 
-    from assist.core.pinyin import from_json, read
+    from assist.core.pinyin_reading import from_json, read
 
     try:
         _remove_abandoned(folder)
@@ -86,7 +86,7 @@ def _worker_environment() -> dict[str, str]:
 
 def serve(arguments: list[str]) -> int:
     """The worker: the readings of the texts in file `arguments[0]`, written to file `arguments[1]`."""
-    from assist.core.pinyin import read, to_json
+    from assist.core.pinyin_reading import read, to_json
 
     if len(arguments) != 2:
         print(f"usage: assist {WORKER_COMMAND} TEXTS.json READINGS.json", file=sys.stderr)

@@ -43,16 +43,20 @@ class AddPhraseLine(QFrame):
         self.field.returnPressed.connect(lambda: self.submitted.emit(self.field.text()))
         self.field.escaped.connect(self.clear)
         row.addWidget(self.field, 1)
-        save = QToolButton()
+        save = self.save = QToolButton()
         save.setObjectName("addPhraseButton")
         save.setText(tr("添加", "Add"))
-        save.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        save.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, Space presses it
         save.clicked.connect(lambda: self.submitted.emit(self.field.text()))
         row.addWidget(save)
         layout.addLayout(row)
         self.note = make_label("", "refusal")
         self.note.hide()
         layout.addWidget(self.note)
+
+    def set_editing(self, editing: bool) -> None:
+        """The line edits an own phrase: its button saves rather than adds."""
+        self.save.setText(tr("保存", "Save") if editing else tr("添加", "Add"))
 
     def refuse(self, reason: str) -> None:
         """Say why the phrase was not added; the text stays in the field to be saved or corrected."""

@@ -88,7 +88,7 @@ def run(path: str | None, directory_path: str | None = None) -> int:
     else:
         window.use_hotkey(GlobalHotkey(app))
     if QSystemTrayIcon.isSystemTrayAvailable():
-        tray = Tray(window)
+        tray = Tray(window.runner, window.situation_titles, window)
         tray.show()
         window.hold_alert.tray = tray
         window.closes_to_tray = True

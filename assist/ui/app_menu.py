@@ -1,23 +1,22 @@
-"""The sidebar's menu, shared by the tray icon and the ☰ button: show/hide, situations, window
-options, settings, the last phrasebook problem, quit."""
+"""The sidebar's menu, shared by the tray icon, the ☰ button and F10, built from the command table.
+
+Rebuilt each time it opens, so that it shows the book, the settings and the keys as they are now.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from PySide6.QtGui import QAction, QActionGroup, QIcon
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtGui import QActionGroup, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from assist.core import builtin
-from assist.ui.i18n import tr
-from assist.ui.navigator import Page
+from assist.ui.command_runner import CommandRunner, menu_label
+from assist.ui.commands import COMMANDS, MENU_GROUPS
+from assist.ui.i18n import current, tr
+from assist.ui.settings import choices
 
-if TYPE_CHECKING:
-    from assist.ui.main_window import SidebarWindow
-
-
-def theme_choices() -> tuple[tuple[str, str], ...]:
-    return (("system", tr("跟随系统", "System")), ("light", tr("浅色", "Light")), ("dark", tr("深色", "Dark")))
+Situations = Callable[[], list[tuple[str, str]]]  # (id, title) of each situation of the book shown
 
 
 def icon() -> QIcon:
@@ -25,74 +24,77 @@ def icon() -> QIcon:
 
 
 class SidebarMenu(QMenu):
-    """Rebuilt each time it opens, so that it shows the book and the settings as they are now."""
-
-    def __init__(self, window: SidebarWindow, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: CommandRunner, situations: Situations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.runner = runner
+        self.situations = situations
         self.setObjectName("sidebarMenu")
         self.aboutToShow.connect(self.rebuild)
         self.rebuild()
 
     def rebuild(self) -> None:
         self.clear()
-        window = self.window
-        visible = window.isVisible()
-        self._add(
-            tr("隐藏侧栏", "Hide") if visible else tr("显示侧栏", "Show"),
-            lambda: window.handle_command({"command": "toggle"}),
-        )
-        situations = self.addMenu(tr("场景", "Situations"))
-        for number, situation in enumerate(window.navigator.book.situations, start=1):
-            key = f"\tAlt+{number % 10}" if number <= 10 else ""
-            situations.addAction(
-                f"{number % 10 if number <= 10 else ''} {situation.title}{key}",
-                lambda situation_id=situation.id: window.handle_command({"command": "show", "situation": situation_id}),
-            )
-        self.addSeparator()
-        on_top = self._add(tr("总在最前", "Always on top") + "\tCtrl+T", window.toggle_on_top)
-        on_top.setCheckable(True)
-        on_top.setChecked(bool(window.settings.get("window/always_on_top")))
-        self._add(tr("停靠左侧", "Dock left"), lambda: window.dock("left"))
-        self._add(tr("停靠右侧", "Dock right"), lambda: window.dock("right"))
-        themes = self.addMenu(tr("主题", "Theme"))
-        group = QActionGroup(themes)
-        for name, label in theme_choices():
-            action = themes.addAction(label, lambda name=name: window.set_theme(name))
-            action.setCheckable(True)
-            action.setChecked(window.settings.get("appearance/theme") == name)
-            group.addAction(action)
-        self._add(tr("放大字号", "Larger text") + "\tCtrl++", lambda: window.change_reading_size(1))
-        self._add(tr("缩小字号", "Smaller text") + "\tCtrl+-", lambda: window.change_reading_size(-1))
-        self.addSeparator()
-        self._add(
-            tr("设置…", "Settings…") + "\tCtrl+,",
-            lambda: (window.handle_command({"command": "show"}), window.navigator.show_page(Page.SETTINGS)),
-        )
-        if window.source is not None:
-            self._add(tr("立即更新用语库", "Update phrasebook now") + "\tF5", window.source.refresh_now)
-        problems = self._add(tr("用语库问题…", "Phrasebook problems…"), window.reveal_problems)
-        problems.setEnabled(bool(window.banner.problems))
-        self.addSeparator()
-        self._add(tr("退出", "Quit"), QApplication.quit)
+        english = current() == "en"
+        for group in MENU_GROUPS:
+            entries = [entry for entry in COMMANDS if entry.menu == group]
+            if not entries:
+                continue
+            if group not in ("top", "situations"):
+                self.addSeparator()
+            for entry in entries:
+                if entry.id == "open_situation":
+                    self._situations(menu_label(entry, english))
+                elif entry.id == "set_theme":
+                    self._themes(menu_label(entry, english))
+                else:
+                    self._add(entry.id, menu_label(entry, english))
 
-    def _add(self, text: str, slot: object) -> QAction:
-        action = self.addAction(text)
-        action.triggered.connect(slot)
-        return action
+    def _add(self, command_id: str, label: str) -> None:
+        runner = self.runner
+        checked = runner.is_checked(command_id)
+        if command_id == "toggle":  # its "checked" state is: the sidebar is visible
+            label, checked = (tr("隐藏侧栏", "Hide") if checked else tr("显示侧栏", "Show")), None
+        keys = runner.keys_of(command_id)
+        action = self.addAction(label + (f"\t{keys[0]}" if keys else ""))
+        action.setObjectName(f"menu_{command_id}")
+        action.setEnabled(runner.is_enabled(command_id))
+        if checked is not None:
+            action.setCheckable(True)
+            action.setChecked(checked)
+        action.triggered.connect(lambda _=False: runner.run(command_id))
+
+    def _situations(self, label: str) -> None:
+        submenu = self.addMenu(label)
+        keys = self.runner.keys_of("open_situation")
+        for index, (situation_id, title) in enumerate(self.situations()):
+            key = f"\t{keys[index]}" if index < len(keys) else ""
+            number = f"{(index + 1) % 10} " if index < len(keys) else ""
+            action = submenu.addAction(f"{number}{title}{key}")
+            action.triggered.connect(lambda _=False, s=situation_id: self.runner.run("show", {"situation": s}))
+
+    def _themes(self, label: str) -> None:
+        submenu = self.addMenu(label)
+        group = QActionGroup(submenu)
+        current_theme = self.runner.settings.get("appearance/theme")
+        for value, name in choices("appearance/theme"):
+            action = submenu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(current_theme == value)
+            action.triggered.connect(lambda _=False, v=value: self.runner.run("set_theme", {"theme": v}))
+            group.addAction(action)
 
 
 class Tray(QSystemTrayIcon):
     """The tray icon: a click shows or hides the sidebar; its menu is the sidebar's menu."""
 
-    def __init__(self, window: SidebarWindow) -> None:
-        super().__init__(icon(), window)
+    def __init__(self, runner: CommandRunner, situations: Situations, parent: QWidget) -> None:
+        super().__init__(icon(), parent)
         self.setToolTip("Assist · 96128 规范服务用语")
-        self.menu = SidebarMenu(window)
+        self.runner = runner
+        self.menu = SidebarMenu(runner, situations)
         self.setContextMenu(self.menu)
         self.activated.connect(self._on_activated)
-        self.window = window
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
-            self.window.handle_command({"command": "toggle"})
+            self.runner.run("toggle")

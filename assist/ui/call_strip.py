@@ -112,7 +112,7 @@ class CallStrip(QFrame):
             button = QToolButton()
             button.setObjectName("holdOffer")
             button.setText(phrase.text)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, Space copies it
             # Never wider than the strip: a long phrase is cut short on the button (the tooltip has it all).
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.setToolTip(tr(f"复制：{phrase.text}", f"Copy: {phrase.text}"))

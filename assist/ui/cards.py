@@ -11,7 +11,8 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from assist.core.model import Forbidden, Phrase, Placeholder, Situation
-from assist.ui.i18n import glosses_shown, tr
+from assist.ui.i18n import book_words, glosses_shown, tr
+from assist.ui.phrase_row import PhraseRow
 from assist.ui.rich_text import phrase_html
 
 if TYPE_CHECKING:  # the search module (and rapidfuzz) loads after the window is up
@@ -62,6 +63,10 @@ class ElidedLabel(QLabel):
         self._full = text
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+    def full_width(self) -> int:
+        """The width the whole text needs."""
+        return self.fontMetrics().horizontalAdvance(self._full) + 4
+
     def set_full_text(self, text: str) -> None:
         self._full = text
         self.setToolTip(text)
@@ -98,7 +103,7 @@ class SituationRow(Card):
         layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(0)
-        texts.addWidget(make_label(situation.title, "title"))
+        texts.addWidget(make_label(book_words(situation.title, situation.title_en), "title"))
         if situation.title_en and glosses_shown():
             texts.addWidget(make_label(situation.title_en, "gloss"))
         layout.addLayout(texts, 1)
@@ -123,9 +128,11 @@ class CopyCard(Card):
         layout.setContentsMargins(10, 8, 8, 8)
         layout.setSpacing(3)
         self.text_label = self._build(layout)
-        self.feedback = make_label(feedback, "copiedFeedback")
+        # Shown over the card's corner, outside the layout: confirming a copy never moves a card,
+        # so a click meant for the next card lands on it.
+        self.feedback = QLabel(feedback, self)
+        self.feedback.setObjectName("copiedFeedback")
         self.feedback.hide()
-        layout.addWidget(self.feedback)
         self.form_area = QVBoxLayout()
         layout.addLayout(self.form_area)
         self._feedback_timer = QTimer(self)
@@ -138,18 +145,13 @@ class CopyCard(Card):
 
     def _phrase_row(self, layout: QVBoxLayout, extra: QWidget | None = None) -> QLabel:
         """The row of a copyable phrase: its copy key, its text, `extra`, its copy button. Returns the text."""
-        top = QHBoxLayout()
-        top.setSpacing(6)
         key = make_label(f"Ctrl+{self.number}" if self.number <= 9 else "", "keyBadge")
-        top.addWidget(key, 0, Qt.AlignmentFlag.AlignTop)
         text = make_label("", "phraseText", rich=True)
-        top.addWidget(text, 1)
-        if extra is not None:
-            top.addWidget(extra, 0, Qt.AlignmentFlag.AlignTop)
         self.copy_button.setText(tr("复制", "Copy"))
         self.copy_button.setToolTip(tr("复制到剪贴板", "Copy to the clipboard"))
-        top.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
+        buttons = [extra] if extra is not None else []
+        self.row = PhraseRow(key, text, [*buttons, self.copy_button])
+        layout.addWidget(self.row)
         return text
 
     def show_values(self, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> None:
@@ -158,6 +160,12 @@ class CopyCard(Card):
             self.gloss_label.setText(phrase_html(self.phrase.en, values, placeholders))
 
     def flash_copied(self) -> None:
+        self.feedback.adjustSize()
+        # Over the copy button (right-aligned with it), never over the phrase.
+        button = self.copy_button.geometry()
+        corner = self.copy_button.parentWidget().mapTo(self, button.topRight())
+        self.feedback.move(max(0, corner.x() - self.feedback.width() + 1), corner.y())
+        self.feedback.raise_()
         self.feedback.show()
         self._set_copied(True)
         self._feedback_timer.start(COPIED_FEEDBACK_MS)
@@ -245,7 +253,7 @@ class ForbiddenCard(CopyCard):
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
         top = QHBoxLayout()
-        badge = make_label("忌", "forbiddenBadge")
+        badge = make_label(tr("忌", "✗"), "forbiddenBadge")
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         badge.setMinimumSize(24, 24)
         top.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
@@ -255,7 +263,7 @@ class ForbiddenCard(CopyCard):
         if self.forbidden.en and glosses_shown():
             texts.addWidget(make_label(self.forbidden.en, "gloss"))
         if fine := fine_examples(self.forbidden.unless):
-            texts.addWidget(make_label(tr("不算禁语：", "Fine: ") + fine, "note"))
+            texts.addWidget(make_label(tr("不算禁语：", "Fine: ") + fine, "unless"))
         top.addLayout(texts, 1)
         self.copy_button.setText(tr("复制改说", "Copy the fix"))
         self.copy_button.setToolTip(tr("复制应说的标准用语", "Copy what to say instead"))
@@ -273,8 +281,9 @@ class ForbiddenCard(CopyCard):
 class HitCard(CopyCard):
     """A search hit: the phrase, its situation, and the forbidden wording that led to it, if any."""
 
-    def __init__(self, number: int, hit: Hit, parent: QWidget | None = None) -> None:
+    def __init__(self, number: int, hit: Hit, title: str = "", parent: QWidget | None = None) -> None:
         self.hit = hit
+        self.situation_title = title or hit.situation_title  # in the interface language
         super().__init__("hit", hit.phrase or Phrase(hit.text), number, tr("✓ 已复制", "✓ Copied"), parent)
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
@@ -285,8 +294,8 @@ class HitCard(CopyCard):
             layout.addWidget(make_label(struck, "hitForbidden", rich=True))
         text = self._phrase_row(layout)
         where = tr(
-            f"{self.hit.situation_title} · 第 {self.hit.number} 句",
-            f"{self.hit.situation_title} · phrase {self.hit.number}",
+            f"{self.situation_title} · 第 {self.hit.number} 句",
+            f"{self.situation_title} · phrase {self.hit.number}",
         )
         layout.addWidget(make_label(where, "hitSituation"))
         return text

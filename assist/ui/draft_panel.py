@@ -159,6 +159,7 @@ class DraftPanel(QFrame):
         cursor = self._selection(result.start, result.end, QtPositions(text))
         cursor.insertText(result.inserted)
         self.editor.setTextCursor(cursor)  # typing goes on after the phrase
+        self.editor.setFocus()  # and the cursor is where it is shown, whatever had the focus
         self._start_check()
 
     def choose_at_cursor(self) -> None:

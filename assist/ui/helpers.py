@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWi
 from assist.core.call import SilentCaller
 from assist.core.model import Situation
 from assist.ui.cards import make_label
-from assist.ui.i18n import tr
+from assist.ui.i18n import current, tr
 from assist.ui.inline_edit import InlineEdit
 
 if TYPE_CHECKING:  # the directory (and YAML) load only when a misrouted call needs them
@@ -24,7 +24,7 @@ def _button(text: str, name: str, tip: str = "") -> QToolButton:
     button.setObjectName(name)
     button.setText(text)
     button.setToolTip(tip)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, Space presses it; a click keeps the focus
     return button
 
 
@@ -100,9 +100,7 @@ class DirectoryPanel(QFrame):
         top = QHBoxLayout()
         self.field = InlineEdit()
         self.field.setObjectName("departmentPicker")
-        self.field.setPlaceholderText(
-            tr("找部门：名称、业务或拼音（Ctrl+K）", "Department, service or pinyin (Ctrl+K)")
-        )
+        self.field.setPlaceholderText(tr("找部门：名称、业务或拼音（Ctrl+K）", "Find a department (Ctrl+K)"))
         self.field.textChanged.connect(self._on_text)
         self.field.returnPressed.connect(self._on_return)
         self.field.escaped.connect(self.field.clear)
@@ -179,7 +177,9 @@ class ComplaintPanel(QFrame):
         self.buttons: list[QToolButton] = []
         for subject in situation.subjects:
             button = _button(
-                tr(f"复制备注：{subject.text}", f"Copy note: {subject.text}"), "complaintSubject", subject.en
+                tr(f"复制备注：{subject.text}", f"Copy note: {subject.en or subject.text}"),
+                "complaintSubject",
+                subject.text if current() == "en" else subject.en,
             )
             button.clicked.connect(lambda _=False, text=subject.text: copy_note(text))
             layout.addWidget(button)

@@ -31,6 +31,12 @@ def tr(zh: str, en: str) -> str:
     return en if _current == "en" else zh
 
 
+def book_words(zh: str, en: str) -> str:
+    """A name the book gives in both languages (a title, a label): the English one when the
+    interface is English and the book has it."""
+    return en if _current == "en" and en else zh
+
+
 _glosses = False
 
 

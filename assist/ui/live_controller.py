@@ -159,7 +159,7 @@ class LiveController(QObject):
         offer, self.offer = self.offer, None
         self.strip.clear_offer()
         if offer is None:
-            self.window.show_status(tr("实时转写没有建议", "Nothing suggested by the live transcript"))
+            self.window.status.say(tr("实时转写没有建议", "Nothing suggested by the live transcript"))
         elif isinstance(offer, Finding):
             self._bring_forward(offer)
         else:
@@ -173,7 +173,7 @@ class LiveController(QObject):
         navigator.open_situation(index)
         panel = self.window.situation_page.helper
         if suggestion.kind is Kind.MISROUTED and isinstance(panel, DirectoryPanel) and self.live is not None:
-            result = self.window.directory
+            result = self.window.helpers.directory
             words = directory_words(result.directory if result else None, self.live.caller_texts())
             panel.field.setText(words)
             panel.field.setFocus()
@@ -279,7 +279,7 @@ class LiveController(QObject):
     # -- small helpers ------------------------------------------------------------------------
 
     def _key(self) -> str:
-        entry = next((b for b in self.window.bindings() if b.action == ACTION), None)
+        entry = next((b for b in self.window.runner.bindings() if b.action == ACTION), None)
         return entry.keys[0] if entry else ""
 
     def _filled(self, text: str) -> str:

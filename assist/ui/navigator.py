@@ -55,6 +55,7 @@ class Navigator(QObject):
         self.cards: list[Card] = []  # the copyable cards of the page shown: a situation's, or search hits
         self.selected = 0  # the highlighted situation on the list page, else the selected card
         self.query = ""
+        self.extra_rows = 0  # rows under the situations on the list page (the recent phrases)
         self._before_search: tuple[Page, Situation | None] | None = None
 
     def set_book(self, book: Phrasebook) -> None:
@@ -143,7 +144,7 @@ class Navigator(QObject):
 
     def _selectable(self) -> list[object]:
         if self.page is Page.SITUATIONS:
-            return list(self.book.situations)
+            return [*self.book.situations, *range(self.extra_rows)]
         if self.page in (Page.SITUATION, Page.SEARCH):
             return list(self.cards)
         return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -67,15 +67,21 @@ class ScrollPage(QScrollArea):
 
 class SituationListPage(ScrollPage):
     row_clicked = Signal(int)
-    recent_clicked = Signal(object)  # the Phrase to copy again
+    recent_clicked = Signal(int)  # the index of the recent phrase to copy again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("situationListPage", parent)
         self.rows: list[SituationRow] = []
         self.recent: list[QToolButton] = []
 
-    def show_book(self, book: Phrasebook, recent: list[tuple[Situation, Phrase]] | None = None) -> None:
-        """The numbered situations, and under them the phrases copied last (a click copies again)."""
+    def show_book(
+        self,
+        book: Phrasebook,
+        recent: list[tuple[Situation, Phrase]] | None = None,
+        fill: Callable[[str], str] = str,
+    ) -> None:
+        """The numbered situations, and under them the phrases copied last, filled in by `fill`
+        (a click or Enter copies again; Down reaches them after the last situation)."""
         self._reset_body()
         self.section("场景", "Situations · Alt+1 … Alt+0")
         self.rows = []
@@ -87,20 +93,29 @@ class SituationListPage(ScrollPage):
         self.recent = []
         if recent:
             self.section("最近复制", "Recent · click to copy again")
-            for situation, phrase in recent:
+            for number, (situation, phrase) in enumerate(recent):
                 button = QToolButton()
                 button.setObjectName("recentPhrase")
-                button.setText(phrase.text)
-                button.setToolTip(situation.title)
-                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setProperty("selected", False)
+                text = fill(phrase.text)
+                button.setText(text)
+                button.setToolTip(f"{tr(situation.title, situation.title_en or situation.title)}\n{text}")
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-                button.clicked.connect(lambda _=False, phrase=phrase: self.recent_clicked.emit(phrase))
+                button.clicked.connect(lambda _=False, number=number: self.recent_clicked.emit(number))
                 self.body.addWidget(button)
                 self.recent.append(button)
         self.body.addStretch()
 
     def select(self, index: int) -> None:
         _select_in(self, self.rows, index)
+        for number, button in enumerate(self.recent, start=len(self.rows)):
+            if bool(button.property("selected")) != (number == index):
+                button.setProperty("selected", number == index)
+                button.style().unpolish(button)
+                button.style().polish(button)
+            if number == index:
+                self.ensureWidgetVisible(button, 0, 24)
 
 
 class CardsPage(ScrollPage):
@@ -164,6 +179,14 @@ class SituationPage(CardsPage):
         """The cause of a refusal has gone (the personal file reads whole again): its note goes."""
         if self.add_line is not None:
             self.add_line.lift(reason)
+
+    def set_editing(self, editing: bool) -> None:
+        if self.add_line is not None:
+            self.add_line.set_editing(editing)
+
+    @property
+    def add_button(self) -> QToolButton | None:
+        return self.add_line.save if self.add_line is not None else None
 
     @property
     def add_field(self) -> InlineEdit | None:
@@ -253,12 +276,14 @@ class SearchPage(CardsPage):
         values: Mapping[str, str],
         placeholders: Mapping[str, Placeholder],
         has_pinyin: bool,
+        titles: Mapping[str, str] | None = None,
     ) -> None:
+        """`titles`: each situation's title in the interface language, by id."""
         self._clear()
         if not hits:
             self.body.addWidget(make_label(tr(f"没有找到“{query}”。", f"No phrase matches “{query}”."), "note"))
         for number, hit in enumerate(hits, start=1):
-            self._add_card(HitCard(number, hit))
+            self._add_card(HitCard(number, hit, (titles or {}).get(hit.situation, "")))
         if not has_pinyin:
             self.body.addWidget(make_label(tr("拼音和首字母索引准备中…", "Pinyin search is getting ready…"), "gloss"))
         self.body.addStretch()

@@ -7,6 +7,7 @@ from html import escape
 
 from assist.core import templates
 from assist.core.model import Placeholder
+from assist.ui.i18n import book_words
 
 FILLED_STYLE = "color:#1f5fbf;"
 MISSING_STYLE = "background-color:#ffe9a8;color:#7a4b00;"
@@ -37,5 +38,5 @@ def _segment_html(
     if value:
         return f'<span style="{FILLED_STYLE}">{escape(value)}</span>'
     placeholder = placeholders.get(segment.text)
-    label = placeholder.label if placeholder else segment.text
+    label = book_words(placeholder.label, placeholder.label_en) if placeholder else segment.text
     return f'<span style="{MISSING_STYLE}">〔{escape(label)}〕</span>'

@@ -127,6 +127,35 @@ SETTINGS: dict[str, Setting] = {
         ),
     )
 }
+
+
+# How each value of a setting with choices is named, in Chinese and English (the settings page, the menu).
+CHOICE_LABELS: dict[str, tuple[str, str]] = {
+    "system": ("跟随系统", "System"),
+    "light": ("浅色", "Light"),
+    "dark": ("深色", "Dark"),
+    "compact": ("紧凑", "Compact"),
+    "normal": ("标准", "Normal"),
+    "large": ("大", "Large"),
+    "larger": ("特大", "Larger"),
+    "right": ("右侧", "Right"),
+    "left": ("左侧", "Left"),
+    "zh": ("中文", "中文"),  # a language is named in its own words
+    "en": ("English", "English"),
+}
+
+
+def choices(key: str) -> tuple[tuple[str, str], ...]:
+    """A setting's values with their names in the interface language (the settings page and the menu)."""
+    from assist.ui.i18n import tr
+
+    return tuple((value, tr(*CHOICE_LABELS.get(value, (value, value)))) for value in SETTINGS[key].choices)
+
+
+def choice_label(key: str, value: str) -> str:
+    return dict(choices(key)).get(value, value)
+
+
 PROFILE_GROUP = "profile-values"  # one entry per placeholder name: the agent's value for it
 KEYS_GROUP = "keys"  # one entry per rebound action: its new key (the defaults are in keymap.BINDINGS)
 LOCKED_KEY = "centre/locked"  # in the centre's file: the settings the agent cannot change

@@ -14,20 +14,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QWidget,
 )
 
 from assist.core.model import Placeholder
-from assist.ui.app_menu import theme_choices
 from assist.ui.cards import make_label
 from assist.ui.i18n import tr
 from assist.ui.inline_edit import InlineEdit
+from assist.ui.key_field import KeyField
 from assist.ui.keymap import Binding
 from assist.ui.pages import ScrollPage
-from assist.ui.settings import PROFILE_GROUP, Settings
-from assist.ui.theme import READING_SIZES
+from assist.ui.settings import PROFILE_GROUP, Settings, choices
 from assist.ui.values_form import ValuesForm
 
 
@@ -48,12 +48,13 @@ class SettingsPage(ScrollPage):
         super().__init__("settingsPage", parent)
         self.form: ValuesForm | None = None
         self.threshold: QSpinBox | None = None
-        self.key_edits: dict[str, QKeySequenceEdit] = {}
+        self.key_edits: dict[str, KeyField] = {}
         self.key_message: QLabel | None = None
         self.source_field: InlineEdit | None = None
         self.rebind: Callable[[str, str], str | None] = lambda action, key: None
         self.set_hotkey: Callable[[str], str] = lambda key: ""
         self.hotkey_problem: Callable[[], str] = lambda: ""
+        self.keys: Callable[[str], tuple[str, ...]] = lambda action: ()  # the keys in force
 
     def show_settings(
         self,
@@ -72,7 +73,7 @@ class SettingsPage(ScrollPage):
         self._keys(bindings)
         self._show_locks(settings)
         self.section("设置文件", "Settings file")
-        where = make_label(settings.location, "gloss")
+        where = make_label(settings.location, "settingsFile")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.addWidget(where)
         if settings.centre_location:
@@ -157,25 +158,17 @@ class SettingsPage(ScrollPage):
     def _appearance(self, settings: Settings) -> None:
         self.section("外观", "Appearance")
         grid = QGridLayout()
-        self.theme = self._combo(theme_choices(), str(settings.get("appearance/theme")), self.theme_changed)
-        names = {
-            "compact": tr("紧凑", "Compact"),
-            "normal": tr("标准", "Normal"),
-            "large": tr("大", "Large"),
-            "larger": tr("特大", "Larger"),
-        }
-        sizes = tuple((name, names.get(name, name)) for name in READING_SIZES)
-        self.reading_size = self._combo(sizes, str(settings.get("appearance/reading_size")), self.reading_size_changed)
-        languages = (("system", tr("跟随系统", "System")), ("zh", "中文"), ("en", "English"))
-        self.language = self._combo(languages, str(settings.get("appearance/language")), self.language_changed)
+        self.theme = self._combo(choices("appearance/theme"), str(settings.get("appearance/theme")), self.theme_changed)
+        self.reading_size = self._combo(
+            choices("appearance/reading_size"), str(settings.get("appearance/reading_size")), self.reading_size_changed
+        )
+        self.language = self._combo(
+            choices("appearance/language"), str(settings.get("appearance/language")), self.language_changed
+        )
         self.glosses = QCheckBox(tr("显示英文释义 (Ctrl+G)", "Show English glosses (Ctrl+G)"))
         self.glosses.setChecked(bool(settings.get("appearance/show_glosses")))
         self.glosses.toggled.connect(self.glosses_changed)
-        self.dock = self._combo(
-            (("right", tr("右侧", "Right")), ("left", tr("左侧", "Left"))),
-            str(settings.get("window/dock")),
-            self.dock_changed,
-        )
+        self.dock = self._combo(choices("window/dock"), str(settings.get("window/dock")), self.dock_changed)
         self.on_top = QCheckBox(tr("总在最前", "Always on top"))
         self.on_top.setChecked(bool(settings.get("window/always_on_top")))
         self.on_top.toggled.connect(self.on_top_changed)
@@ -232,6 +225,8 @@ class SettingsPage(ScrollPage):
         self.hotkey_edit = QKeySequenceEdit(QKeySequence(key))
         self.hotkey_edit.setObjectName("globalHotkey")
         self.hotkey_edit.setMaximumSequenceLength(1)
+        if (line := self.hotkey_edit.findChild(QLineEdit)) is not None:
+            line.setPlaceholderText(tr("按新的快捷键", "Press the new key"))
         self.hotkey_edit.editingFinished.connect(self._on_hotkey_recorded)
         row.addWidget(QLabel(tr("显示/隐藏侧栏", "Show or hide")))
         row.addWidget(self.hotkey_edit, 1)
@@ -260,10 +255,9 @@ class SettingsPage(ScrollPage):
         self.key_edits = {}
         for row, entry in enumerate(entry for entry in bindings if len(entry.keys) <= 2):
             grid.addWidget(make_label(tr(entry.description, entry.description_en), "keyDescription"), row, 0)
-            edit = QKeySequenceEdit(QKeySequence(entry.keys[0]))
+            edit = KeyField(entry.keys[0])
             edit.setObjectName(f"key_{entry.action}")
-            edit.setMaximumSequenceLength(1)
-            edit.editingFinished.connect(lambda action=entry.action, edit=edit: self._on_key_recorded(action, edit))
+            edit.recorded.connect(lambda key, action=entry.action, edit=edit: self._on_key_recorded(action, key, edit))
             grid.addWidget(edit, row, 1)
             self.key_edits[entry.action] = edit
         self.body.addLayout(grid)
@@ -274,9 +268,13 @@ class SettingsPage(ScrollPage):
         reset.clicked.connect(self.keys_reset)
         self.body.addWidget(reset)
 
-    def _on_key_recorded(self, action: str, edit: QKeySequenceEdit) -> None:
-        key = edit.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
+    def _on_key_recorded(self, action: str, key: str, edit: KeyField) -> None:
         refusal = self.rebind(action, key) if key else tr("请按一个键", "Press a key")
+        in_force = self.keys(action)
+        if refusal and in_force:
+            edit.show_key(in_force[0])  # refused: the field shows the key that still works
+        elif not refusal:
+            edit.show_key(key)
         if self.key_message is not None:
             self.key_message.setText(refusal or "")
 

@@ -13,15 +13,16 @@ from PySide6.QtGui import QGuiApplication
 
 from assist.core import builtin
 
+# Every text colour reaches WCAG AA (4.5:1) on the backgrounds it is used on (tests/test_issue11_contrast.py).
 LIGHT = {
     "surface": "#ffffff",
     "window": "#f4f5f7",
     "border": "#d8dde3",
     "text": "#1f2328",
     "strong": "#24292f",
-    "muted": "#57606a",
-    "faint": "#6a737d",
-    "fainter": "#8c959f",
+    "muted": "#4d5560",
+    "faint": "#5c6570",
+    "fainter": "#646d78",
     "accent": "#1f6feb",
     "accentSoft": "#eef5ff",
     "accentLine": "#8cb4f5",
@@ -50,6 +51,7 @@ LIGHT = {
     "note": "#8250df",
     "input": "#ffffff",
     "onAccent": "#ffffff",
+    "accentButton": "#1f6feb",  # under white text
 }
 DARK = {
     "surface": "#1f2328",
@@ -57,9 +59,9 @@ DARK = {
     "border": "#30363d",
     "text": "#e6edf3",
     "strong": "#f0f6fc",
-    "muted": "#9198a1",
-    "faint": "#8b949e",
-    "fainter": "#6e7681",
+    "muted": "#aab1ba",
+    "faint": "#9ba3ad",
+    "fainter": "#8b949e",
     "accent": "#4493f8",
     "accentSoft": "#182a44",
     "accentLine": "#3b6db3",
@@ -88,6 +90,7 @@ DARK = {
     "note": "#bc8cff",
     "input": "#0d1117",
     "onAccent": "#ffffff",
+    "accentButton": "#1f6feb",
 }
 THEMES = {"light": LIGHT, "dark": DARK}
 READING_SIZES = {"compact": 0.9, "normal": 1.0, "large": 1.2, "larger": 1.4}

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from assist.core.model import Placeholder
-from assist.ui.i18n import tr
+from assist.ui.i18n import book_words, current, tr
 from assist.ui.inline_edit import InlineEdit
 
 
@@ -48,11 +48,11 @@ class ValuesForm(QWidget):
             placeholder = placeholders.get(name)
             field = InlineEdit(values.get(name, ""))
             field.setObjectName(f"value_{name}")
-            if placeholder and placeholder.example:
+            if placeholder and placeholder.example and (current() == "zh" or placeholder.example.isascii()):
                 field.setPlaceholderText(tr(f"例如：{placeholder.example}", f"e.g. {placeholder.example}"))
             field.returnPressed.connect(self._on_return)
             field.escaped.connect(self.cancelled)
-            label = placeholder.label if placeholder else name
+            label = book_words(placeholder.label, placeholder.label_en) if placeholder else name
             if name in self._optional:
                 label = tr(f"{label}（可不填）", f"{label} (optional)")
             form.addRow(QLabel(label), field)

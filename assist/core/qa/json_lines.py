@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Iterator
 
-from assist.core.qa.transcript import (
+from assist.core.qa.transcript_types import (
     MAX_PROBLEMS,
     MAX_UTTERANCES,
     Blocks,

@@ -17,66 +17,31 @@ import math
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO
 
 from assist.core.checker import AGENT_LABELS, CALLER_LABELS
 from assist.core.lint import LintError, open_transcript
+from assist.core.qa.transcript_types import (
+    MAX_PROBLEMS,
+    MAX_UTTERANCES,
+    Blocks,
+    InputProblem,
+    LineBlock,
+    Lines,
+    RawCall,
+    Transcript,
+    Utterance,
+)
 
 MAX_LINE = 100_000  # characters; no spoken utterance is this long
-MAX_UTTERANCES = 10_000  # in one call: some 10 hours of talk; more is not a call
 BLOCK = 1 << 20  # characters read at once
-MAX_PROBLEMS = 10  # reported per file or call; after them, reading it stops (a wrong or binary file)
 _TIME = re.compile(r"\s*\[\s*(?:(\d{1,3}):)?(\d{1,3}):(\d{1,2}(?:\.\d+)?)\s*\]\s*")
 _LABEL = re.compile(
     r"\s*(?P<label>" + "|".join(AGENT_LABELS + CALLER_LABELS) + r")\s*(?P<number>\d+)?\s*[:：]\s*", re.IGNORECASE
 )
 _AGENT_LABELS = {label.lower() for label in AGENT_LABELS}
 _LABEL_HINT = "start the line with 坐席： or 客户： (agent:, caller:)"
-
-
-class Utterance(NamedTuple):
-    """One turn of speech (a named tuple: a batch holds millions, and they are made fast)."""
-
-    speaker: str  # "agent" or "caller"
-    text: str
-    line: int  # in its file
-    start: float | None = None  # seconds from the call's start
-    end: float | None = None
-
-
-@dataclass(slots=True)
-class Transcript:
-    call: str
-    source: str  # the file it was read from
-    agent: str = ""  # the agent's number, when known
-    utterances: list[Utterance] = field(default_factory=list)
-
-    @property
-    def timed(self) -> bool:
-        return bool(self.utterances) and all(utterance.start is not None for utterance in self.utterances)
-
-
-@dataclass(frozen=True, slots=True)
-class InputProblem:
-    source: str
-    line: int  # 0: the file as a whole
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.message}" if self.line else f"{self.source}: {self.message}"
-
-
-Lines = Iterator[tuple[int, str] | InputProblem]
-
-
-class RawCall(NamedTuple):
-    """The lines of one call in JSON Lines, not yet parsed: one string, cheap to send to a worker."""
-
-    source: str
-    first_line: int  # the number of its first line
-    text: str  # its lines, joined with line breaks
 
 
 def read_calls(paths: Iterable[str]) -> Iterator[Transcript | InputProblem | RawCall]:
@@ -125,16 +90,6 @@ def _stdin_text() -> IO[str]:
         if error.start < len(head) - 4:
             encoding = "gb18030"
     return io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline=None)
-
-
-class LineBlock(NamedTuple):
-    """Lines read together: numbered from `first`."""
-
-    first: int
-    lines: list[str]
-
-
-Blocks = Iterator[LineBlock | InputProblem]
 
 
 def _line_blocks(stream: IO[str], source: str) -> Blocks:

@@ -1,0 +1,156 @@
+"""The agent's own phrases and favourites in a situation: add, edit, remove (with undo), pin."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+
+from assist.core.personal import PersonalData, PersonalPhrase
+from assist.core.personal_rules import Refusal, judge
+from assist.ui.book_source import BookSource
+from assist.ui.i18n import tr
+from assist.ui.navigator import Navigator
+from assist.ui.pages import SituationPage
+from assist.ui.personal_file import NotSaved
+from assist.ui.status_line import StatusLine
+
+
+class PersonalPhrases(QObject):
+    def __init__(
+        self,
+        source: BookSource | None,
+        navigator: Navigator,
+        page: SituationPage,
+        status: StatusLine,
+        undo_key: Callable[[], str],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.navigator = navigator
+        self.page = page
+        self.status = status
+        self.undo_key = undo_key  # the key in force for the undo command, to say it
+        self.editing = ""  # the own phrase being edited in the add line, if any
+        self.removed: tuple[int, PersonalPhrase, bool] | None = None  # the last removal: place, phrase, pinned
+        page.add_requested.connect(self._on_add)
+        page.remove_requested.connect(self.remove)
+        page.favourite_toggled.connect(self.toggle_favourite)
+        page.edit_requested.connect(self.edit)
+
+    def favourites_of(self, situation_id: str) -> set[str]:
+        if self.source is None:
+            return set()
+        return {text for owner, text in self.source.personal.favourites if owner == situation_id}
+
+    def _on_add(self, text: str) -> None:
+        reason = self.add(text)
+        if reason:
+            self.page.refuse(reason)
+        else:
+            self.page.added()
+
+    def add(self, text: str) -> str:
+        """Add an own phrase to the situation shown (or save the one edited); return why not, or ""."""
+        from assist.core.checker import Checker
+
+        situation = self.navigator.situation if self.source is not None else None
+        editing = self.editing
+        verdict = judge(situation, text, editing, Checker(self.navigator.book))
+        if verdict.unchanged:
+            self.editing = ""
+            return ""
+        if verdict.refusal is not None:
+            return _refusal_text(verdict.refusal, verdict.detail, bool(editing))
+        text = text.strip()
+        try:
+            if editing:
+                self.source.replace_phrase(situation.id, editing, PersonalPhrase(situation.id, text))
+            else:
+                self.source.add_phrase(PersonalPhrase(situation.id, text))
+        except NotSaved as refused:
+            return str(refused)  # the text stays in the line (and the edit goes on) to try again
+        self.editing = ""
+        self.page.set_editing(False)
+        if editing:
+            self.status.say(tr(f"✓ 已保存我的用语：{text}", f"✓ Saved: {text}"))
+        else:
+            self.status.say(tr(f"✓ 已添加我的用语：{text}", f"✓ Added: {text}"))
+        return ""
+
+    def edit(self, text: str) -> None:
+        """Put an own phrase in the add line to be changed; Enter saves it in its place."""
+        field = self.page.add_field
+        if field is None:
+            return
+        self.editing = text
+        self.page.set_editing(True)
+        field.setText(text)
+        field.setFocus()
+        self.status.say(tr("修改后按 Enter 保存", "Change it, then Enter saves it in its place"))
+
+    def remove(self, text: str) -> None:
+        situation = self.navigator.situation
+        if self.source is None or situation is None:
+            return
+        phrases = list(self.source.personal.phrases)
+        place = next((i for i, p in enumerate(phrases) if (p.situation, p.text) == (situation.id, text)), None)
+        if place is None:
+            return
+        removed = (place, phrases[place], (situation.id, text) in self.source.personal.favourites)
+        try:
+            self.source.remove_phrase(situation.id, text)
+        except NotSaved as refused:
+            self.status.say(str(refused))
+            return
+        self.removed = removed
+        key = self.undo_key()
+        self.status.say(
+            tr(f"已删除我的用语：{text} · {key} 撤销", f"Removed: {text} · {key} undoes it"),
+            cause="undo",
+            lifetime_ms=30_000,
+        )
+
+    def undo(self) -> None:
+        if self.source is None or self.removed is None:
+            self.status.say(tr("没有可撤销的删除", "Nothing to undo"))
+            return
+        place, phrase, pinned = self.removed
+
+        def put_back(data: PersonalData) -> PersonalData:
+            phrases = list(data.phrases)
+            phrases.insert(min(place, len(phrases)), phrase)
+            favourites = [*data.favourites, *([(phrase.situation, phrase.text)] if pinned else [])]
+            return PersonalData(phrases, favourites)
+
+        try:
+            self.source.personal_file.update(put_back)
+        except NotSaved as refused:
+            self.status.say(str(refused))
+            return
+        self.removed = None
+        self.status.say(tr(f"✓ 已恢复：{phrase.text}", f"✓ Restored: {phrase.text}"))
+
+    def toggle_favourite(self, text: str) -> None:
+        situation = self.navigator.situation
+        if self.source is None or situation is None:
+            return
+        try:
+            on = self.source.toggle_favourite(situation.id, text)
+        except NotSaved as refused:
+            self.status.say(str(refused))
+            return
+        self.status.say((tr("★ 已设为常用：", "★ Pinned: ") if on else tr("☆ 已取消常用：", "☆ Unpinned: ")) + text)
+
+
+def _refusal_text(refusal: Refusal, detail: str, editing: bool) -> str:
+    if refusal is Refusal.EMPTY:
+        return tr("请先输入用语", "Type the phrase first")
+    if refusal is Refusal.NO_SITUATION:
+        return tr("没有打开场景", "No situation is open")
+    if refusal is Refusal.DUPLICATE:
+        return tr("此场景已有这句用语", "This situation has this phrase already")
+    if editing:
+        return tr(f"不能保存：{detail}", f"Not saved, it holds forbidden wording: {detail}")
+    return tr(f"不能添加：{detail}", f"Refused, it holds forbidden wording: {detail}")

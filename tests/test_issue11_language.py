@@ -1,0 +1,110 @@
+"""Issue 11, defect 10: the interface speaks one language. Every page is walked in Chinese and in
+English; no word of the other language shows outside the phrasebook's own phrase text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from tests.ui_fixtures import press
+
+PAGES = {
+    "list": [],
+    "situation": ["Alt+5"],
+    "misrouted": ["Alt+2", "Ctrl+1"],  # with the form asking for the call's values
+    "silent caller": ["Alt+3"],
+    "complaint": ["Alt+0"],
+    "search": ["Ctrl+F", "w", "a", "i", "t"],
+    "guidance": ["F2"],
+    "keys": ["F1"],
+    "settings": ["Ctrl+,"],
+    "draft": ["Alt+5", "Ctrl+D"],
+}
+# The phrasebook's own text: never translated (an English gloss shows on demand), and the book's
+# notes, conduct, forbidden wording and guidance, which it gives in Chinese only.
+PHRASE_TEXT = {
+    "phraseText", "insteadText", "forbiddenText", "hitForbidden", "recentPhrase", "holdOffer",
+    "note", "unless", "conduct", "guidance", "settingsFile", "departmentChosen",
+}  # fmt: skip
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+# In the Chinese interface, Latin letters are fine in key names, file paths and names of things.
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+LATIN_ALLOWED = {
+    "Ctrl", "Alt", "Shift", "Enter", "Return", "Esc", "Up", "Down", "Left", "Right", "Space", "Tab",
+    "Assist", "English", "http", "https", "URL", "yaml", "srv", "assist", "centre", "tmp", "pytest", "of", "root",
+    "ini", "pinyin", "qsd",
+}  # fmt: skip
+
+
+def texts(widget: QWidget) -> list[str]:
+    if isinstance(widget, QLabel | QAbstractButton):
+        shown = [widget.text()]
+    elif isinstance(widget, QLineEdit):
+        shown = [widget.text(), widget.placeholderText()]
+    elif isinstance(widget, QPlainTextEdit):
+        shown = [widget.placeholderText()]
+    elif isinstance(widget, QComboBox):
+        shown = [widget.itemText(i) for i in range(widget.count())]
+    else:
+        return []
+    return [re.sub(r"<[^>]+>", "", text) for text in shown if text]
+
+
+def foreign(text: str, language: str) -> bool:
+    if language == "en":
+        return bool(CHINESE.search(text)) and text not in ("中文",)  # a language is named in its own words
+    return any(word not in LATIN_ALLOWED and not re.fullmatch(r"F\d+", word) for word in LATIN_WORD.findall(text))
+
+
+def in_phrase_text(widget: QWidget) -> bool:
+    while widget is not None:
+        if widget.objectName() in PHRASE_TEXT:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_10_every_page_speaks_the_interface_language(qtbot, open_window, default_book, settings, language):
+    settings.set("appearance/language", language)
+    values = {"zh": ("某市政务服务中心", "办公室"), "en": ("Acme", "Office")}[language]
+    settings.set_profile_values({"organisation": values[0], "department": values[1], "agent_number": "1024"})
+    settings.set("profile/dismissed", True)
+    found = set()
+    for page, keys in PAGES.items():
+        if page == "search":  # the agent's own query is not the interface's words
+            keys = ["Ctrl+F", *("wait" if language == "en" else "qsd")]
+        window = open_window(default_book, settings)
+        for key in keys:
+            press(qtbot, window, key)
+        qtbot.waitUntil(lambda: True)
+        QApplication.processEvents()
+        for widget in window.findChildren(QWidget):
+            if widget.isVisibleTo(window) and not in_phrase_text(widget):
+                found.update((page, widget.objectName(), text) for text in texts(widget) if foreign(text, language))
+        window.close()
+    assert sorted(found) == [], "\n".join(map(str, sorted(found)))
+
+
+def test_10_the_reading_size_is_named_in_the_interface_language(qtbot, window):
+    press(qtbot, window, "Ctrl+=")
+    assert window.status.text() == "字号：大"
+    press(qtbot, window, "Ctrl+-")
+    assert window.status.text() == "字号：标准"
+
+
+def test_10_editing_an_own_phrase_says_save_not_add(qtbot, source_window):
+    window = source_window
+    press(qtbot, window, "Alt+5")
+    field = window.situation_page.add_field
+    field.setText("请您稍候，系统正在查询。")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(window.navigator.situation.phrases) == 5)
+    window.situation_page.cards[4].edit_clicked.emit()
+    assert window.situation_page.add_button.text() == "保存"
+    window.situation_page.add_field.setText("这个我不清楚，您稍等")
+    qtbot.keyClick(window.situation_page.add_field, Qt.Key.Key_Return)
+    assert window.situation_page.refusal.text().startswith("不能保存")
