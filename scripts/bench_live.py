@@ -89,7 +89,7 @@ def measure_live(utterances: int = 200, platform: str = "offscreen") -> list[Row
     instance = Instance(window.handle_command)
     if not instance.claim() or not instance.listen():
         raise SystemExit("bench_live: could not listen on the command channel")
-    live = window._live()
+    live = window.live_controller()
     live.handle({"command": "call-ended"})  # the first command builds the rules
     deadline = time.monotonic() + 60
     while live.rules is None:  # built once per book, in the background

@@ -39,10 +39,17 @@ class FocusRule:
         self.left_behind = left_behind
         self.prompt = prompt
 
+    def _own_focus(self) -> QWidget | None:
+        """The widget that has the window's keys. Qt's application-wide focus widget is None while
+        the window is not the active one (shown by the global key without a window manager, say),
+        yet the keys the desktop sends it still go to this widget."""
+        return self.window.focusWidget()
+
     def settle(self) -> None:
-        focus = QApplication.focusWidget()
-        if focus is not None and focus.window() is not self.window:
+        other = QApplication.focusWidget()
+        if other is not None and other.window() is not self.window:
             return  # another window (a menu, a dialog) has it
+        focus = self._own_focus()
         takes_focus = isinstance(focus, TEXT_FIELDS) or bool(focus and focus.focusPolicy() & Qt.FocusPolicy.ClickFocus)
         if focus is None or _put_away(focus, self.window) or not takes_focus:
             self.to_cards()  # no cursor shown (a Tab-only button Qt gave the focus to when a field went)
@@ -50,16 +57,16 @@ class FocusRule:
     def page_changed(self) -> None:
         """Another page is shown: a field the agent left behind (the profile prompt, the search) gives
         the keys back to the cards; a field the command put the cursor in keeps it."""
-        focus = QApplication.focusWidget()
-        if focus is not None and focus.window() is self.window and self.left_behind(focus):
+        focus = self._own_focus()
+        if focus is not None and self.left_behind(focus):
             self.to_cards()
         else:
             self.settle()
 
     def on_shown(self) -> None:
         """The window appeared: the cursor goes to the field that asks first, else to the cards."""
-        focus = QApplication.focusWidget()
-        if focus is not None and focus.window() is self.window and focus.isVisible() and focus is not self.window:
+        focus = self._own_focus()
+        if focus is not None and focus.isVisible() and focus is not self.window:
             return
         asking = self.prompt()
         if asking is not None:
