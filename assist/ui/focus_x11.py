@@ -15,7 +15,7 @@ import ctypes.util
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from assist.ui.hotkey import _ERROR_HANDLER, load_x11
+from assist.ui.hotkey import _ERROR_HANDLER, load_declared, load_x11
 from assist.ui.i18n import tr
 
 _DISPLAY = ctypes.c_void_p
@@ -53,14 +53,7 @@ class _XEvent(ctypes.Union):
 
 def load_xtst() -> ctypes.CDLL | None:
     """libXtst with every function this module calls declared; None when it is not installed."""
-    library = ctypes.util.find_library("Xtst")
-    if library is None:
-        return None
-    xtst = ctypes.CDLL(library)
-    for name, (restype, argtypes) in XTST_SIGNATURES.items():
-        function = getattr(xtst, name)
-        function.restype, function.argtypes = restype, argtypes
-    return xtst
+    return load_declared("Xtst", XTST_SIGNATURES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,16 +115,22 @@ SIGNATURES: dict[str, tuple[object, list[object]]] = {
 }
 
 
-def load_x11() -> ctypes.CDLL | None:
-    """libX11 with every function this module calls declared; None when it is not installed."""
-    library = ctypes.util.find_library("X11")
+def load_declared(name: str, signatures: dict) -> ctypes.CDLL | None:
+    """The C library `name` with every function in `signatures` declared (result and argument
+    types); None when it is not installed. Undeclared, ctypes truncates pointers to int."""
+    library = ctypes.util.find_library(name)
     if library is None:
         return None
-    x11 = ctypes.CDLL(library)
-    for name, (restype, argtypes) in SIGNATURES.items():
-        function = getattr(x11, name)
+    loaded = ctypes.CDLL(library)
+    for function_name, (restype, argtypes) in signatures.items():
+        function = getattr(loaded, function_name)
         function.restype, function.argtypes = restype, argtypes
-    return x11
+    return loaded
+
+
+def load_x11() -> ctypes.CDLL | None:
+    """libX11 with every function this module calls declared; None when it is not installed."""
+    return load_declared("X11", SIGNATURES)
 
 
 REPEAT_WINDOW_MS = 2000  # a press this soon after the last, with no release between, is the key held down
