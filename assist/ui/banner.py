@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from assist.core.problems import Problem
-from assist.ui.i18n import tr
+from assist.core.problems import Problem, Severity
+from assist.ui.i18n import current, tr
 
 SHOWN_PROBLEMS = 3
 
@@ -53,7 +53,7 @@ class ProblemBanner(Banner):
     def show_problems(self, title: str, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         self.title.setText(title)
-        lines = [str(problem) for problem in problems[:SHOWN_PROBLEMS]]
+        lines = [problem_line(problem) for problem in problems[:SHOWN_PROBLEMS]]
         if len(problems) > SHOWN_PROBLEMS:
             lines.append(
                 tr(
@@ -63,3 +63,12 @@ class ProblemBanner(Banner):
             )
         self.details.setText("\n".join(lines))
         self.show()
+
+
+def problem_line(problem: Problem) -> str:
+    """A phrasebook's problem as the banner shows it: where, then what is wrong, in the interface's language."""
+    if current() == "en":
+        return str(problem)
+    where = f"{problem.path} 第 {problem.position.line} 行第 {problem.position.column} 列"
+    warning = "（提醒）" if problem.severity is Severity.WARNING else ""
+    return f"{where}{warning}：{problem.message_zh}"
