@@ -138,7 +138,7 @@ def test_a_book_that_cannot_be_kept_offline_is_shown_and_the_banner_says_so(
     assert hold_texts(source.book) == ["网上的用语。"]
     assert source.title == "用语库已更新，但无法保存离线副本。"
     kept = source.problems[0].message_zh
-    assert "无法在" in kept and "保存离线副本（No space left on device）" in kept
+    assert "无法在" in kept and "保存离线副本（磁盘空间不足）" in kept  # the system's words said in Chinese
 
 
 def test_update_now_downloads_at_once_and_says_how_it_went(make_source, qtbot, book_server):

@@ -213,6 +213,8 @@ def _explained(error: Exception) -> DownloadError:
             f"the server's answer is not valid HTTP ({detail})", f"服务器的回答不是有效的 HTTP（{detail}）"
         )
     if isinstance(error, OSError):
+        from assist.core.problem_zh import os_error_zh
+
         reason = error.strerror or str(error) or type(error).__name__
-        return DownloadError(f"cannot reach the server ({reason})", f"无法连接服务器（{reason}）")
+        return DownloadError(f"cannot reach the server ({reason})", f"无法连接服务器（{os_error_zh(error)}）")
     return DownloadError(f"not a usable address ({error})", f"地址无法使用（{error}）")

@@ -215,16 +215,36 @@ def _kind(text: str) -> str:
     return f"“{text}”"
 
 
-_OS_REASONS = {  # the system's words for why a file cannot be read, by error number
-    errno.EACCES: "没有读取权限",
+_OS_REASONS = {  # the system's words for why a file or a server cannot be reached, by error number
+    errno.EACCES: "没有权限",
     errno.EPERM: "不允许此操作",
     errno.ENOENT: "文件不存在",
     errno.EISDIR: "这是文件夹",
     errno.EIO: "输入输出错误",
     errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "文件系统只读",
     errno.ELOOP: "符号链接层数过多",
     errno.ENAMETOOLONG: "文件名过长",
+    errno.ECONNREFUSED: "对方拒绝连接",
+    errno.ECONNRESET: "连接被对方断开",
+    errno.ETIMEDOUT: "连接超时",
+    errno.EHOSTUNREACH: "无法到达服务器",
+    errno.ENETUNREACH: "网络不通",
 }
+
+
+def os_error_zh(error: OSError) -> str:
+    """Why the system refused, in Chinese (its own words are in the language of the machine)."""
+    import socket
+    import ssl
+
+    if isinstance(error, socket.gaierror):
+        return "找不到该服务器（名称无法解析）"
+    if isinstance(error, ssl.SSLError):
+        return "安全连接（TLS）失败，服务器证书可能无法验证"
+    if isinstance(error, TimeoutError) and error.errno is None:
+        return "连接超时"
+    return _OS_REASONS.get(error.errno or 0, f"系统错误 {error.errno}" if error.errno else "系统错误")
 
 
 def _reason(text: str) -> str:
