@@ -66,7 +66,9 @@ def get(
         if status == 304:
             return None
         if status != 200:
-            raise DownloadError(f"the server answered {status} {reason}", f"服务器回答 {status} {reason}")
+            raise DownloadError(
+                f"the server answered {status} {reason}", f"服务器回答 {status}（{_STATUS_ZH.get(status, '无法使用')}）"
+            )
         return response
     raise DownloadError(f"more than {MAX_REDIRECTS} redirects", f"服务器转址超过 {MAX_REDIRECTS} 次")
 
@@ -194,6 +196,19 @@ def _origin(url: str) -> str:
     parts = urlsplit(url)
     port = parts.port or {"http": 80, "https": 443}.get(parts.scheme)
     return f"{parts.scheme}://{(parts.hostname or '').lower()}:{port}"
+
+
+_STATUS_ZH = {  # the usual answers, said in Chinese (the server's reason phrase is in English)
+    401: "需要登录",
+    403: "拒绝访问",
+    404: "找不到该文件",
+    410: "文件已删除",
+    429: "请求过多，请稍后再试",
+    500: "服务器内部错误",
+    502: "网关错误",
+    503: "服务暂不可用",
+    504: "网关超时",
+}
 
 
 def _too_large(max_bytes: int) -> DownloadError:

@@ -164,7 +164,7 @@ class BookSource(QObject):
             try:
                 fetched = fetch(url)
             except Exception as error:  # a defect must not leave the URL "in flight" and stop every later poll
-                fetched = Fetched(url, cached_copy(url), error=repr(error), error_zh=repr(error))
+                fetched = Fetched(url, cached_copy(url), error=repr(error), error_zh="下载时出现意外错误，请稍后重试")
             with contextlib.suppress(RuntimeError):  # the sidebar closed during the download
                 self._downloaded.emit(fetched)
 
