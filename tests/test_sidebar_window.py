@@ -22,8 +22,12 @@ def test_broken_book_opens_the_builtin_one_and_shows_where_it_is_wrong(qtbot, wr
     assert window.banner.isVisible()
     assert "centre.yaml" in window.banner.title.text()
     details = window.banner.details.text()
-    assert f"{broken} 第 4 行第 5 列：情形“hold”中有未知的键“titel”，是否应为“title”？" in details
-    assert f"{broken} 第 3 行第 5 列：情形“hold”缺少“title”" in details
+    assert details.splitlines() == [  # the file once, then each problem with its line and column
+        str(broken),
+        "第 3 行第 5 列：情形“hold”缺少“title”",
+        "第 3 行第 5 列：情形“hold”缺少“phrases”",
+        "第 4 行第 5 列：情形“hold”中有未知的键“titel”，是否应为“title”？",
+    ]
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     press(qtbot, window, "Alt+5")  # the built-in book works as usual
@@ -115,7 +119,7 @@ def test_a_live_update_that_breaks_the_book_keeps_it_and_shows_where(qtbot, sett
     temporary.replace(book)  # saved the way many editors save
     reload_when_the_watcher_sees_it(qtbot, window.source)
     assert window.banner.isVisible()
-    assert f"{book} 第 5 行第 5 列：情形“hold”中有未知的键“phrasez”" in window.banner.details.text()
+    assert "第 5 行第 5 列：情形“hold”中有未知的键“phrasez”，是否应为“phrases”？" in window.banner.details.text()
     assert window.navigator.book.situation("hold").phrases[0].text == "请您稍候。"  # the last good book
     assert window.problems_button.isVisible()
     book.write_text(good.replace("请您稍候。", "请您稍候，马上就好。"), encoding="utf-8")
