@@ -17,11 +17,12 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from assist.core import builtin
 from assist.core.book_address import AddressError
-from assist.core.book_keeper import EMPTY_BOOK, BookKeeper, Title, TitleKind, Verdict
+from assist.core.book_keeper import EMPTY_BOOK, BookKeeper, Verdict
 from assist.core.load_cache import checked_book
 from assist.core.model import Phrasebook
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
 from assist.core.problems import Problem
+from assist.ui.book_titles import title_text
 from assist.ui.i18n import tr
 from assist.ui.personal_file import PersonalFile
 from assist.ui.phrase_vetter import PhraseVetter
@@ -29,7 +30,6 @@ from assist.ui.phrase_vetter import PhraseVetter
 if TYPE_CHECKING:  # the URL machinery (http.client, ssl) loads only for a URL source
     from assist.core.sources import Fetched
 
-__all__ = ["EMPTY_BOOK", "BookSource", "title_text"]
 
 RELOAD_DELAY_MS = 300  # editors write a file in several steps: wait for them to finish
 DEFAULT_POLL_MINUTES = 5
@@ -242,70 +242,16 @@ class BookSource(QObject):
         self.book_changed.emit(self.book)
 
     def add_phrase(self, phrase: PersonalPhrase) -> None:
-        self.personal_file.update(lambda data: PersonalData([*data.phrases, phrase], list(data.favourites)))
+        self.personal_file.update(lambda data: data.with_phrase(phrase))
 
     def replace_phrase(self, situation: str, old: str, new: PersonalPhrase) -> None:
-        def change(data: PersonalData) -> PersonalData:
-            phrases = [new if (p.situation, p.text) == (situation, old) else p for p in data.phrases]
-            favourites = [(s, new.text) if (s, t) == (situation, old) else (s, t) for s, t in data.favourites]
-            return PersonalData(phrases, favourites)
-
-        self.personal_file.update(change)
+        self.personal_file.update(lambda data: data.with_replaced(situation, old, new))
 
     def remove_phrase(self, situation: str, text: str) -> None:
-        def change(data: PersonalData) -> PersonalData:
-            kept = [p for p in data.phrases if (p.situation, p.text) != (situation, text)]
-            return PersonalData(kept, [f for f in data.favourites if f != (situation, text)])
-
-        self.personal_file.update(change)
+        self.personal_file.update(lambda data: data.without(situation, text))
 
     def toggle_favourite(self, situation: str, text: str) -> bool:
         """Pin or unpin a phrase; True when it is now pinned."""
         on = (situation, text) not in self.personal.favourites
-
-        def change(data: PersonalData) -> PersonalData:
-            kept = [f for f in data.favourites if f != (situation, text)]
-            return PersonalData(list(data.phrases), [*kept, (situation, text)] if on else kept)
-
-        self.personal_file.update(change)
+        self.personal_file.update(lambda data: data.with_favourite(situation, text, on))
         return on
-
-
-# The banner's titles by kind and by the book shown instead (the last good one, or the built-in one).
-_TITLES: dict[tuple[TitleKind, bool], tuple[str, str]] = {
-    (TitleKind.BUILTIN_BROKEN, False): ("内置用语库有误。", "The built-in phrasebook is broken."),
-    (TitleKind.ADDRESS_UNUSABLE, True): (
-        "用语库地址 {subject} 无法使用，仍使用上一版。",
-        "The phrasebook address {subject} cannot be used; still using the last good version.",
-    ),
-    (TitleKind.ADDRESS_UNUSABLE, False): (
-        "用语库地址 {subject} 无法使用，已改用内置用语库。",
-        "The phrasebook address {subject} cannot be used; showing the built-in phrasebook.",
-    ),
-    (TitleKind.BOOK_BROKEN, True): (
-        "用语库 {subject} 有误或无法读取，仍使用上一版。",
-        "{subject} is broken or unreadable; still using the last good version.",
-    ),
-    (TitleKind.BOOK_BROKEN, False): (
-        "用语库 {subject} 有误或无法读取，已改用内置用语库。",
-        "{subject} is broken or unreadable; showing the built-in phrasebook.",
-    ),
-    (TitleKind.FETCH_FAILED, True): (
-        "无法从 {subject} 更新用语库，仍使用上一版。",
-        "Could not update the phrasebook from {subject}; still using the last good version.",
-    ),
-    (TitleKind.FETCH_FAILED, False): (
-        "无法从 {subject} 获取用语库，已改用内置用语库。",
-        "Could not get the phrasebook from {subject}; showing the built-in phrasebook.",
-    ),
-    (TitleKind.NO_OFFLINE_COPY, True): (
-        "用语库已更新，但无法保存离线副本。",
-        "Phrasebook updated, but its offline copy could not be kept.",
-    ),
-}
-
-
-def title_text(title: Title) -> str:
-    """The banner's title in the interface's language: what is wrong, and which book shows instead."""
-    zh, en = _TITLES[title.kind, title.kept_last]
-    return tr(zh, en).format(subject=title.subject)
