@@ -149,3 +149,9 @@ def test_a_redirect_to_an_unusable_address_is_refused_with_the_reason(book_serve
 def test_fetch_answers_an_unusable_address_without_raising(tmp_path, address):
     fetched = fetch(address, tmp_path)
     assert fetched.error and fetched.error_zh and fetched.path is None
+
+
+def test_a_missing_book_is_said_in_both_languages_without_the_servers_english(book_server, tmp_path):
+    server, _ = book_server
+    missing = fetch(server.url("/gone.yaml"), tmp_path)
+    assert (missing.error, missing.error_zh) == ("the server answered 404 Not Found", "服务器回答 404（找不到该文件）")

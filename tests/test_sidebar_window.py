@@ -22,8 +22,12 @@ def test_broken_book_opens_the_builtin_one_and_shows_where_it_is_wrong(qtbot, wr
     assert window.banner.isVisible()
     assert "centre.yaml" in window.banner.title.text()
     details = window.banner.details.text()
-    assert f"{broken}:4:5: unknown key 'titel'" in details
-    assert f"{broken}:3:5: situation 'hold' is missing 'title'" in details
+    assert details.splitlines() == [  # the file once, then each problem with its line and column
+        str(broken),
+        "第 3 行第 5 列：情形“hold”缺少“title”",
+        "第 3 行第 5 列：情形“hold”缺少“phrases”",
+        "第 4 行第 5 列：情形“hold”中有未知的键“titel”，是否应为“title”？",
+    ]
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     press(qtbot, window, "Alt+5")  # the built-in book works as usual
@@ -40,7 +44,7 @@ def test_closed_banner_stays_reachable_from_the_header(qtbot, write_book, settin
     window.banner.hide()
     window.problems_button.click()
     assert window.banner.isVisible()
-    assert "YAML syntax" in window.banner.details.text()
+    assert "YAML 语法错误" in window.banner.details.text()
 
 
 def test_missing_book_file_is_reported_too(qtbot, tmp_path, settings):
@@ -115,7 +119,7 @@ def test_a_live_update_that_breaks_the_book_keeps_it_and_shows_where(qtbot, sett
     temporary.replace(book)  # saved the way many editors save
     reload_when_the_watcher_sees_it(qtbot, window.source)
     assert window.banner.isVisible()
-    assert f"{book}:5:5: unknown key 'phrasez'" in window.banner.details.text()
+    assert "第 5 行第 5 列：情形“hold”中有未知的键“phrasez”，是否应为“phrases”？" in window.banner.details.text()
     assert window.navigator.book.situation("hold").phrases[0].text == "请您稍候。"  # the last good book
     assert window.problems_button.isVisible()
     book.write_text(good.replace("请您稍候。", "请您稍候，马上就好。"), encoding="utf-8")

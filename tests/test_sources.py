@@ -107,7 +107,8 @@ def test_a_url_source_loads_in_the_background_and_is_used_offline(make_source, q
     assert hold_texts(offline.load()) == ["网上的用语。"]  # the cached copy, at once
     with qtbot.waitSignal(offline.problems_found, timeout=10_000) as found:
         pass
-    assert str(found.args[1][0]).startswith(f"{url}:1:1: 无法连接服务器")
+    problem = found.args[1][0]  # in both languages: the banner says it in the interface's
+    assert (problem.path, problem.message_zh) == (url, "无法连接服务器（对方拒绝连接）")
     assert hold_texts(offline.book) == ["网上的用语。"]
 
 

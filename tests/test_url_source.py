@@ -66,7 +66,8 @@ def test_a_malformed_answer_is_reported_and_the_next_poll_fetches_again(make_sou
     source = make_source(url)
     with qtbot.waitSignal(source.fetched, timeout=DOWNLOAD_MS):
         source.load()
-    assert str(source.problems[0]).startswith(f"{url}:1:1: 服务器的回答不是有效的 HTTP（BadStatusLine")
+    assert source.problems[0].path == url
+    assert source.problems[0].message_zh.startswith("服务器的回答不是有效的 HTTP（BadStatusLine")
     assert source.title == f"无法从 {url} 获取用语库，已改用内置用语库。"
     server.serve("/centre.yaml", CENTRE.format(text="网上的用语。"))  # the server is mended
     with qtbot.waitSignal(source.book_changed, timeout=DOWNLOAD_MS):
@@ -117,7 +118,7 @@ def test_a_broken_download_never_replaces_the_offline_copy(make_source, qtbot, b
     assert hold_texts(third.load()) == ["网上的用语。"] and third.problems == []
     with qtbot.waitSignal(third.problems_found, timeout=DOWNLOAD_MS) as found:
         pass
-    assert [str(problem).split("（")[0] for problem in found.args[1]] == [f"{url}:1:1: 无法连接服务器"]
+    assert [(problem.path, problem.message_zh.split("（")[0]) for problem in found.args[1]] == [(url, "无法连接服务器")]
     assert hold_texts(third.book) == ["网上的用语。"]
 
 
@@ -136,7 +137,8 @@ def test_a_book_that_cannot_be_kept_offline_is_shown_and_the_banner_says_so(
         source.load()
     assert hold_texts(source.book) == ["网上的用语。"]
     assert source.title == "用语库已更新，但无法保存离线副本。"
-    assert "无法在" in str(source.problems[0]) and "保存离线副本（No space left on device）" in str(source.problems[0])
+    kept = source.problems[0].message_zh
+    assert "无法在" in kept and "保存离线副本（磁盘空间不足）" in kept  # the system's words said in Chinese
 
 
 def test_update_now_downloads_at_once_and_says_how_it_went(make_source, qtbot, book_server):
@@ -199,7 +201,7 @@ def test_an_unusable_address_is_explained_in_words_and_the_last_good_book_stays(
         with qtbot.waitSignal(source.problems_found, timeout=DOWNLOAD_MS) as found:
             source.set_location(BAD_PORT)
         assert found.args[0] == title
-        assert [str(problem) for problem in found.args[1]] == [f"{BAD_PORT}:1:1: {reason}"]
+        assert [(problem.path, problem.message_in(language)) for problem in found.args[1]] == [(BAD_PORT, reason)]
         assert hold_texts(source.book) == ["网上的用语。"]
         with qtbot.waitSignal(source.problems_found, timeout=DOWNLOAD_MS) as again:
             source.refresh_now()  # F5: the same answer, at once, and no download
@@ -213,8 +215,8 @@ def test_another_scheme_at_start_shows_the_built_in_book_and_says_why(make_sourc
     with qtbot.waitSignal(source.problems_found, timeout=DOWNLOAD_MS) as found:
         book = source.load()
     assert found.args[0] == "用语库地址 ftp://x/y 无法使用，已改用内置用语库。"
-    assert [str(problem) for problem in found.args[1]] == [
-        "ftp://x/y:1:1: Assist 只能从文件或 http(s) 地址读取用语库，不支持 ftp://"
+    assert [(problem.path, problem.message_zh) for problem in found.args[1]] == [
+        ("ftp://x/y", "Assist 只能从文件或 http(s) 地址读取用语库，不支持 ftp://")
     ]
     assert book.situation("hold") is not None  # the built-in book
 

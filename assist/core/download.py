@@ -66,7 +66,9 @@ def get(
         if status == 304:
             return None
         if status != 200:
-            raise DownloadError(f"the server answered {status} {reason}", f"服务器回答 {status} {reason}")
+            raise DownloadError(
+                f"the server answered {status} {reason}", f"服务器回答 {status}（{_STATUS_ZH.get(status, '无法使用')}）"
+            )
         return response
     raise DownloadError(f"more than {MAX_REDIRECTS} redirects", f"服务器转址超过 {MAX_REDIRECTS} 次")
 
@@ -196,6 +198,19 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{(parts.hostname or '').lower()}:{port}"
 
 
+_STATUS_ZH = {  # the usual answers, said in Chinese (the server's reason phrase is in English)
+    401: "需要登录",
+    403: "拒绝访问",
+    404: "找不到该文件",
+    410: "文件已删除",
+    429: "请求过多，请稍后再试",
+    500: "服务器内部错误",
+    502: "网关错误",
+    503: "服务暂不可用",
+    504: "网关超时",
+}
+
+
 def _too_large(max_bytes: int) -> DownloadError:
     size = f"{max_bytes // 2**20} MB" if max_bytes >= 2**20 else f"{max_bytes} bytes"
     return DownloadError(f"the book is larger than {size}", f"用语库超过 {size}")
@@ -213,6 +228,8 @@ def _explained(error: Exception) -> DownloadError:
             f"the server's answer is not valid HTTP ({detail})", f"服务器的回答不是有效的 HTTP（{detail}）"
         )
     if isinstance(error, OSError):
+        from assist.core.problem_zh import os_error_zh
+
         reason = error.strerror or str(error) or type(error).__name__
-        return DownloadError(f"cannot reach the server ({reason})", f"无法连接服务器（{reason}）")
+        return DownloadError(f"cannot reach the server ({reason})", f"无法连接服务器（{os_error_zh(error)}）")
     return DownloadError(f"not a usable address ({error})", f"地址无法使用（{error}）")

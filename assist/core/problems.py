@@ -31,8 +31,20 @@ class Position(NamedTuple):
 class Problem:
     path: str
     position: Position
-    message: str
+    message: str  # in English, as `assist check` prints it
     severity: Severity = Severity.ERROR
+    zh: str = ""  # the message in Chinese when it is known where the problem is found
+
+    @property
+    def message_zh(self) -> str:
+        """The message in Chinese: given where it was found, or from the catalogue of messages."""
+        from assist.core.problem_zh import in_chinese
+
+        return self.zh or in_chinese(self.message)
+
+    def message_in(self, language: str) -> str:
+        """The message in the interface's language ("zh" or "en")."""
+        return self.message_zh if language == "zh" else self.message
 
     def __str__(self) -> str:
         label = "" if self.severity is Severity.ERROR else "warning: "

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from assist.core import folders
 from assist.core.download import DEADLINE_SECONDS, MAX_BYTES, DownloadError
+from assist.core.problem_zh import os_error_zh
 from assist.core.problems import Position, Problem
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def fetch(
             cached,
             result.book,
             f"cannot keep an offline copy in {book_path.parent} ({error.strerror or error})",
-            f"无法在 {book_path.parent} 保存离线副本（{error.strerror or error}）",
+            f"无法在 {book_path.parent} 保存离线副本（{os_error_zh(error)}）",
             result.problems,
         )
     return Fetched(url, book_path, result.book, problems=result.problems)

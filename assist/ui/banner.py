@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from assist.core.problems import Problem
-from assist.ui.i18n import tr
+from assist.core.problems import Problem, Severity
+from assist.ui.i18n import current, tr
 
 SHOWN_PROBLEMS = 3
 
@@ -53,7 +53,7 @@ class ProblemBanner(Banner):
     def show_problems(self, title: str, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         self.title.setText(title)
-        lines = [str(problem) for problem in problems[:SHOWN_PROBLEMS]]
+        lines = problem_lines(problems[:SHOWN_PROBLEMS])
         if len(problems) > SHOWN_PROBLEMS:
             lines.append(
                 tr(
@@ -63,3 +63,19 @@ class ProblemBanner(Banner):
             )
         self.details.setText("\n".join(lines))
         self.show()
+
+
+def problem_lines(problems: Sequence[Problem]) -> list[str]:
+    """A phrasebook's problems as the banner shows them, in the interface's language: in English as
+    `assist check` prints them; in Chinese each file named once, then each problem's line and column."""
+    if current() == "en":
+        return [str(problem) for problem in problems]
+    lines: list[str] = []
+    path = None
+    for problem in problems:
+        if problem.path != path:  # the file (or address), each time it changes
+            path = problem.path
+            lines.append(path)
+        warning = "（提醒）" if problem.severity is Severity.WARNING else ""
+        lines.append(f"第 {problem.position.line} 行第 {problem.position.column} 列{warning}：{problem.message_zh}")
+    return lines

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from assist.core import builtin
-from assist.core.book_address import AddressError, locate
-from assist.core.layers import overlay, with_personal
+from assist.core.book_address import AddressError
+from assist.core.book_keeper import EMPTY_BOOK, BookKeeper, Verdict
 from assist.core.load_cache import checked_book
 from assist.core.model import Phrasebook
 from assist.core.personal import PersonalData, PersonalPhrase, PersonalStore
-from assist.core.problems import Position, Problem
-from assist.ui.i18n import current, tr
+from assist.core.problems import Problem
+from assist.ui.book_titles import title_text
+from assist.ui.i18n import tr
 from assist.ui.personal_file import PersonalFile
 from assist.ui.phrase_vetter import PhraseVetter
 
@@ -30,7 +31,6 @@ if TYPE_CHECKING:  # the URL machinery (http.client, ssl) loads only for a URL s
     from assist.core.sources import Fetched
 
 
-EMPTY_BOOK = Phrasebook(name="没有可用的用语库 No usable phrasebook", situations=())
 RELOAD_DELAY_MS = 300  # editors write a file in several steps: wait for them to finish
 DEFAULT_POLL_MINUTES = 5
 
@@ -53,14 +53,11 @@ class BookSource(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.location = location or None
+        self.keeper = BookKeeper(location)  # the rules: which book shows, which problems, which title
         self.store = personal
         self.personal_file = PersonalFile(personal, self)  # refuses saves while the file is damaged
         self.personal_file.changed.connect(self._on_personal_changed)
-        self.problems: list[Problem] = []
-        self.title = ""
-        self._builtin = EMPTY_BOOK
-        self._organisation: Phrasebook | None = None  # the last good organisation book
+        self.verdict = Verdict()  # the problems shown, and the banner's title
         self.book = EMPTY_BOOK
         self.vetter = PhraseVetter(self)  # own phrases read from the file show once vetted
         self.vetter.ready.connect(self._on_personal_changed)
@@ -91,53 +88,31 @@ class BookSource(QObject):
             self._loading = False
 
     def _load(self) -> Phrasebook:
-        book, errors = checked_book(builtin.default_phrasebook())
-        self._builtin = book or EMPTY_BOOK
-        builtin_problems = list(errors)
+        builtin_verdict = self.keeper.take_builtin(*checked_book(builtin.default_phrasebook()))
+        builtin_problems = builtin_verdict.problems
         self.personal_file.load()  # its problems go to a banner of their own
-        target = self._target()
+        target = self.keeper.target()
         if target is None:
-            self._compose(builtin_problems, tr("内置用语库有误。", "The built-in phrasebook is broken."))
+            self._compose(builtin_verdict)
         elif isinstance(target, AddressError):
-            self._report_unusable(target, builtin_problems)
+            self._compose(self.keeper.unusable(target, builtin_problems))
         elif isinstance(target, str):
             from assist.core.sources import cached_copy, offline_book
 
             if cached_copy(target) is not None:
-                self._use_organisation(*offline_book(target), builtin_problems)
+                self._compose(self.keeper.loaded(*offline_book(target), builtin_problems))
             else:  # no copy yet: the download starting now brings it, or says why not
-                self._compose(builtin_problems, self._title())
+                self._compose(self.keeper.waiting_for_download(builtin_problems))
             self._poll_timer.start()
             QTimer.singleShot(0, self.fetch_now)
         else:
             self._watch(target)
-            self._load_organisation(target, builtin_problems)
+            self._compose(self.keeper.loaded(*checked_book(target), builtin_problems))
         return self.book
 
-    def _target(self) -> str | Path | AddressError | None:
-        """The source: a checked http(s) URL, a file (also from a file:// URL), why it cannot be used, or None."""
-        if self.location is None:
-            return None
-        try:
-            return locate(self.location)
-        except AddressError as error:
-            return error
-
-    def _report_unusable(self, error: AddressError, problems: list[Problem]) -> None:
-        """An address that cannot be used: the banner says why, the last good book (if any) stays."""
-        location = self.location or ""
-        reason = Problem(location, Position(), error.zh if current() == "zh" else str(error))
-        if self._organisation:
-            title = tr(
-                f"用语库地址 {location} 无法使用，仍使用上一版。",
-                f"The phrasebook address {location} cannot be used; still using the last good version.",
-            )
-        else:
-            title = tr(
-                f"用语库地址 {location} 无法使用，已改用内置用语库。",
-                f"The phrasebook address {location} cannot be used; showing the built-in phrasebook.",
-            )
-        self._compose([*problems, reason], title)
+    @property
+    def location(self) -> str | None:
+        return self.keeper.location
 
     def set_location(self, location: str | None) -> None:
         """Switch to another organisation book and load it; if it is broken, the built-in book shows.
@@ -147,28 +122,26 @@ class BookSource(QObject):
             self._watcher.removePath(watched)
         self._poll_timer.stop()
         self._asked = False
-        self.location = location
-        if not isinstance(self._target(), AddressError):
-            self._organisation = None
+        self.keeper.switch(location)
         self.load()
         self.book_changed.emit(self.book)
 
     def reload(self) -> None:
         """Read the organisation's file again (the watcher calls this after a change)."""
-        path = self._target()
+        path = self.keeper.target()
         if not isinstance(path, Path):
             return
         self._watch(path)
-        self._load_organisation(path, [])
+        self._compose(self.keeper.loaded(*checked_book(path)))
         self.book_changed.emit(self.book)
 
     def refresh_now(self) -> None:
         """The agent's "update now": download a URL's book at once, or read the file again."""
-        target = self._target()
+        target = self.keeper.target()
         if target is None:
             self.status.emit(tr("正在使用内置用语库，无需更新", "Using the built-in phrasebook: nothing to update"))
         elif isinstance(target, AddressError):
-            self._report_unusable(target, [])
+            self._compose(self.keeper.unusable(target))
         elif isinstance(target, str):
             self._asked = True
             self._poll_timer.start()  # the next poll, a whole interval from now
@@ -180,7 +153,7 @@ class BookSource(QObject):
 
     def fetch_now(self) -> None:
         """Revalidate a URL source in the background (unless that URL is being downloaded already)."""
-        url = self._target()
+        url = self.keeper.target()
         if not isinstance(url, str) or url in self._in_flight:
             return
         from assist.core.sources import Fetched, cached_copy, fetch
@@ -191,7 +164,7 @@ class BookSource(QObject):
             try:
                 fetched = fetch(url)
             except Exception as error:  # a defect must not leave the URL "in flight" and stop every later poll
-                fetched = Fetched(url, cached_copy(url), error=repr(error), error_zh=repr(error))
+                fetched = Fetched(url, cached_copy(url), error=repr(error), error_zh="下载时出现意外错误，请稍后重试")
             with contextlib.suppress(RuntimeError):  # the sidebar closed during the download
                 self._downloaded.emit(fetched)
 
@@ -205,75 +178,40 @@ class BookSource(QObject):
 
     def _apply(self, fetched: Fetched) -> None:
         asked, self._asked = self._asked, False
-        problems = list(fetched.problems) if fetched.book is None else []  # a book that loaded: warnings only
-        if fetched.error and not problems:
-            problems = [Problem(fetched.url, Position(), fetched.error_zh if current() == "zh" else fetched.error)]
-        if fetched.book is not None:
-            self._organisation = fetched.book
-        title = self._title(fetched_from=fetched.url) if problems else ""
-        if problems and fetched.book is not None:
-            title = tr(
-                "用语库已更新，但无法保存离线副本。", "Phrasebook updated, but its offline copy could not be kept."
-            )
-        self._compose(problems, title)
-        if fetched.book is not None:
+        verdict = self.keeper.fetched(fetched)
+        self._compose(verdict)
+        if verdict.new_book:
             self.book_changed.emit(self.book)
-        if asked and not problems:
-            updated = fetched.book is not None
+        if asked and not verdict.problems:
             self.status.emit(
                 tr("✓ 用语库已更新", "✓ Phrasebook updated")
-                if updated
+                if verdict.new_book
                 else tr("✓ 用语库已是最新版本", "✓ The phrasebook is up to date")
             )
 
-    def _load_organisation(self, path: Path, problems: list[Problem]) -> None:
-        book, errors = checked_book(path)
-        self._use_organisation(book, errors, problems)
-
-    def _use_organisation(self, book: Phrasebook | None, errors: tuple[Problem, ...], problems: list[Problem]) -> None:
-        if book is not None:
-            self._organisation = book
-        self._compose(problems + list(errors), self._title())
-
-    def _title(self, fetched_from: str = "") -> str:
-        """The banner's title: what is wrong with the organisation's book, and which book shows instead."""
-        if fetched_from:
-            if self._organisation:
-                return tr(
-                    f"无法从 {fetched_from} 更新用语库，仍使用上一版。",
-                    f"Could not update the phrasebook from {fetched_from}; still using the last good version.",
-                )
-            return tr(
-                f"无法从 {fetched_from} 获取用语库，已改用内置用语库。",
-                f"Could not get the phrasebook from {fetched_from}; showing the built-in phrasebook.",
-            )
-        name, target = self.location or "", self._target()
-        shown = target.name if isinstance(target, Path) and target.name else name
-        if self._organisation:
-            return tr(
-                f"用语库 {shown} 有误或无法读取，仍使用上一版。",
-                f"{shown} is broken or unreadable; still using the last good version.",
-            )
-        return tr(
-            f"用语库 {shown} 有误或无法读取，已改用内置用语库。",
-            f"{shown} is broken or unreadable; showing the built-in phrasebook.",
-        )
-
-    def _compose(self, problems: list[Problem], title: str) -> None:
-        base = overlay(self._builtin, self._organisation) if self._organisation else self._builtin
+    def _compose(self, verdict: Verdict) -> None:
         # The same check as phrases added in the window; while loading, off the UI thread.
-        own, held = self.vetter.vet(base, self.personal.phrases, in_background=self._loading)
-        self.book = with_personal(base, own)
+        own, held = self.vetter.vet(self.keeper.base, self.personal.phrases, in_background=self._loading)
+        self.book = self.keeper.book_with(own)
         self.personal_file.hold_back(held)
-        self._report(problems, title)
+        self._report(verdict)
 
-    def _report(self, problems: list[Problem], title: str) -> None:
-        if problems:
-            self.problems, self.title = problems, title
-            self.problems_found.emit(title, problems)
+    def _report(self, verdict: Verdict) -> None:
+        if verdict.problems:
+            self.verdict = verdict
+            self.problems_found.emit(self.title, list(verdict.problems))
         elif self.problems:
-            self.problems, self.title = [], ""
+            self.verdict = Verdict()
             self.problems_cleared.emit()
+
+    @property
+    def problems(self) -> list[Problem]:
+        return list(self.verdict.problems)
+
+    @property
+    def title(self) -> str:
+        """The banner's title, in the interface's language ("" while nothing is wrong)."""
+        return title_text(self.verdict.title) if self.verdict.title and self.verdict.problems else ""
 
     # -- watching -----------------------------------------------------------------------------
 
@@ -300,34 +238,20 @@ class BookSource(QObject):
         return self.personal_file.data
 
     def _on_personal_changed(self) -> None:
-        self._compose(self.problems, self.title)
+        self._compose(self.verdict)
         self.book_changed.emit(self.book)
 
     def add_phrase(self, phrase: PersonalPhrase) -> None:
-        self.personal_file.update(lambda data: PersonalData([*data.phrases, phrase], list(data.favourites)))
+        self.personal_file.update(lambda data: data.with_phrase(phrase))
 
     def replace_phrase(self, situation: str, old: str, new: PersonalPhrase) -> None:
-        def change(data: PersonalData) -> PersonalData:
-            phrases = [new if (p.situation, p.text) == (situation, old) else p for p in data.phrases]
-            favourites = [(s, new.text) if (s, t) == (situation, old) else (s, t) for s, t in data.favourites]
-            return PersonalData(phrases, favourites)
-
-        self.personal_file.update(change)
+        self.personal_file.update(lambda data: data.with_replaced(situation, old, new))
 
     def remove_phrase(self, situation: str, text: str) -> None:
-        def change(data: PersonalData) -> PersonalData:
-            kept = [p for p in data.phrases if (p.situation, p.text) != (situation, text)]
-            return PersonalData(kept, [f for f in data.favourites if f != (situation, text)])
-
-        self.personal_file.update(change)
+        self.personal_file.update(lambda data: data.without(situation, text))
 
     def toggle_favourite(self, situation: str, text: str) -> bool:
         """Pin or unpin a phrase; True when it is now pinned."""
         on = (situation, text) not in self.personal.favourites
-
-        def change(data: PersonalData) -> PersonalData:
-            kept = [f for f in data.favourites if f != (situation, text)]
-            return PersonalData(list(data.phrases), [*kept, (situation, text)] if on else kept)
-
-        self.personal_file.update(change)
+        self.personal_file.update(lambda data: data.with_favourite(situation, text, on))
         return on

@@ -4,8 +4,6 @@ It also lists, with their lines, own phrases held back for forbidden wording and
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -17,31 +15,12 @@ from assist.ui.personal_file import NotSaved, PersonalFile
 
 SHOWN_PROBLEMS = 3
 
-# The validator's messages are English; the Chinese interface says the kind of problem in Chinese.
-_CHINESE_KINDS = (
-    (r"^YAML syntax", "YAML 语法错误"),
-    (r"must be .*, not ", "类型不对"),
-    (r"^unknown key '([^']*)'", r"未知的键 “\1”"),
-    (r"is missing '([^']*)'", r"缺少 “\1”"),
-    (r"is empty$", "内容为空"),
-    (r"^id '", "场景编号格式不对"),
-    (r"^cannot read the file", "无法读取文件"),
-    (r"^not UTF", "不是 UTF-8 文本"),
-    (r"^control character", "含有控制字符"),
-)
-
 
 def problem_line(problem: Problem) -> str:
     """One problem as the banner shows it under the file's path: its line and column, and what is
     wrong in the interface's language."""
-    if current() == "en":
-        return f"line {problem.position.line}, column {problem.position.column}: {problem.message}"
-    where = f"第 {problem.position.line} 行第 {problem.position.column} 列"
-    for pattern, chinese in _CHINESE_KINDS:
-        match = re.search(pattern, problem.message)
-        if match:
-            return f"{where}：{match.expand(chinese)}"
-    return f"{where}：格式有误"
+    line, column, message = problem.position.line, problem.position.column, problem.message_in(current())
+    return tr(f"第 {line} 行第 {column} 列：{message}", f"line {line}, column {column}: {message}")
 
 
 class PersonalFileBanner(Banner):
