@@ -1,0 +1,103 @@
+"""Defects found by the new-user trial of the merged window (issue 11's focus rule and "nothing moves
+under the pointer"), each driven by keys or clicks on the real window and seen failing first."""
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from assist.ui.theme import LIGHT
+from tests.helpers import zh
+from tests.ui_fixtures import press, type_chinese
+
+HOLD = zh("请稍等,我帮您查一下。")
+SORRY = zh("对不起,让您久等了")
+
+
+def settle() -> None:
+    """Handle the posted events until the layouts are done (a size change climbs one layout a pass)."""
+    for _ in range(10):
+        QApplication.processEvents()
+
+
+def border_colour(card) -> QColor:
+    """The colour drawn at the middle of the card's top border, as the agent sees it."""
+    QApplication.processEvents()
+    return card.grab().toImage().pixelColor(card.width() // 2, 0)
+
+
+def looks_active(card) -> bool:
+    return border_colour(card) == QColor(LIGHT["accent"])
+
+
+# -- 1: the selection looks active only while Enter copies it ----------------------------------
+
+
+def test_1_while_the_cursor_is_in_the_draft_the_selection_does_not_look_active(qtbot, window, clipboard):
+    press(qtbot, window, "Alt+5")
+    cards = window.situation_page.cards
+    qtbot.waitUntil(lambda: cards[0].isVisible())
+    assert cards[0].is_selected and looks_active(cards[0])
+    press(qtbot, window, "Ctrl+D")
+    editor = window.draft_panel.editor
+    qtbot.waitUntil(editor.hasFocus)
+    assert cards[0].is_selected and not looks_active(cards[0])  # Enter would not copy it
+    type_chinese(editor, "ok")
+    press(qtbot, window, "Return")
+    press(qtbot, window, "Down")
+    assert editor.toPlainText() == "ok\n" and clipboard.text() == "(nothing copied yet)"
+    assert not looks_active(cards[0]) and not looks_active(cards[1])
+    press(qtbot, window, "Esc")  # leaves the draft: the keys are the cards' again, and so is the look
+    qtbot.waitUntil(lambda: looks_active(cards[0]))
+    press(qtbot, window, "Down")
+    press(qtbot, window, "Return")
+    assert clipboard.text() == SORRY and cards[1].is_selected
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(5, 5))  # back in the draft
+    qtbot.waitUntil(lambda: not looks_active(cards[1]))
+    assert window.draft_panel.isVisible()
+
+
+def test_1_in_the_search_the_hit_selection_looks_active_and_enter_copies_it(qtbot, window, clipboard):
+    press(qtbot, window, "Ctrl+F")
+    qtbot.keyClicks(window.search_box, "qsd")
+    qtbot.waitUntil(lambda: bool(window.search_page.cards))
+    hit = window.search_page.cards[0]
+    assert window.search_box.hasFocus() and looks_active(hit)
+    press(qtbot, window, "Return")
+    assert clipboard.text() == HOLD
+
+
+# -- 3: ✓ 已复制 covers no control and moves nothing ---------------------------------------------
+
+
+def window_y(widget, window) -> int:
+    return widget.mapTo(window, widget.rect().topLeft()).y()
+
+
+def confirmations(card) -> list[QWidget]:
+    """The widgets of a card that say 已复制 and are shown."""
+    texts = card.findChildren(QLabel) + card.findChildren(QAbstractButton)
+    return [widget for widget in texts if widget.isVisible() and "已复制" in widget.text()]
+
+
+def test_3_the_copied_confirmation_leaves_the_copy_button_clear_and_moves_nothing(qtbot, window, clipboard):
+    press(qtbot, window, "Alt+7")  # its first phrase starts no call (the call strip is defect 4)
+    cards = window.situation_page.cards
+    qtbot.waitUntil(lambda: cards[1].isVisible())
+    card, button = cards[0], cards[0].copy_button
+    settle()
+    before = (button.mapTo(window, QPoint(0, 0)), button.size(), card.text_label.geometry(), window_y(cards[1], window))
+    press(qtbot, window, "Ctrl+1")
+    qtbot.waitUntil(lambda: clipboard.text() == "对不起")
+    settle()
+    assert confirmations(card), "no ✓ 已复制 in the card"
+    for corner in (button.rect().topLeft(), button.rect().center(), button.rect().bottomRight()):
+        assert card.childAt(button.mapTo(card, corner)) is button  # nothing drawn over the button
+    after = (button.mapTo(window, QPoint(0, 0)), button.size(), card.text_label.geometry(), window_y(cards[1], window))
+    assert after == before
+    clipboard.setText("")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # still works while it confirms
+    assert clipboard.text() == "对不起"
+    card._feedback_timer.timeout.emit()  # the confirmation's time is up (no waiting on the clock)
+    settle()
+    assert not confirmations(card)
+    assert (button.mapTo(window, QPoint(0, 0)), button.size()) == before[:2]
