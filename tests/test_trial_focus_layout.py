@@ -1,6 +1,7 @@
 """Defects found by the new-user trial of the merged window (issue 11's focus rule and "nothing moves
 under the pointer"), each driven by keys or clicks on the real window and seen failing first."""
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
@@ -101,3 +102,51 @@ def test_3_the_copied_confirmation_leaves_the_copy_button_clear_and_moves_nothin
     settle()
     assert not confirmations(card)
     assert (button.mapTo(window, QPoint(0, 0)), button.size()) == before[:2]
+
+
+# -- 4: the call strip appearing or growing moves no card -----------------------------------------
+
+
+def screen_y(widget) -> int:
+    return widget.mapToGlobal(QPoint(0, 0)).y()
+
+
+@pytest.mark.parametrize(("situation", "copied"), [("Alt+5", HOLD), ("Alt+1", None)], ids=["hold", "greeting"])
+def test_4_the_call_strip_appearing_moves_no_card_under_the_pointer(qtbot, call_window, clipboard, situation, copied):
+    window = call_window
+    press(qtbot, window, situation)
+    cards = window.situation_page.cards
+    qtbot.waitUntil(lambda: cards[1].isVisible())
+    settle()
+    assert not window.call_strip.isVisible()
+    before = [screen_y(card) for card in cards[:3]]
+    press(qtbot, window, "Ctrl+1")  # the greeting or the hold phrase starts a call: its strip appears
+    qtbot.waitUntil(lambda: clipboard.text() != "(nothing copied yet)")
+    assert copied is None or clipboard.text() == copied
+    settle()
+    assert window.call_strip.isVisible() and window.call_strip.height() > 40
+    assert [screen_y(card) for card in cards[:3]] == before
+    assert cards[0].is_selected
+
+
+def test_4_the_hold_reminder_growing_the_strip_moves_no_card(qtbot, call_window, clock, clipboard):
+    window = call_window
+    press(qtbot, window, "Alt+5")
+    press(qtbot, window, "Ctrl+1")  # 请稍等: the call and the hold begin
+    cards = window.situation_page.cards
+    settle()
+    before, height = [screen_y(card) for card in cards[:3]], window.call_strip.height()
+    clock.advance(60)
+    window.calls.timer.timeout.emit()  # the hold is overdue: the strip offers its phrases as buttons
+    settle()
+    assert window.call_strip.height() > height
+    assert [screen_y(card) for card in cards[:3]] == before
+
+
+def test_4_a_page_opened_starts_at_its_top(qtbot, call_window, clipboard):
+    window = call_window
+    for keys in (["Alt+5"], ["Esc", "Alt+1"], ["Ctrl+1", "Esc", "Alt+0"], ["Esc", "F2"]):
+        for key in keys:
+            press(qtbot, window, key)
+            settle()
+        assert window.stack.currentWidget().verticalScrollBar().value() == 0, keys
