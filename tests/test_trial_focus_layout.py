@@ -150,3 +150,19 @@ def test_4_a_page_opened_starts_at_its_top(qtbot, call_window, clipboard):
             press(qtbot, window, key)
             settle()
         assert window.stack.currentWidget().verticalScrollBar().value() == 0, keys
+
+
+def test_4_back_on_the_list_it_is_where_it_was(qtbot, call_window):
+    """The page bar going away is part of showing the list, not a push to make up for (a guard)."""
+    window = call_window
+    window.resize(400, 500)
+    settle()
+    bar = window.list_page.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    scrolled = bar.value()
+    assert scrolled > 60
+    press(qtbot, window, "Alt+5")
+    settle()
+    press(qtbot, window, "Esc")
+    settle()
+    assert bar.value() == scrolled
