@@ -2,7 +2,7 @@
 under the pointer"), each driven by keys or clicks on the real window and seen failing first."""
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
@@ -166,3 +166,34 @@ def test_4_back_on_the_list_it_is_where_it_was(qtbot, call_window):
     press(qtbot, window, "Esc")
     settle()
     assert bar.value() == scrolled
+
+
+# -- 5: a card the live transcript brings forward is shown whole --------------------------------
+
+
+def inside_viewport(page, card) -> bool:
+    top_left = card.mapTo(page.viewport(), QPoint(0, 0))
+    return page.viewport().rect().contains(QRect(top_left, card.size()))
+
+
+FLAG = {"command": "utterance", "speaker": "agent", "text": "你等一会！我去看看。", "final": True, "start": 1, "end": 2}
+
+
+@pytest.mark.parametrize("start", [None, "Alt+5", "Alt+1"], ids=["from the list", "on its situation", "elsewhere"])
+@pytest.mark.parametrize("height", [460, 540, 620])
+def test_5_the_card_brought_forward_is_scrolled_fully_into_view(qtbot, call_window, start, height):
+    window = call_window
+    window.resize(400, height)  # a short sidebar: the hold situation's forbidden cards are below the fold
+    settle()
+    controller = window.live_controller()
+    controller.handle({"command": "call-ended"})
+    qtbot.waitUntil(lambda: controller.rules is not None, timeout=10_000)
+    if start:
+        press(qtbot, window, start)
+        settle()
+    assert window.handle_command(FLAG) == {"ok": True}  # 等一会！ said: its card is brought forward
+    settle()
+    navigator, page = window.navigator, window.situation_page
+    card = page.cards[navigator.selected]
+    assert card.forbidden is not None and card.forbidden.text == "等一会！"
+    assert inside_viewport(page, card), (card.mapTo(page.viewport(), QPoint(0, 0)), page.viewport().rect())
