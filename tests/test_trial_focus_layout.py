@@ -57,6 +57,17 @@ def test_1_while_the_cursor_is_in_the_draft_the_selection_does_not_look_active(q
     assert window.draft_panel.isVisible()
 
 
+def test_1_at_first_start_the_situation_selected_does_not_look_active_until_the_prompt_is_left(
+    qtbot, open_window, default_book, settings
+):
+    window = open_window(default_book, settings)
+    row = window.list_page.rows[0]
+    qtbot.waitUntil(lambda: window.focusWidget() is window.profile_bar.form.fields["organisation"])
+    assert row.is_selected and not looks_active(row)
+    press(qtbot, window, "Esc")  # puts the prompt off: the keys are the cards'
+    qtbot.waitUntil(lambda: looks_active(row))
+
+
 def test_1_in_the_search_the_hit_selection_looks_active_and_enter_copies_it(qtbot, window, clipboard):
     press(qtbot, window, "Ctrl+F")
     qtbot.keyClicks(window.search_box, "qsd")
