@@ -32,6 +32,7 @@ def open_draft(qtbot, window, settings, text):
         ("喂，查什么？", "您好，某市政务服务中心，请问有什么可以帮您？"),  # was …帮您？？
         ("这个我也不清楚", "请稍等，我帮您查一下。"),  # was 这个我也谢谢您的建议（批评）…。
         ("好的😀，你等一会吧！", "好的😀，请稍等，我帮您查一下。"),
+        ("ok 你等一会吧。 thanks", "ok 请稍等，我帮您查一下。 thanks"),  # was …查一下。thanks
     ],
 )
 def test_replace_takes_the_words_of_the_wording_and_never_doubles_punctuation(qtbot, window, settings, draft, replaced):

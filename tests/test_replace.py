@@ -85,6 +85,29 @@ def test_the_start_of_the_phrase_already_written_is_not_written_twice():
     assert replace(CHECKER, "请你等着吧", first("请你等着吧"), HOLD).text == HOLD
 
 
+# The blanks the agent typed around the sentence stay where they were (uifix 2: 'ok 你等一会吧。 thanks'
+# lost the space before 'thanks'). Marks after the wording go when the phrase brings its own; blanks do not.
+@pytest.mark.parametrize(
+    ("draft", "replaced"),
+    [
+        ("ok 你等一会吧。 thanks", f"ok {HOLD} thanks"),
+        ("ok 你等一会吧 thanks", f"ok {HOLD} thanks"),
+        ("  你等一会吧。  ", f"  {HOLD}  "),
+        ("你等一会吧。\nthanks", f"{HOLD}\nthanks"),
+        ("你等一会吧 \nthanks", f"{HOLD} \nthanks"),
+        ("你等一会吧。\u3000谢谢", f"{HOLD}\u3000谢谢"),
+        ("谢谢\u3000等一会吧\u3000好", f"谢谢\u3000{HOLD}\u3000好"),
+        ("ok\t等一会！ 好吗", f"ok\t{HOLD} 好吗"),
+        ("等一会 。 好", f"{HOLD} 好"),
+        ("没办法 您看", "我们立即采取措施为您解决 您看"),
+        ("没办法！ 您看", "我们立即采取措施为您解决！ 您看"),
+    ],
+)
+def test_the_blanks_around_the_replaced_sentence_are_kept(draft, replaced):
+    phrase = HOLD if "等" in draft else "我们立即采取措施为您解决"
+    assert replace(CHECKER, draft, first(draft), phrase).text == replaced
+
+
 def test_a_replacement_that_still_holds_forbidden_wording_says_so():
     result = replace(CHECKER, "你等一会吧。", first("你等一会吧。"), "不知道，请稍等。")
     assert not result.clean and [f.match for f in result.left] == ["不知道"]

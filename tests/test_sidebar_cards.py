@@ -17,13 +17,13 @@ def test_click_anywhere_on_a_card_copies_it_with_visible_confirmation(qtbot, win
     card = window.situation_page.cards[2]
     click(qtbot, card)
     qtbot.waitUntil(lambda: clipboard.text() == "谢谢您的耐心等待")
-    assert card.feedback.isVisible() and card.property("copied") is True
+    assert card.copy_button.text() == "✓已复制" and card.property("copied") is True
     assert card.is_selected
     assert "谢谢您的耐心等待" in window.status.toolTip()
     assert card._feedback_timer.isActive()  # the flash ends on its timer, fired here by hand
     card._feedback_timer.stop()
     card._feedback_timer.timeout.emit()
-    assert not card.feedback.isVisible()
+    assert card.copy_button.text() == "复制"
     assert card.property("copied") is False
 
 

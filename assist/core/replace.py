@@ -9,7 +9,8 @@ and would dangle once the wording is gone (你等一会吧 → 你请稍等…�
 
 Punctuation is merged so that two sentence ends never follow each other. The rule: **the phrase's
 own end punctuation wins.** A phrase that ends in a mark (。？！，…) replaces the marks the draft
-had right after the wording (喂，查什么？ → …请问有什么可以帮您？, one question mark); a phrase
+had right after the wording (喂，查什么？ → …请问有什么可以帮您？, one question mark), but not the
+blanks after them (spaces, full-width spaces, tabs and line ends stay where the agent put them); a phrase
 without one keeps the draft's, and gets a comma when the draft goes on right after it. A comma is
 put before the phrase when the draft runs into it without a mark.
 
@@ -66,7 +67,8 @@ def replace(checker: Checker, draft: str, finding: Finding, phrase: str) -> Repl
         inserted = "，" + inserted
     marks_end = _MARKS_AFTER.match(draft, end).end()
     if phrase[-1] in ENDING_MARKS:
-        end = marks_end  # the phrase's own end wins over the draft's marks
+        # The phrase's own end wins over the draft's marks; the blanks after them stay (… thanks).
+        end = end + len(draft[end:marks_end].rstrip())
     elif marks_end == end and end < len(draft) and draft[end] != "\n":
         inserted += "，"  # the draft goes on right after: keep the sentences apart
     text = draft[:start] + inserted + draft[end:]

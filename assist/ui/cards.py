@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
@@ -40,7 +40,7 @@ class Card(QFrame):
     def set_selected(self, selected: bool) -> None:
         if self.is_selected != selected:
             self.setProperty("selected", selected)
-            _restyle(self)
+            restyle(self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
@@ -48,7 +48,7 @@ class Card(QFrame):
         super().mouseReleaseEvent(event)
 
 
-def _restyle(widget: QWidget) -> None:
+def restyle(widget: QWidget) -> None:
     """Apply the stylesheet again after a property it selects on changed (not needed before it is shown)."""
     if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         widget.style().unpolish(widget)
@@ -120,19 +120,12 @@ class CopyCard(Card):
         self.phrase = phrase  # the phrase this card copies
         self.number = number  # its number in the situation: Ctrl+number copies it
         self.gloss_label: QLabel | None = None
-        self.copy_button = QToolButton()
-        self.copy_button.setObjectName("copyButton")
-        self.copy_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.copy_button = CopyButton(feedback)
         self.copy_button.clicked.connect(self.clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 8, 8)
         layout.setSpacing(3)
         self.text_label = self._build(layout)
-        # Shown over the card's corner, outside the layout: confirming a copy never moves a card,
-        # so a click meant for the next card lands on it.
-        self.feedback = QLabel(feedback, self)
-        self.feedback.setObjectName("copiedFeedback")
-        self.feedback.hide()
         self.form_area = QVBoxLayout()
         layout.addLayout(self.form_area)
         self._feedback_timer = QTimer(self)
@@ -160,23 +153,48 @@ class CopyCard(Card):
             self.gloss_label.setText(phrase_html(self.phrase.en, values, placeholders))
 
     def flash_copied(self) -> None:
-        self.feedback.adjustSize()
-        # Over the copy button (right-aligned with it), never over the phrase.
-        button = self.copy_button.geometry()
-        corner = self.copy_button.parentWidget().mapTo(self, button.topRight())
-        self.feedback.move(max(0, corner.x() - self.feedback.width() + 1), corner.y())
-        self.feedback.raise_()
-        self.feedback.show()
+        """The card turns green and its copy button reads ✓ 已复制 for a moment."""
+        self.copy_button.show_copied(True)
         self._set_copied(True)
         self._feedback_timer.start(COPIED_FEEDBACK_MS)
 
     def _on_feedback_timeout(self) -> None:
-        self.feedback.hide()
+        self.copy_button.show_copied(False)
         self._set_copied(False)
 
     def _set_copied(self, copied: bool) -> None:
         self.setProperty("copied", copied)
-        _restyle(self)
+        restyle(self)
+
+
+class CopyButton(QToolButton):
+    """A card's copy button. For a moment after a copy it reads ✓ 已复制 instead: the confirmation covers
+    no control and moves nothing, as the button is always as wide as the wider of its two words."""
+
+    def __init__(self, copied_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("copyButton")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setProperty("copied", False)
+        self.copied_text = copied_text
+        self.usual_text = ""
+
+    def setText(self, text: str) -> None:
+        self.usual_text = text
+        if not self.property("copied"):
+            super().setText(text)
+
+    def show_copied(self, copied: bool) -> None:
+        self.setProperty("copied", copied)
+        super().setText(self.copied_text if copied else self.usual_text)
+        restyle(self)
+
+    def sizeHint(self) -> QSize:  # QToolButton's minimum size hint is this one too
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        shown = metrics.horizontalAdvance(self.text())
+        widest = max(metrics.horizontalAdvance(self.usual_text), metrics.horizontalAdvance(self.copied_text))
+        return QSize(hint.width() + widest - shown, hint.height())
 
 
 class PhraseCard(CopyCard):
@@ -194,7 +212,7 @@ class PhraseCard(CopyCard):
     ) -> None:
         self.favourite = favourite
         self.actions = actions
-        super().__init__("phrase", phrase, number, tr("✓ 已复制", "✓ Copied"), parent)
+        super().__init__("phrase", phrase, number, tr("✓已复制", "✓ Copied"), parent)
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
         star = None
@@ -247,7 +265,7 @@ class ForbiddenCard(CopyCard):
             "forbidden",
             replacement,
             replacement_number,
-            tr("✓ 已复制应说的用语", "✓ Copied what to say instead"),
+            tr("✓已复制", "✓ Copied"),
             parent,
         )
 
@@ -284,7 +302,7 @@ class HitCard(CopyCard):
     def __init__(self, number: int, hit: Hit, title: str = "", parent: QWidget | None = None) -> None:
         self.hit = hit
         self.situation_title = title or hit.situation_title  # in the interface language
-        super().__init__("hit", hit.phrase or Phrase(hit.text), number, tr("✓ 已复制", "✓ Copied"), parent)
+        super().__init__("hit", hit.phrase or Phrase(hit.text), number, tr("✓已复制", "✓ Copied"), parent)
 
     def _build(self, layout: QVBoxLayout) -> QLabel:
         if self.hit.forbidden:

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assist.ui.search_box import SearchBox
+
 # The widgets that show a cursor or take typed keys.
 TEXT_FIELDS = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox, QComboBox, QKeySequenceEdit)
 
@@ -53,6 +55,15 @@ class FocusRule:
         takes_focus = isinstance(focus, TEXT_FIELDS) or bool(focus and focus.focusPolicy() & Qt.FocusPolicy.ClickFocus)
         if focus is None or _put_away(focus, self.window) or not takes_focus:
             self.to_cards()  # no cursor shown (a Tab-only button Qt gave the focus to when a field went)
+
+    def cards_have_keys(self) -> bool:
+        """Whether `Enter` copies the selected card now: no text cursor is shown in the window, or
+        it is in the search while hits are listed (its Enter copies the selected hit). The draft, the
+        profile and a values form keep Enter and the arrows for their text."""
+        focus = self._own_focus()
+        if focus is None or focus is self.window or not isinstance(focus, TEXT_FIELDS) or not focus.isVisible():
+            return True
+        return isinstance(focus, SearchBox) and not self.left_behind(focus)
 
     def page_changed(self) -> None:
         """Another page is shown: a field the agent left behind (the profile prompt, the search) gives

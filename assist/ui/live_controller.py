@@ -192,7 +192,7 @@ class LiveController(QObject):
             navigator.select(card)
             page = self.window.situation_page
             if 0 <= card < len(page.cards):
-                page.ensureWidgetVisible(page.cards[card])
+                self.window.steady_cards.show_whole(page.cards[card])  # whole, once the strip has its height
 
     def _agent_is_typing(self) -> bool:
         """True while the agent is in the middle of something in the sidebar (a search, the settings,
