@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from assist.ui.theme import LIGHT
 from tests.helpers import zh
+from tests.test_issue11_contrast import contrast
 from tests.ui_fixtures import press, type_chinese
 
 HOLD = zh("请稍等,我帮您查一下。")
@@ -42,6 +43,11 @@ def test_1_while_the_cursor_is_in_the_draft_the_selection_does_not_look_active(q
     editor = window.draft_panel.editor
     qtbot.waitUntil(editor.hasFocus)
     assert cards[0].is_selected and not looks_active(cards[0])  # Enter would not copy it
+    # Pale, yet a frame the agent can see: 3:1 against the card (WCAG's figure for a component's state).
+    surface = QColor(LIGHT["surface"]).getRgb()[:3]
+    top = cards[0].grab().toImage()
+    dashes = [top.pixelColor(x, 1).getRgb()[:3] for x in range(20, top.width() - 20)]
+    assert max(contrast(dash, surface) for dash in dashes) >= 3.0
     type_chinese(editor, "ok")
     press(qtbot, window, "Return")
     press(qtbot, window, "Down")
