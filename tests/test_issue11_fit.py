@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QFontInfo, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from assist.ui.theme import stylesheet
@@ -88,6 +89,15 @@ def lines_of(label: QLabel) -> int:
     return round(label.heightForWidth(label.width()) / label.fontMetrics().lineSpacing())
 
 
+def one_line_width(label: QLabel) -> float:
+    """The width the label's rich text takes on one line in its font."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(label.font())
+    document.setHtml(label.text())
+    return document.idealWidth()
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_call_flow_is_one_line_in_the_interface_language(qtbot, sized_window, language, size):
@@ -98,6 +108,9 @@ def test_the_call_flow_is_one_line_in_the_interface_language(qtbot, sized_window
     settle()
     flow = window.call_strip.flow_label
     assert lines_of(flow) == 1, flow.text()
+    scale = flow.scale() if hasattr(flow, "scale") else 1.0  # drawn smaller to fit, if it must
+    assert one_line_width(flow) * scale <= flow.contentsRect().width() + 1, (flow.width(), flow.text())
+    assert QFontInfo(flow.font()).pixelSize() * scale >= 11  # and still legible
     words = {"zh": ["问好", "结束"], "en": ["Greet", "End"]}[language]
     assert all(word in flow.text() for word in words), flow.text()
 

@@ -61,7 +61,11 @@ def shown_texts(widget: QWidget) -> list[str]:
     return shown
 
 
+PATH = re.compile(r"(?:[/\\][A-Za-z0-9_.\-]+)+")  # a file's path is a name, in no language
+
+
 def foreign(text: str, language: str) -> bool:
+    text = PATH.sub("", text)
     if language == "en":
         return bool(CHINESE.search(text)) and text not in ("中文",)  # a language is named in its own words
     return any(word not in LATIN_ALLOWED and not re.fullmatch(r"F\d+", word) for word in LATIN_WORD.findall(text))

@@ -144,7 +144,7 @@ class _Validator(Validator):
                 value,
                 f"placeholder '{name}'",
                 required=("label",),
-                optional=("label_en", "example", "profile"),
+                optional=("label_en", "example", "example_en", "profile"),
             )
             if fields is None:
                 continue
@@ -156,6 +156,7 @@ class _Validator(Validator):
                     self.optional_text(fields, "label_en"),
                     self.optional_text(fields, "example"),
                     self.boolean(fields.get("profile"), "profile"),
+                    self.optional_text(fields, "example_en"),
                 )
         return table
 
@@ -333,13 +334,18 @@ class _Validator(Validator):
         if isinstance(node, RawScalar):
             text = self.text(node, f"item {index}")
             return GuidanceItem(text) if text is not None else None
-        fields = self.fields(node, f"item {index}", required=("text",), optional=("en", "detail"))
+        fields = self.fields(node, f"item {index}", required=("text",), optional=("en", "detail", "detail_en"))
         if fields is None:
             return None
         text = self.text(fields.get("text"), "text")
         if text is None:
             return None
-        return GuidanceItem(text, self.optional_text(fields, "en"), self.optional_text(fields, "detail"))
+        return GuidanceItem(
+            text,
+            self.optional_text(fields, "en"),
+            self.optional_text(fields, "detail"),
+            self.optional_text(fields, "detail_en"),
+        )
 
     # -- checks across entries --------------------------------------------------------------
 

@@ -33,6 +33,7 @@ class Placeholder:
     label_en: str = ""
     example: str = ""
     profile: bool = False  # the agent's own value (asked for at first start), not one that changes per call
+    example_en: str = ""  # the example the English interface shows (else `example`, when it is not Chinese)
 
 
 class FlowStep(Enum):
@@ -155,7 +156,8 @@ class GuidanceStyle(Enum):
 class GuidanceItem:
     text: str
     en: str = ""
-    detail: str = ""
+    detail: str = ""  # an explanation, or a standard phrase quoted (when there is no `detail_en`)
+    detail_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
