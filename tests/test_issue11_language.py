@@ -26,11 +26,12 @@ PAGES = {
     "call": ["Ctrl+N", "Alt+Right", "Ctrl+H"],  # the call strip: flow, voices, hold timer
     "call ended": ["Ctrl+N", "Ctrl+E"],  # what the call missed
 }
-# The phrasebook's own text: never translated (an English gloss shows on demand), and the book's
-# notes, conduct, forbidden wording and guidance, which it gives in Chinese only.
+# The phrasebook's own text: never translated (an English gloss shows on demand): its phrases, the
+# forbidden wording, the words and phrases its guidance quotes. (Its notes, conduct, complaint
+# subjects and guidance headings are in the interface language: the book gives them in English too.)
 PHRASE_TEXT = {
     "phraseText", "insteadText", "forbiddenText", "hitForbidden", "recentPhrase", "holdOffer",
-    "note", "unless", "conduct", "guidancePhrase", "settingsFile", "departmentChosen",
+    "unless", "guidancePhrase", "settingsFile", "departmentChosen",
 }  # fmt: skip
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 # In the Chinese interface, Latin letters are fine in key names, file paths and names of things.

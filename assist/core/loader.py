@@ -218,7 +218,7 @@ class _Validator(Validator):
             node,
             f"phrase {index}",
             required=("text",),
-            optional=("en", "note", "step", "voice", "hold", "keywords"),
+            optional=("en", "note", "note_en", "step", "voice", "hold", "keywords"),
         )
         if fields is None:
             return None
@@ -233,7 +233,8 @@ class _Validator(Validator):
         keywords = self.list_of(
             fields.get("keywords"), f"phrase {index} keywords", lambda item, _: self.text(item, "keyword")
         )
-        return Phrase(text, en, note, node.position, step, voice, hold, keywords=tuple(keywords))
+        note_en = self.optional_text(fields, "note_en")
+        return Phrase(text, en, note, node.position, step, voice, hold, keywords=tuple(keywords), note_en=note_en)
 
     def forbidden_entry(self, node: RawNode, index: int) -> Forbidden | None:
         fields = self.fields(

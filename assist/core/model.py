@@ -82,6 +82,7 @@ class Phrase:
     hold: HoldRole | None = None
     personal: bool = False  # one of the agent's own phrases, not the book's
     keywords: tuple[str, ...] = ()  # search words that point at this phrase, Chinese and English
+    note_en: str = ""  # the note (when to say it) in English
 
 
 @dataclass(frozen=True, slots=True)

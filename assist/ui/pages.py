@@ -22,7 +22,7 @@ from assist.core.model import Phrase, Phrasebook, Placeholder, Situation
 from assist.ui.add_phrase_line import AddPhraseLine
 from assist.ui.cards import Card, CopyCard, ForbiddenCard, HitCard, PhraseCard, SituationRow, make_label
 from assist.ui.commands import keys_label
-from assist.ui.i18n import tr
+from assist.ui.i18n import book_words, tr
 from assist.ui.inline_edit import InlineEdit
 from assist.ui.keymap import Binding
 
@@ -246,14 +246,16 @@ class SituationPage(CardsPage):
                 self._add_card(ForbiddenCard(entry, replacement, situation.phrases.index(replacement) + 1))
         if situation.subjects:
             self.section("投诉事项", "Complaint subjects")
-            self.body.addWidget(make_label("、".join(item.text for item in situation.subjects), "conduct"))
+            subjects = [book_words(item.text, item.en) for item in situation.subjects]
+            self.body.addWidget(make_label(tr("、", "; ").join(subjects), "conduct"))
         if situation.do or situation.dont:
             self.section("行为规范", "Conduct")
             conduct = [
-                f"<span style='color:#1a7f37'>✓ {tr('宜', 'Do')}</span> {escape(item.text)}" for item in situation.do
+                f"<span style='color:#1a7f37'>✓ {tr('宜', 'Do')}</span> {escape(book_words(item.text, item.en))}"
+                for item in situation.do
             ]
             conduct += [
-                f"<span style='color:#c62828'>✗ {tr('忌', 'Never')}</span> {escape(item.text)}"
+                f"<span style='color:#c62828'>✗ {tr('忌', 'Never')}</span> {escape(book_words(item.text, item.en))}"
                 for item in situation.dont
             ]
             self.body.addWidget(make_label("<br>".join(conduct), "conduct", rich=True))
