@@ -6,7 +6,7 @@ keys are alternatives. Each was seen failing on the code before its fix."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontInfo, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
@@ -51,6 +51,14 @@ def settle() -> None:
         QApplication.processEvents()
 
 
+def wrapped_height(button: QAbstractButton) -> int:
+    """The height a button needs for its text wrapped at its width (its frame from its one-line size)."""
+    metrics = button.fontMetrics()
+    frame = button.sizeHint() - metrics.size(0, button.text())
+    room = QRect(0, 0, button.width() - frame.width(), 100_000)
+    return metrics.boundingRect(room, Qt.TextFlag.TextWordWrap, button.text()).height() + frame.height()
+
+
 def overflowing(window: QWidget) -> list[str]:
     """Visible widgets reaching past the window's right edge, or buttons too narrow for their text."""
     found = []
@@ -61,10 +69,9 @@ def overflowing(window: QWidget) -> list[str]:
         if right > window.width() + 1:
             found.append(f"{widget.objectName() or type(widget).__name__} reaches {right} px")
         if isinstance(widget, QAbstractButton) and widget.text():
-            needed = widget.minimumSizeHint()
-            cut = needed.width() > widget.width() + 1
-            if widget.hasHeightForWidth():
-                cut = cut or widget.heightForWidth(widget.width()) > widget.height() + 1
+            cut = widget.minimumSizeHint().width() > widget.width() + 1
+            if widget.hasHeightForWidth():  # a button that wraps: tall enough for its text at its width?
+                cut = cut or wrapped_height(widget) > widget.height() + 1
             if cut:
                 found.append(f"{widget.objectName()} {widget.text()!r} is cut ({widget.width()} px)")
     return found
