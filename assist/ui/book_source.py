@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the URL machinery (http.client, ssl) loads only for a URL s
     from assist.core.sources import Fetched
 
 
-EMPTY_BOOK = Phrasebook(name="没有可用的用语库 No usable phrasebook", situations=())
+EMPTY_BOOK = Phrasebook(name="没有可用的用语库", situations=(), name_en="No usable phrasebook")
 RELOAD_DELAY_MS = 300  # editors write a file in several steps: wait for them to finish
 DEFAULT_POLL_MINUTES = 5
 

@@ -58,9 +58,9 @@ class SidebarWindow(QWidget):
         self.setObjectName("sidebar")
         # The window itself holds the focus while no field is in use, so that Enter and Esc reach the cards.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setWindowTitle("Assist · 96128 规范服务用语")
         self.settings = settings
         choose(str(settings.get("appearance/language")))  # before any widget is built with its words
+        self.setWindowTitle(tr("Assist · 96128 规范服务用语", "Assist · 96128 phrases"))
         show_glosses(bool(settings.get("appearance/show_glosses")))
         self.navigator = Navigator(book, self)
         self.put_on_clipboard = put_on_clipboard or _set_clipboard_text
