@@ -18,7 +18,8 @@ def test_13_the_header_shows_the_books_short_name_whole(qtbot, open_window, defa
     label = window.book_label
     qtbot.waitUntil(lambda: label.width() > 0)
     assert "…" not in label.text() and label.text().startswith("96128")
-    assert default_book.name in label.toolTip()  # the full name, in its tooltip
+    full_name = {"zh": default_book.name, "en": default_book.name_en}[language]
+    assert full_name in label.toolTip()  # the full name, in its tooltip (in the interface language)
 
 
 def phrase_line_characters(card) -> int:

@@ -25,7 +25,7 @@ from assist.core.problems import Position, Problem
 if TYPE_CHECKING:  # the URL machinery (http.client, ssl) loads only for a URL source
     from assist.core.sources import Fetched
 
-EMPTY_BOOK = Phrasebook(name="没有可用的用语库 No usable phrasebook", situations=())
+EMPTY_BOOK = Phrasebook(name="没有可用的用语库", situations=(), name_en="No usable phrasebook")
 
 
 class TitleKind(Enum):

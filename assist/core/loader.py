@@ -144,7 +144,7 @@ class _Validator(Validator):
                 value,
                 f"placeholder '{name}'",
                 required=("label",),
-                optional=("label_en", "example", "profile"),
+                optional=("label_en", "example", "example_en", "profile"),
             )
             if fields is None:
                 continue
@@ -156,6 +156,7 @@ class _Validator(Validator):
                     self.optional_text(fields, "label_en"),
                     self.optional_text(fields, "example"),
                     self.boolean(fields.get("profile"), "profile"),
+                    self.optional_text(fields, "example_en"),
                 )
         return table
 
@@ -217,7 +218,7 @@ class _Validator(Validator):
             node,
             f"phrase {index}",
             required=("text",),
-            optional=("en", "note", "step", "voice", "hold", "keywords"),
+            optional=("en", "note", "note_en", "step", "voice", "hold", "keywords"),
         )
         if fields is None:
             return None
@@ -232,7 +233,8 @@ class _Validator(Validator):
         keywords = self.list_of(
             fields.get("keywords"), f"phrase {index} keywords", lambda item, _: self.text(item, "keyword")
         )
-        return Phrase(text, en, note, node.position, step, voice, hold, keywords=tuple(keywords))
+        note_en = self.optional_text(fields, "note_en")
+        return Phrase(text, en, note, node.position, step, voice, hold, keywords=tuple(keywords), note_en=note_en)
 
     def forbidden_entry(self, node: RawNode, index: int) -> Forbidden | None:
         fields = self.fields(
@@ -333,13 +335,18 @@ class _Validator(Validator):
         if isinstance(node, RawScalar):
             text = self.text(node, f"item {index}")
             return GuidanceItem(text) if text is not None else None
-        fields = self.fields(node, f"item {index}", required=("text",), optional=("en", "detail"))
+        fields = self.fields(node, f"item {index}", required=("text",), optional=("en", "detail", "detail_en"))
         if fields is None:
             return None
         text = self.text(fields.get("text"), "text")
         if text is None:
             return None
-        return GuidanceItem(text, self.optional_text(fields, "en"), self.optional_text(fields, "detail"))
+        return GuidanceItem(
+            text,
+            self.optional_text(fields, "en"),
+            self.optional_text(fields, "detail"),
+            self.optional_text(fields, "detail_en"),
+        )
 
     # -- checks across entries --------------------------------------------------------------
 

@@ -33,6 +33,7 @@ class Placeholder:
     label_en: str = ""
     example: str = ""
     profile: bool = False  # the agent's own value (asked for at first start), not one that changes per call
+    example_en: str = ""  # the example the English interface shows (else `example`, when it is not Chinese)
 
 
 class FlowStep(Enum):
@@ -81,6 +82,7 @@ class Phrase:
     hold: HoldRole | None = None
     personal: bool = False  # one of the agent's own phrases, not the book's
     keywords: tuple[str, ...] = ()  # search words that point at this phrase, Chinese and English
+    note_en: str = ""  # the note (when to say it) in English
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +157,8 @@ class GuidanceStyle(Enum):
 class GuidanceItem:
     text: str
     en: str = ""
-    detail: str = ""
+    detail: str = ""  # an explanation, or a standard phrase quoted (when there is no `detail_en`)
+    detail_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)

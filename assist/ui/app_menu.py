@@ -89,7 +89,7 @@ class Tray(QSystemTrayIcon):
 
     def __init__(self, runner: CommandRunner, situations: Situations, parent: QWidget) -> None:
         super().__init__(icon(), parent)
-        self.setToolTip("Assist · 96128 规范服务用语")
+        self.setToolTip(tr("Assist · 96128 规范服务用语", "Assist · 96128 phrases"))
         self.runner = runner
         self.menu = SidebarMenu(runner, situations)
         self.setContextMenu(self.menu)

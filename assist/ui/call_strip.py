@@ -10,25 +10,33 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from assist.core.call import FLOW, VOICES, Call, clock_text
 from assist.core.model import FlowStep, HoldRole, Phrase, Phrasebook
 from assist.ui.call_controller import STEP_LABELS_EN, VOICE_LABELS, VOICE_LABELS_EN, CallController
+from assist.ui.fitted_line import FittedLine
 from assist.ui.i18n import tr
 from assist.ui.new_call_prompt import NewCallPrompt
+from assist.ui.wrap_button import WrapButton
 
 DEFAULT_STEP_LABELS = ("问好", "聆听", "回应", "解答", "确认", "结束")
+DEFAULT_STEP_LABELS_EN = ("Greet", "Listen", "Respond", "Answer", "Confirm", "End")
 
 
 def step_labels(book: Phrasebook) -> dict[FlowStep, str]:
-    """The flow's names as the book's guidance gives them (问好 … 愉快的结束电话 → 结束)."""
+    """The flow's names in the interface language, as the book's guidance gives them (问好 … 愉快的结束电话
+    → 结束; Greet … End the call pleasantly → End)."""
     flow = next((section for section in book.guidance if section.id == "flow"), None)
-    labels = [item.text for item in flow.items] if flow and len(flow.items) == len(FLOW) else DEFAULT_STEP_LABELS
-    # A long name (愉快的结束电话) is shown by its short form, to keep the strip on one line.
+    items = flow.items if flow and len(flow.items) == len(FLOW) else ()
+    chinese = [item.text for item in items] or DEFAULT_STEP_LABELS
+    english = [item.en for item in items] or DEFAULT_STEP_LABELS_EN
+    # A long name (愉快的结束电话, End the call pleasantly) is shown by its short form: the strip is one line.
     return {
-        step: label if len(label) <= 4 else default
-        for step, label, default in zip(FLOW, labels, DEFAULT_STEP_LABELS, strict=True)
+        step: tr(zh if len(zh) <= 4 else zh_default, en if en and " " not in en else en_default)
+        for step, zh, en, zh_default, en_default in zip(
+            FLOW, chinese, english, DEFAULT_STEP_LABELS, DEFAULT_STEP_LABELS_EN, strict=True
+        )
     }
 
 
@@ -63,7 +71,8 @@ class CallStrip(QFrame):
         self.setProperty("state", "idle")
         self.controller = controller
         self._copy_phrase = copy_phrase
-        self.labels = dict(zip(FLOW, DEFAULT_STEP_LABELS, strict=True))
+        defaults = zip(FLOW, DEFAULT_STEP_LABELS, DEFAULT_STEP_LABELS_EN, strict=True)
+        self.labels = {step: tr(zh, en) for step, zh, en in defaults}
         self.hold_phrases: list[Phrase] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 4, 8, 4)
@@ -73,18 +82,16 @@ class CallStrip(QFrame):
         top = QHBoxLayout()
         self.timer_label = QLabel()
         self.timer_label.setObjectName("callTimer")
-        top.addWidget(self.timer_label)
-        self.flow_label = QLabel()
-        self.flow_label.setObjectName("callFlow")
-        self.flow_label.setTextFormat(Qt.TextFormat.RichText)
-        self.flow_label.setWordWrap(True)
-        top.addWidget(self.flow_label, 1)
-        layout.addLayout(top)
+        top.addWidget(self.timer_label, 0, Qt.AlignmentFlag.AlignTop)
         self.voices_label = QLabel()
         self.voices_label.setObjectName("callVoices")
         self.voices_label.setTextFormat(Qt.TextFormat.RichText)
         self.voices_label.setWordWrap(True)
-        layout.addWidget(self.voices_label)
+        top.addWidget(self.voices_label, 1)
+        layout.addLayout(top)
+        self.flow_label = FittedLine()  # a row of its own, one line at every size: shrunk, never wrapped
+        self.flow_label.setObjectName("callFlow")
+        layout.addWidget(self.flow_label)
         self.hold_row = QWidget()
         hold_layout = QVBoxLayout(self.hold_row)
         hold_layout.setContentsMargins(0, 0, 0, 0)
@@ -109,12 +116,9 @@ class CallStrip(QFrame):
             button.deleteLater()
         self.offer_buttons = []
         for phrase in self.hold_phrases:
-            button = QToolButton()
+            button = WrapButton(phrase.text)  # never wider than the strip: a long phrase wraps
             button.setObjectName("holdOffer")
-            button.setText(phrase.text)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # Tab reaches it, Space copies it
-            # Never wider than the strip: a long phrase is cut short on the button (the tooltip has it all).
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.setToolTip(tr(f"复制：{phrase.text}", f"Copy: {phrase.text}"))
             button.clicked.connect(lambda _=False, phrase=phrase: self._copy_phrase(phrase))
             self.offer_layout.addWidget(button)

@@ -225,7 +225,7 @@ class PhraseCard(CopyCard):
             star.clicked.connect(self.favourite_clicked)
         text = self._phrase_row(layout, star)
         if self.phrase.note:
-            layout.addWidget(make_label(self.phrase.note, "note"))
+            layout.addWidget(make_label(book_words(self.phrase.note, self.phrase.note_en), "note"))
         if self.phrase.en and glosses_shown():
             self.gloss_label = make_label("", "gloss", rich=True)
             layout.addWidget(self.gloss_label)

@@ -36,13 +36,14 @@ class Command:
         return keys_label(self.keys)
 
 
-def keys_label(keys: tuple[str, ...]) -> str:
-    """Keys as the README and the cheat sheet show them: `Alt+1` … `Alt+9`, `Alt+0`."""
+def keys_label(keys: tuple[str, ...], either: str = "or") -> str:
+    """Keys as the README and the cheat sheet show them: `Alt+1` … `Alt+9`, `Alt+0`; alternatives
+    joined by a word (`either`: "or", 或), never by a slash, which is itself a key (`Ctrl+F or /`)."""
     if len(keys) > 3 and keys[-1].endswith("0"):  # 1 … 9, then 0 as on the keyboard
         return f"{keys[0]} … {keys[-2]}, {keys[-1]}"
     if len(keys) > 3:
         return f"{keys[0]} … {keys[-1]}"
-    return " / ".join(keys)
+    return f" {either} ".join(keys)
 
 
 C = Command
@@ -264,7 +265,7 @@ def markdown_table() -> str:
     """The README's keyboard table (`python -m assist.ui.commands`, `--update` writes it into README.md)."""
     rows = ["| Keys | Action |", "|---|---|"]
     for entry in keyed():
-        keys = entry.keys_label.replace(" … ", "` … `").replace(", ", "`, `").replace(" / ", "` / `")
+        keys = entry.keys_label.replace(" … ", "` … `").replace(", ", "`, `").replace(" or ", "` or `")
         rows.append(f"| `{keys}` | {entry.label_en} |")
     return "\n".join(rows)
 

@@ -12,15 +12,16 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWi
 from assist.core.call import SilentCaller
 from assist.core.model import Situation
 from assist.ui.cards import make_label
-from assist.ui.i18n import current, tr
+from assist.ui.i18n import book_words, tr
 from assist.ui.inline_edit import InlineEdit
+from assist.ui.wrap_button import WrapButton
 
 if TYPE_CHECKING:  # the directory (and YAML) load only when a misrouted call needs them
     from assist.core.directory import Department, DirectoryIndex
 
 
-def _button(text: str, name: str, tip: str = "") -> QToolButton:
-    button = QToolButton()
+def _button(text: str, name: str, tip: str = "", wrap: bool = False) -> QToolButton:
+    button = WrapButton() if wrap else QToolButton()  # a long text wraps, never widens the page
     button.setObjectName(name)
     button.setText(text)
     button.setToolTip(tip)
@@ -177,9 +178,10 @@ class ComplaintPanel(QFrame):
         self.buttons: list[QToolButton] = []
         for subject in situation.subjects:
             button = _button(
-                tr(f"复制备注：{subject.text}", f"Copy note: {subject.en or subject.text}"),
+                tr(f"复制备注：{subject.text}", f"Copy note: {book_words(subject.text, subject.en)}"),
                 "complaintSubject",
-                subject.text if current() == "en" else subject.en,
+                tr("复制这一事项的工单备注", "Copy the ticket note for this subject (in Chinese)"),
+                wrap=True,
             )
             button.clicked.connect(lambda _=False, text=subject.text: copy_note(text))
             layout.addWidget(button)

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from assist.ui.i18n import tr
+from assist.ui.wrap_button import WrapButton
 
 if TYPE_CHECKING:
     from assist.core.live import Line
@@ -95,11 +96,9 @@ class LiveStrip(QFrame):
         self.offer_row = QWidget()
         offer_layout = QHBoxLayout(self.offer_row)
         offer_layout.setContentsMargins(0, 2, 0, 0)
-        self.offer = QToolButton()
+        self.offer = WrapButton()  # read whole: a long offer wraps, never cut or wider than the strip
         self.offer.setObjectName("liveOffer")
         self.offer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.offer.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.offer.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # long text: cut, not wider
         self.offer.clicked.connect(self.offer_taken)
         offer_layout.addWidget(self.offer, 1)
         dismiss = QToolButton()
@@ -108,7 +107,7 @@ class LiveStrip(QFrame):
         dismiss.setToolTip(tr("不用了", "Dismiss"))
         dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         dismiss.clicked.connect(self.offer_dismissed)
-        offer_layout.addWidget(dismiss)
+        offer_layout.addWidget(dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.offer_row.hide()
         layout.addWidget(self.offer_row)
         self.result = QLabel()

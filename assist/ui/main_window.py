@@ -24,7 +24,7 @@ from assist.ui.focus import FocusRule
 from assist.ui.geometry import docked, fit_on_screen
 from assist.ui.helper_panels import HelperPanels
 from assist.ui.hold_alert import HoldAlert
-from assist.ui.i18n import choose, show_glosses, tr
+from assist.ui.i18n import book_words, choose, show_glosses, tr
 from assist.ui.key_settings import KeySettings
 from assist.ui.locks import refused_by_centre
 from assist.ui.navigator import Navigator, Page
@@ -58,9 +58,9 @@ class SidebarWindow(QWidget):
         self.setObjectName("sidebar")
         # The window itself holds the focus while no field is in use, so that Enter and Esc reach the cards.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setWindowTitle("Assist · 96128 规范服务用语")
         self.settings = settings
         choose(str(settings.get("appearance/language")))  # before any widget is built with its words
+        self.setWindowTitle(tr("Assist · 96128 规范服务用语", "Assist · 96128 phrases"))
         show_glosses(bool(settings.get("appearance/show_glosses")))
         self.navigator = Navigator(book, self)
         self.put_on_clipboard = put_on_clipboard or _set_clipboard_text
@@ -221,7 +221,7 @@ class SidebarWindow(QWidget):
         book = self.navigator.book
         short = tr(book.short_name or book.name, book.short_name_en or book.name_en or book.short_name or book.name)
         self.book_label.set_full_text(short)
-        self.book_label.setToolTip("\n".join(part for part in (book.name, book.name_en, book.source) if part))
+        self.book_label.setToolTip(f"{book_words(book.name, book.name_en)}\n{book.source}".strip())
         self._situation_of = {id(phrase): situation for situation in book.situations for phrase in situation.phrases}
         self.view.book_changed()
         self.call_strip.show_book(book)

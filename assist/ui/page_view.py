@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from assist.core.model import Situation
 from assist.ui.copier import Copier
+from assist.ui.guidance_page import GuidancePage
 from assist.ui.i18n import book_words, glosses_shown, tr
 from assist.ui.keymap import Binding
 from assist.ui.navigator import Navigator, Page
-from assist.ui.pages import CardsPage, GuidancePage, KeysPage, SearchPage, SituationListPage, SituationPage
+from assist.ui.pages import CardsPage, KeysPage, SearchPage, SituationListPage, SituationPage
 from assist.ui.search_box import SearchBox
 from assist.ui.search_service import SearchService
 from assist.ui.settings import Settings

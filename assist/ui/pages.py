@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assist.core.model import GuidanceSection, GuidanceStyle, Phrase, Phrasebook, Placeholder, Situation
+from assist.core.model import Phrase, Phrasebook, Placeholder, Situation
 from assist.ui.add_phrase_line import AddPhraseLine
 from assist.ui.cards import Card, CopyCard, ForbiddenCard, HitCard, PhraseCard, SituationRow, make_label
-from assist.ui.i18n import glosses_shown, tr
+from assist.ui.commands import keys_label
+from assist.ui.i18n import book_words, tr
 from assist.ui.inline_edit import InlineEdit
 from assist.ui.keymap import Binding
-from assist.ui.rich_text import phrase_html
 
 if TYPE_CHECKING:  # the search module (and rapidfuzz) loads after the window is up
     from assist.core.search import Hit
@@ -246,14 +246,16 @@ class SituationPage(CardsPage):
                 self._add_card(ForbiddenCard(entry, replacement, situation.phrases.index(replacement) + 1))
         if situation.subjects:
             self.section("投诉事项", "Complaint subjects")
-            self.body.addWidget(make_label("、".join(item.text for item in situation.subjects), "conduct"))
+            subjects = [book_words(item.text, item.en) for item in situation.subjects]
+            self.body.addWidget(make_label(tr("、", "; ").join(subjects), "conduct"))
         if situation.do or situation.dont:
             self.section("行为规范", "Conduct")
             conduct = [
-                f"<span style='color:#1a7f37'>✓ {tr('宜', 'Do')}</span> {escape(item.text)}" for item in situation.do
+                f"<span style='color:#1a7f37'>✓ {tr('宜', 'Do')}</span> {escape(book_words(item.text, item.en))}"
+                for item in situation.do
             ]
             conduct += [
-                f"<span style='color:#c62828'>✗ {tr('忌', 'Never')}</span> {escape(item.text)}"
+                f"<span style='color:#c62828'>✗ {tr('忌', 'Never')}</span> {escape(book_words(item.text, item.en))}"
                 for item in situation.dont
             ]
             self.body.addWidget(make_label("<br>".join(conduct), "conduct", rich=True))
@@ -290,45 +292,6 @@ class SearchPage(CardsPage):
         self.show_values(values, placeholders)
 
 
-class GuidancePage(ScrollPage):
-    """The norm's general guidance: speech, honorifics, call flow, three voices, courtesy words."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("guidancePage", parent)
-
-    def show_guidance(self, book: Phrasebook, values: Mapping[str, str]) -> None:
-        self._reset_body()
-        if not book.guidance:
-            self.body.addWidget(
-                make_label(tr("此用语库没有总则。", "This phrasebook has no general guidance."), "note")
-            )
-        for section in book.guidance:
-            self.section(section.title, section.title_en)
-            self.body.addWidget(make_label(_guidance_html(section, values, book.placeholders), "guidance", rich=True))
-        self.body.addStretch()
-
-
-def _guidance_html(section: GuidanceSection, values: Mapping[str, str], placeholders: Mapping[str, Placeholder]) -> str:
-    if section.style is GuidanceStyle.FLOW:
-        steps = [f"<b>{escape(item.text)}</b>{_gloss_html(item.en)}" for item in section.items]
-        return " <span style='color:#1f5fbf'>→</span> ".join(steps)
-    if section.style is GuidanceStyle.WORDS:
-        return "<span style='font-size:large'>" + " · ".join(escape(item.text) for item in section.items) + "</span>"
-    lines = []
-    for item in section.items:
-        line = f"<b>{escape(item.text)}</b>"
-        line += _gloss_html(item.en)
-        if item.detail:
-            line += "<br>" + phrase_html(item.detail, values, placeholders)
-        lines.append(line)
-    return "<br><br>".join(lines)
-
-
-def _gloss_html(english: str) -> str:
-    """An English gloss after a guidance item, when glosses are shown."""
-    return f" <span style='color:#7a7f87'>{escape(english)}</span>" if english and glosses_shown() else ""
-
-
 class KeysPage(ScrollPage):
     """The cheat sheet: every key binding, from the same table the actions are built from."""
 
@@ -347,7 +310,7 @@ class KeysPage(ScrollPage):
         )
         for entry in bindings:
             row = QHBoxLayout()
-            keys = make_label(entry.keys_label, "keyCell")
+            keys = make_label(keys_label(entry.keys, tr("或", "or")), "keyCell")
             keys.setFixedWidth(150)
             row.addWidget(keys, 0, Qt.AlignmentFlag.AlignTop)
             text = escape(tr(entry.description, entry.description_en))

@@ -12,6 +12,13 @@ from assist.ui.i18n import book_words, current, tr
 from assist.ui.inline_edit import InlineEdit
 
 
+def example_of(placeholder: Placeholder) -> str:
+    """The example shown in an empty field, in the interface language ("" when the book has none)."""
+    if current() == "en":
+        return placeholder.example_en or (placeholder.example if placeholder.example.isascii() else "")
+    return placeholder.example
+
+
 class ValuesForm(QWidget):
     """One field per placeholder. Enter moves to the next empty field, or submits when all are filled."""
 
@@ -48,8 +55,9 @@ class ValuesForm(QWidget):
             placeholder = placeholders.get(name)
             field = InlineEdit(values.get(name, ""))
             field.setObjectName(f"value_{name}")
-            if placeholder and placeholder.example and (current() == "zh" or placeholder.example.isascii()):
-                field.setPlaceholderText(tr(f"例如：{placeholder.example}", f"e.g. {placeholder.example}"))
+            example = example_of(placeholder) if placeholder else ""
+            if example:
+                field.setPlaceholderText(tr(f"例如：{example}", f"e.g. {example}"))
             field.returnPressed.connect(self._on_return)
             field.escaped.connect(self.cancelled)
             label = book_words(placeholder.label, placeholder.label_en) if placeholder else name

@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QT
 from assist.ui.banner import ProblemBanner
 from assist.ui.call_strip import CallStrip
 from assist.ui.cards import ElidedLabel
+from assist.ui.guidance_page import GuidancePage
 from assist.ui.i18n import tr
 from assist.ui.navigator import Page
-from assist.ui.pages import BackButton, GuidancePage, KeysPage, SearchPage, SituationListPage, SituationPage
+from assist.ui.pages import BackButton, KeysPage, SearchPage, SituationListPage, SituationPage
 from assist.ui.personal_banner import PersonalFileBanner
 from assist.ui.phrase_row import PhraseRow
 from assist.ui.profile_bar import ProfileBar
