@@ -21,7 +21,7 @@ from assist.core.checker import Finding
 from assist.core.live import Heard, Kind, LiveCall, LiveRules, Suggestion, directory_words, parse_heard
 from assist.core.model import Phrasebook
 from assist.ui.helpers import DirectoryPanel
-from assist.ui.i18n import tr
+from assist.ui.i18n import book_words, tr
 from assist.ui.live_strip import LiveStrip
 from assist.ui.navigator import Page
 
@@ -284,5 +284,5 @@ class LiveController(QObject):
 
     def _filled(self, text: str) -> str:
         book = self.window.navigator.book
-        labels = {name: f"〔{item.label}〕" for name, item in book.placeholders.items()}
+        labels = {name: f"〔{book_words(item.label, item.label_en)}〕" for name, item in book.placeholders.items()}
         return templates.fill(text, {**labels, **self.window.copier.values()}).text

@@ -21,8 +21,7 @@ def phrase_html(text: str, values: Mapping[str, str], placeholders: Mapping[str,
     parts: list[str] = []
     for segment in pieces:
         if segment.group != templates.REQUIRED and segment.group not in kept:
-            label = placeholders[segment.text].label if segment.text in placeholders else segment.text
-            shown = f"〔{label}〕" if segment.is_placeholder else segment.text
+            shown = f"〔{_label(segment.text, placeholders)}〕" if segment.is_placeholder else segment.text
             parts.append(f'<span style="{LEFT_OUT_STYLE}">{escape(shown)}</span>')
         else:
             parts.append(_segment_html(segment, values, placeholders))
@@ -37,6 +36,10 @@ def _segment_html(
     value = values.get(segment.text, "").strip()
     if value:
         return f'<span style="{FILLED_STYLE}">{escape(value)}</span>'
-    placeholder = placeholders.get(segment.text)
-    label = book_words(placeholder.label, placeholder.label_en) if placeholder else segment.text
-    return f'<span style="{MISSING_STYLE}">〔{escape(label)}〕</span>'
+    return f'<span style="{MISSING_STYLE}">〔{escape(_label(segment.text, placeholders))}〕</span>'
+
+
+def _label(name: str, placeholders: Mapping[str, Placeholder]) -> str:
+    """A blank's name in the interface language (the book gives it in both)."""
+    placeholder = placeholders.get(name)
+    return book_words(placeholder.label, placeholder.label_en) if placeholder else name
