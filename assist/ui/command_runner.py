@@ -32,6 +32,7 @@ class Registered:
 class CommandRunner(QObject):
     ran = Signal(str)  # a command ran: the focus rule settles after it
     keys_changed = Signal()  # a key was rebound or the keys reset
+    key_does_nothing = Signal(str)  # an Alt chord no command or mnemonic took, by name ("Alt+X")
 
     def __init__(self, settings: Settings, window: QWidget) -> None:
         super().__init__(window)
@@ -115,18 +116,33 @@ class CommandRunner(QObject):
             new.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A command's Ctrl/Alt/F-key in a text field runs the command instead of editing the text."""
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        """A command's Ctrl/Alt/F-key in a text field runs the command instead of editing the text;
+        an Alt chord that nothing took types nothing."""
+        if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not isinstance(event, QKeyEvent):
             return False
         if not isinstance(watched, QWidget) or watched.window() is not self.window:
             return False
         if isinstance(watched, QKeySequenceEdit) or isinstance(watched.parent(), QKeySequenceEdit):
             return False  # recording a new key: the key is the text
+        if event.type() == QEvent.Type.KeyPress:
+            return self._refuse_unbound_alt(event)
         combined = event.keyCombination().toCombined()
         if combined in self._field_keys:
             event.ignore()
             return True  # not overridden: the shortcut runs
         return False
+
+    def _refuse_unbound_alt(self, event: QKeyEvent) -> bool:
+        """An Alt+key (without Ctrl: AltGr is Ctrl+Alt on some layouts) reaching a widget as a key
+        press was taken by no command and no mnemonic (they run as shortcuts, before): a field would
+        type its letter. Nothing is typed and the status line says the key does nothing."""
+        modifiers = event.modifiers()
+        alt_only = modifiers & Qt.KeyboardModifier.AltModifier and not modifiers & Qt.KeyboardModifier.ControlModifier
+        if not alt_only or not 0x20 <= event.key() <= 0x7E:  # arrows and the like keep their meaning
+            return False
+        chord = modifiers & (Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+        self.key_does_nothing.emit(QKeySequence(event.key() | chord.value).toString())
+        return True
 
 
 def _works_in_fields(key: str) -> bool:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from assist.ui.commands import COMMANDS
-from assist.ui.i18n import glosses_shown
+from assist.ui.i18n import glosses_shown, tr
 from assist.ui.navigator import Page
 from assist.ui.selection_look import SelectionLook
 from assist.ui.steady_cards import SteadyCards
@@ -155,6 +155,9 @@ def connect_signals(window: Any) -> None:
     window.search_service.ready.connect(window._on_search_ready)
     window.search_service.failed.connect(window.status.say)
     window.runner.ran.connect(lambda _command: window.focus.settle())
+    window.runner.key_does_nothing.connect(
+        lambda key: window.status.say(tr(f"{key} 没有功能", f"{key} does nothing"), lifetime_ms=4_000)
+    )
     look = window.selection_look = SelectionLook(window.stack.currentWidget, window.focus.cards_have_keys, window)
     window.view.page_shown.connect(look.update)
     window.navigator.selection_changed.connect(look.update)
