@@ -1,7 +1,8 @@
 """Trial 3, defects 6 and 7: an Alt chord without a binding types nothing; a refused key rebind says
 why where the agent looks. Each test follows the tester's reproduction steps on the real window."""
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.helpers import zh
 from tests.ui_fixtures import press
@@ -53,3 +54,23 @@ def test_6_bound_alt_keys_and_mnemonics_still_work_in_a_field(qtbot, window, cli
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.situation_page)
     press(qtbot, window, "Return")
     qtbot.waitUntil(lambda: clipboard.text() == zh("请稍等,我帮您查一下。"))
+
+
+def test_7_a_refused_key_says_why_next_to_its_field_and_in_the_status_line(qtbot, window, settings):
+    press(qtbot, window, "Ctrl+,")
+    page = window.settings_page
+    edit = page.key_edits["copy_draft"]
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    QApplication.processEvents()
+    page.ensureWidgetVisible(edit)  # the agent tabbed to it: it is in view
+    qtbot.keyClick(edit, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)  # the department finder's key
+    message = page.key_message
+    qtbot.waitUntil(lambda: message.text().startswith("Ctrl+K 已用于"))
+    assert edit.keySequence().toString() == "Ctrl+Return"  # the binding in force
+    assert window.status.toolTip() == message.text()  # the status line says it too (elided: whole as tip)
+    viewport = page.viewport()
+    qtbot.waitUntil(lambda: viewport.rect().contains(message.mapTo(viewport, message.rect().bottomLeft())))  # in view
+    below_field = edit.mapTo(page.widget(), edit.rect().bottomLeft()).y()
+    top = message.mapTo(page.widget(), message.rect().topLeft()).y()
+    assert 0 <= top - below_field <= 12, (below_field, top)  # right under the refused field

@@ -27,24 +27,31 @@ class KeySettings(QObject):
         self.hotkey_problem = ""
 
     def rebind(self, action: str, key: str) -> str | None:
-        """Give `action` a new key; refuse (and say why) when another action has it or it has no modifier."""
+        """Give `action` a new key; refuse when another action has it or it has no modifier, and say
+        why in the status line too (the caller shows it by the field)."""
+        refusal = self._refusal(action, key)
+        if refusal is not None:
+            self.status.say(refusal, cause="keys")
+            return refusal
+        self.settings.set_key_overrides({**self.settings.key_overrides(), action: key})
+        self.runner.build_actions()
+        entry = binding(action)
+        self.status.say(tr(f"✓ {entry.description}：{key}", f"✓ {entry.description_en}: {key}"))
+        return None
+
+    def _refusal(self, action: str, key: str) -> str | None:
         if unusable(key):
             return tr(
                 f"{key} 会吞掉打字：请用 Ctrl、Alt 或 F 键，未更改。",
                 f"{key} would eat typed text: use Ctrl, Alt or an F-key. Not changed.",
             )
-        overrides = self.settings.key_overrides()
-        taken = conflict(action, key, overrides)
+        taken = conflict(action, key, self.settings.key_overrides())
         if taken is not None:
             other = binding(taken)
             return tr(
                 f"{key} 已用于“{other.description}”，未更改。",
                 f"{key} is taken by: {other.description_en}. Not changed.",
             )
-        self.settings.set_key_overrides({**overrides, action: key})
-        self.runner.build_actions()
-        entry = binding(action)
-        self.status.say(tr(f"✓ {entry.description}：{key}", f"✓ {entry.description_en}: {key}"))
         return None
 
     def reset(self) -> None:

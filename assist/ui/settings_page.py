@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,6 +50,7 @@ class SettingsPage(ScrollPage):
         self.threshold: QSpinBox | None = None
         self.key_edits: dict[str, KeyField] = {}
         self.key_message: QLabel | None = None
+        self.key_grid = QGridLayout()
         self.source_field: InlineEdit | None = None
         self.rebind: Callable[[str, str], str | None] = lambda action, key: None
         self.set_hotkey: Callable[[str], str] = lambda key: ""
@@ -251,18 +252,19 @@ class SettingsPage(ScrollPage):
 
     def _keys(self, bindings: tuple[Binding, ...]) -> None:
         self.section("快捷键", "Keys · click a field and press the new key")
-        grid = QGridLayout()
+        self.key_grid = QGridLayout()
         self.key_edits = {}
-        for row, entry in enumerate(entry for entry in bindings if len(entry.keys) <= 2):
-            grid.addWidget(make_label(tr(entry.description, entry.description_en), "keyDescription"), row, 0)
+        for index, entry in enumerate(entry for entry in bindings if len(entry.keys) <= 2):
+            row = 2 * index  # the odd row under each field holds its refusal, when there is one
+            self.key_grid.addWidget(make_label(tr(entry.description, entry.description_en), "keyDescription"), row, 0)
             edit = KeyField(entry.keys[0])
             edit.setObjectName(f"key_{entry.action}")
             edit.recorded.connect(lambda key, action=entry.action, edit=edit: self._on_key_recorded(action, key, edit))
-            grid.addWidget(edit, row, 1)
+            self.key_grid.addWidget(edit, row, 1)
             self.key_edits[entry.action] = edit
-        self.body.addLayout(grid)
+        self.body.addLayout(self.key_grid)
         self.key_message = make_label("", "refusal")
-        self.body.addWidget(self.key_message)
+        self.key_message.hide()
         reset = QPushButton(tr("恢复默认快捷键", "Reset to the defaults"))
         reset.setObjectName("resetKeys")
         reset.clicked.connect(self.keys_reset)
@@ -276,7 +278,18 @@ class SettingsPage(ScrollPage):
         elif not refusal:
             edit.show_key(key)
         if self.key_message is not None:
-            self.key_message.setText(refusal or "")
+            self._say_under(edit, refusal or "")
+
+    def _say_under(self, edit: KeyField, refusal: str) -> None:
+        """The refusal shows right under the field the agent pressed the key in, where they look."""
+        message = self.key_message
+        message.setText(refusal)
+        message.setVisible(bool(refusal))
+        if refusal:
+            self.key_grid.removeWidget(message)
+            row = self.key_grid.getItemPosition(self.key_grid.indexOf(edit))[0]
+            self.key_grid.addWidget(message, row + 1, 0, 1, 2)
+            QTimer.singleShot(0, lambda: self.ensureWidgetVisible(message))  # once laid out
 
     def _combo(self, choices: tuple[tuple[str, str], ...], current: str, signal: Signal) -> QComboBox:
         combo = QComboBox()
