@@ -11,7 +11,7 @@ from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from assist.core.model import Forbidden, Phrase, Placeholder, Situation
-from assist.ui.i18n import book_words, glosses_shown, tr
+from assist.ui.i18n import book_words, glosses_shown, title_gloss, tr
 from assist.ui.phrase_row import PhraseRow
 from assist.ui.rich_text import phrase_html
 
@@ -104,8 +104,8 @@ class SituationRow(Card):
         texts = QVBoxLayout()
         texts.setSpacing(0)
         texts.addWidget(make_label(book_words(situation.title, situation.title_en), "title"))
-        if situation.title_en and glosses_shown():
-            texts.addWidget(make_label(situation.title_en, "gloss"))
+        if gloss := title_gloss(situation.title, situation.title_en):
+            texts.addWidget(make_label(gloss, "gloss"))
         layout.addLayout(texts, 1)
         if key:
             layout.addWidget(make_label(f"Alt+{key}", "keyHint"), 0, Qt.AlignmentFlag.AlignTop)

@@ -37,12 +37,22 @@ def book_words(zh: str, en: str) -> str:
     return en if _current == "en" and en else zh
 
 
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """A count and its English noun, singular for one: "1 hit", "2 hits", "1 forbidden wording"."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 _glosses = False
 
 
 def glosses_shown() -> bool:
     """Whether phrases show their English gloss (off unless the agent asks: Ctrl+G)."""
     return _glosses
+
+
+def title_gloss(zh: str, en: str) -> str:
+    """A title's English gloss when glosses are on, unless the title is already shown in English."""
+    return en if en and glosses_shown() and book_words(zh, en) != en else ""
 
 
 def show_glosses(on: bool) -> None:

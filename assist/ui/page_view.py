@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 from assist.core.model import Situation
 from assist.ui.copier import Copier
 from assist.ui.guidance_page import GuidancePage
-from assist.ui.i18n import book_words, glosses_shown, tr
+from assist.ui.i18n import book_words, counted, title_gloss, tr
 from assist.ui.keymap import Binding
 from assist.ui.navigator import Navigator, Page
 from assist.ui.pages import CardsPage, KeysPage, SearchPage, SituationListPage, SituationPage
@@ -80,7 +80,7 @@ class PageView(QObject):
                 personal=self.personal,
             )
             number = book.situations.index(situation) + 1
-            gloss = situation.title_en if glosses_shown() else ""
+            gloss = title_gloss(situation.title, situation.title_en)
             self._set_title(
                 f"{number % 10 if number <= 10 else ''}  {book_words(situation.title, situation.title_en)}", gloss
             )
@@ -92,7 +92,7 @@ class PageView(QObject):
             )
             self._set_title(
                 tr(f"搜索“{navigator.query}”", f"Search “{navigator.query}”"),
-                tr(f"{len(hits)} 条 · Enter 复制", f"{len(hits)} hits · Enter copies"),
+                tr(f"{len(hits)} 条 · Enter 复制", f"{counted(len(hits), 'hit')} · Enter copies"),
             )
         elif page is Page.GUIDANCE:
             self._set_title(tr("服务规范总则", "General guidance"))

@@ -26,6 +26,9 @@ class SearchBox(InlineEdit):
         )
         self.setClearButtonEnabled(True)
         self.composing = False
+        self.copied = False  # Enter copied a hit; "/" then starts a new search
+        self.textEdited.connect(lambda _text: setattr(self, "copied", False))
+        self.textChanged.connect(lambda text: text or setattr(self, "copied", False))  # cleared: a new search
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self._is_window_chord(event):
@@ -49,7 +52,13 @@ class SearchBox(InlineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if not self.composing:
+                self.copied = True
                 self.accepted.emit()
+            event.accept()
+            return
+        if event.text() == "/" and self.copied and not self.composing:
+            self.copied = False
+            self.selectAll()  # a new search, as "/" starts one outside the box: typing replaces the query
             event.accept()
             return
         super().keyPressEvent(event)
