@@ -9,8 +9,8 @@ from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from assist.ui.composition import LEAVES_COMPOSITION, qt_key
 from assist.ui.commands import command
+from assist.ui.composition import LEAVES_COMPOSITION, qt_key
 from tests.test_summon import FakeHotkey
 from tests.ui_fixtures import press
 

@@ -1,13 +1,15 @@
 """Issue 11, defect 14: a command's key while an input method is composing commits the composition,
-then runs the command; Enter stays with the input method.
+then runs the command; Enter stays with the input method. The same under IBus and fcitx5.
 
-With a real IBus and its pinyin engine (ibus-libpinyin) on Xvfb: a D-Bus session bus and ibus-daemon
-of the test's own (its settings under the test's XDG_CONFIG_HOME), the sidebar in its own process
-with QT_IM_MODULE=ibus, keys typed by xdotool. `qing` typed in a field is shown as 清, composing.
+With a real input method on Xvfb: IBus with its pinyin engine (ibus-libpinyin), or fcitx5 with its
+pinyin through its IBus frontend, each on a D-Bus session bus of the test's own (their settings under
+the test's XDG_CONFIG_HOME), the sidebar in its own process with QT_IM_MODULE=ibus, keys typed by
+xdotool. `qing` typed in a field composes: libpinyin shows 清 there, fcitx5 the pinyin.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -15,6 +17,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -25,11 +28,14 @@ from tests.ui_fixtures import press as press_in_window
 from tests.x11 import MISSING, clipboard, isolated_env, press, running_sidebar, wait_for
 
 LIBPINYIN = Path("/usr/libexec/ibus-engine-libpinyin")
+FCITX5_PINYIN = Path("/usr/share/fcitx5/inputmethod/pinyin.conf")
 IBUS_MISSING = [tool for tool in ("dbus-daemon", "ibus-daemon", "ibus") if not shutil.which(tool)]
 IBUS_MISSING += [] if LIBPINYIN.exists() else ["ibus-libpinyin"]
+FCITX5_MISSING = [] if shutil.which("fcitx5") else ["fcitx5"]
+FCITX5_MISSING += [] if FCITX5_PINYIN.exists() else ["fcitx5-chinese-addons"]
 pytestmark = pytest.mark.skipif(
-    bool(MISSING or IBUS_MISSING) and not os.environ.get("CI"),
-    reason="needs Xvfb, xdotool, xclip, IBus and ibus-libpinyin (scripts/setup)",
+    bool(MISSING or IBUS_MISSING or FCITX5_MISSING) and not os.environ.get("CI"),
+    reason="needs Xvfb, xdotool, xclip, IBus with ibus-libpinyin, fcitx5 with fcitx5-chinese-addons (scripts/setup)",
 )
 PROFILE = (
     "[profile]\ndismissed=true\n[profile-values]\norganisation=某市政务服务中心\ndepartment=办公室\nagent_number=1024\n"
@@ -37,12 +43,20 @@ PROFILE = (
 State = dict[str, object]
 
 
-@pytest.fixture
-def ibus(display, tmp_path) -> Iterator[dict[str, str]]:
-    """A session bus and IBus with the pinyin engine on `display`; the environment that reaches them."""
-    if IBUS_MISSING:
-        pytest.fail(f"CI must run the input method tests, but these are missing: {', '.join(IBUS_MISSING)}")
-    env = isolated_env(display, tmp_path)
+@dataclass
+class InputMethod:
+    name: str
+    env: dict[str, str]
+    shows: str  # what it shows in the field for `qing`: libpinyin the characters, fcitx5 the pinyin
+
+    def switch_on(self) -> None:
+        """Its pinyin engine on for the focused field (fcitx5 has it on by default: its config)."""
+        if self.name == "ibus":
+            subprocess.run(["ibus", "engine", "libpinyin"], env=self.env, capture_output=True, timeout=30)
+
+
+@contextlib.contextmanager
+def session_bus(env: dict[str, str]) -> Iterator[dict[str, str]]:
     bus = subprocess.run(
         ["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1"],
         env=env,
@@ -52,27 +66,89 @@ def ibus(display, tmp_path) -> Iterator[dict[str, str]]:
         timeout=30,
     )
     address, bus_pid = bus.stdout.split()
-    env.update(DBUS_SESSION_BUS_ADDRESS=address, QT_IM_MODULE="ibus")
     try:
-        subprocess.run(["ibus-daemon", "--daemonize", "--replace", "--xim"], env=env, check=True, timeout=30)
+        yield {**env, "DBUS_SESSION_BUS_ADDRESS": address, "QT_IM_MODULE": "ibus"}
+    finally:
+        os.kill(int(bus_pid), signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def ibus(env: dict[str, str]) -> Iterator[InputMethod]:
+    subprocess.run(["ibus-daemon", "--daemonize", "--replace", "--xim"], env=env, check=True, timeout=30)
+    method = InputMethod("ibus", env, "清")
+    try:
 
         def pinyin_engine_on() -> bool:  # the daemon takes a moment to answer
-            subprocess.run(["ibus", "engine", "libpinyin"], env=env, capture_output=True, timeout=30)
+            method.switch_on()
             engine = subprocess.run(["ibus", "engine"], env=env, capture_output=True, text=True, timeout=30)
             return engine.stdout.strip() == "libpinyin"
 
         wait_for(pinyin_engine_on, 60, "IBus running with the libpinyin engine")
-        yield env
+        yield method
     finally:
         subprocess.run(["ibus", "exit"], env=env, capture_output=True, timeout=30)
-        os.kill(int(bus_pid), signal.SIGTERM)
+
+
+FCITX5_PROFILE = """[Groups/0]
+Name=Default
+Default Layout=us
+DefaultIM=pinyin
+
+[Groups/0/Items/0]
+Name=keyboard-us
+Layout=
+
+[Groups/0/Items/1]
+Name=pinyin
+Layout=
+
+[GroupOrder]
+0=Default
+"""
+
+
+@contextlib.contextmanager
+def fcitx5(env: dict[str, str], tmp_path: Path) -> Iterator[InputMethod]:
+    """fcitx5 with pinyin, on for every field; Qt reaches it through its IBus frontend."""
+    config = tmp_path / "config" / "fcitx5"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "profile").write_text(FCITX5_PROFILE, encoding="utf-8")
+    (config / "config").write_text("[Behavior]\nActiveByDefault=True\nShareInputState=All\n", encoding="utf-8")
+    log = (tmp_path / "fcitx5.log").open("w")
+    daemon = subprocess.Popen(
+        ["fcitx5", "--disable=classicui,kimpanel,notificationitem,cloudpinyin"], env=env, stdout=log, stderr=log
+    )
+    try:
+        bus_files = tmp_path / "config" / "ibus" / "bus"
+        wait_for(
+            lambda: bus_files.is_dir() and any(bus_files.iterdir()) and daemon.poll() is None,
+            60,
+            "fcitx5's IBus frontend listening",
+        )
+        yield InputMethod("fcitx5", env, "qing")
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(params=["ibus", "fcitx5"])
+def input_method(request, display, tmp_path) -> Iterator[InputMethod]:
+    """IBus with libpinyin, or fcitx5 with pinyin, on `display` with a session bus of its own."""
+    missing = IBUS_MISSING if request.param == "ibus" else FCITX5_MISSING
+    if missing:
+        pytest.fail(f"CI must run the input method tests, but these are missing: {', '.join(missing)}")
+    with session_bus(isolated_env(display, tmp_path)) as env:
+        started = ibus(env) if request.param == "ibus" else fcitx5(env, tmp_path)
+        with started as method:
+            yield method
 
 
 class Sidebar:
-    """The sidebar (tests/watched_sidebar.py) on IBus: keys in, what it shows out."""
+    """The sidebar (tests/watched_sidebar.py) on an input method: keys in, what it shows out."""
 
-    def __init__(self, env: dict[str, str], log: Path) -> None:
-        self.env, self.log = env, log
+    def __init__(self, method: InputMethod, env: dict[str, str], log: Path) -> None:
+        self.method, self.env, self.log = method, env, log
 
     def states(self) -> list[State]:
         lines = self.log.read_text(encoding="utf-8").splitlines()
@@ -92,24 +168,25 @@ class Sidebar:
         subprocess.run(["xdotool", "type", "--delay", "60", text], env=self.env, check=True, timeout=10)
 
     def compose_qing(self) -> str:
-        """Type `qing` with the input method: it composes (the field shows 清, not yet typed)."""
+        """Type `qing` with the input method: it composes (the field shows 清 or qing, not yet typed)."""
         field = "draft" if self.now()["draft_shown"] else "search"
         before = self.now()[field]
 
         def composing() -> bool:
-            # Qt reaches IBus a moment after the window is shown, and its input context is told of
-            # the focus at the next focus change: until then, move the cursor away and back, retry.
+            # Qt reaches the input method a moment after the window is shown, and its input context is
+            # told of the focus at the next focus change: until then, move the cursor away and back.
             if self.now()[field] != before:
                 self.keys("BackSpace")
             if field == "search":
-                subprocess.run(["ibus", "engine", "libpinyin"], env=self.env, capture_output=True, timeout=30)
+                self.method.switch_on()
                 self.keys("Tab ctrl+f")
             self.type("q")
             return any(state["preedit"] for state in self.states()[-3:]) or self.wait_briefly()
 
         wait_for(composing, 30, f"the input method composing in the {field}; last states: {self.states()[-3:]}")
         self.type("ing")
-        state = self.wait(lambda state: state["preedit"] == "清", "清 composing")
+        shows = self.method.shows
+        state = self.wait(lambda state: state["preedit"] == shows, f"{shows} composing")
         assert state[field] == before, state
         return str(state["preedit"])
 
@@ -122,29 +199,31 @@ class Sidebar:
 
 
 @pytest.fixture
-def sidebar(ibus, tmp_path) -> Iterator[Sidebar]:
+def sidebar(input_method, tmp_path) -> Iterator[Sidebar]:
     settings = tmp_path / "config" / "Assist" / "assist.ini"
     settings.parent.mkdir(parents=True, exist_ok=True)
     settings.write_text(PROFILE, encoding="utf-8")
     log = tmp_path / "sidebar.log"
-    with running_sidebar([sys.executable, "-m", "tests.watched_sidebar"], ibus, log) as env:
+    with running_sidebar([sys.executable, "-m", "tests.watched_sidebar"], input_method.env, log) as env:
         subprocess.run(["xclip", "-selection", "clipboard", "-i", "/dev/null"], env=env, timeout=10, check=True)
-        running = Sidebar(env, log)
+        running = Sidebar(input_method, env, log)
         running.keys("ctrl+f")  # the cursor in the search box
-        running.wait(lambda state: state["shown"], "the sidebar shown")
+        running.wait(lambda state: state["shown"] and state["pinyin_ready"], "the sidebar shown, its search ready")
         yield running
 
 
-def test_ctrl_2_while_composing_keeps_the_character_and_copies_that_searchs_hit_2(
+def test_ctrl_2_while_composing_keeps_the_text_and_copies_that_searchs_hit_2(
     sidebar, open_window, default_book, tmp_path, qtbot
 ):
     composed = sidebar.compose_qing()
     sidebar.keys("ctrl+2")
     wait_for(lambda: clipboard(sidebar.env), 20, "a phrase copied by Ctrl+2")
-    assert sidebar.now()["search"] == composed and not sidebar.now()["preedit"]
+    sidebar.wait(lambda state: state["search"] == composed and not state["preedit"], f"{composed} in the search")
     # The same search typed without an input method, in a window of this process: its hit 2.
     (tmp_path / "here.ini").write_text(PROFILE, encoding="utf-8")
     window = open_window(default_book, Settings.at(tmp_path / "here.ini"))
+    window.search_service.start()
+    qtbot.waitUntil(lambda: window.search_service.has_pinyin, timeout=30_000)
     press_in_window(qtbot, window, "Ctrl+F")
     window.search_box.setText(composed)
     qtbot.waitUntil(lambda: window.navigator.phrase_card(2) is not None)
@@ -160,7 +239,7 @@ def test_ctrl_d_while_composing_keeps_the_search_and_opens_the_draft_where_ctrl_
     composed = sidebar.compose_qing()  # now in the draft
     sidebar.keys("ctrl+Return")  # copy the draft
     wait_for(lambda: clipboard(sidebar.env) == composed, 20, f"the draft {composed!r} copied")
-    assert sidebar.now()["draft"] == composed
+    sidebar.wait(lambda state: state["draft"] == composed, f"{composed} in the draft")
 
 
 def test_f10_while_composing_keeps_the_text_and_opens_the_menu(sidebar):
@@ -178,7 +257,7 @@ def test_alt_5_while_composing_opens_the_situation(sidebar):
 
 def test_enter_while_composing_stays_with_the_input_method_and_copies_nothing(sidebar):
     sidebar.compose_qing()
-    sidebar.keys("Return")  # libpinyin: Enter types the pinyin as it is
+    sidebar.keys("Return")  # both type the pinyin as it is
     state = sidebar.wait(lambda state: not state["preedit"] and state["search"], "the composition ended by Enter")
     assert state["search"] == "qing"
     assert clipboard(sidebar.env) == ""  # a copy is made in the same key press, before the state above

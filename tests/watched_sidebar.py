@@ -1,7 +1,8 @@
 """The real sidebar (`python -m assist`), in a process of its own, that writes what an agent would
 see to its standard output whenever it changes: one line `STATE {json}` with the search box's text,
 the draft's text, what an input method composes in the focused field (its preedit, which is not yet
-the field's text), whether the draft and a menu are open and whether the window is shown.
+the field's text), whether the draft and a menu are open, whether the window is shown and the search's pinyin
+index is in use.
 
 The end-to-end tests of the input methods read these lines: text in a field is not on the clipboard.
 Run as `python -m tests.watched_sidebar`.
@@ -43,6 +44,7 @@ def state(window: SidebarWindow) -> dict[str, object]:
         "draft_shown": bool(panel is not None and panel.isVisible()),
         "menu_shown": QApplication.activePopupWidget() is not None,
         "shown": window.isVisible(),
+        "pinyin_ready": window.search_service.has_pinyin,  # the search's full index is in use
     }
 
 
