@@ -53,13 +53,13 @@ class Composition(QObject):
         self.window = window
         self.preedit = ""  # what the input method shows in the field, not yet typed text
         self._field: QWidget | None = None
-        self._keys_filter: CommandKeysFilter | None = None
+        self._keys_filter: CommandKeysFilter | None = None  # X11: installed only while composing
+        self._filtering = False
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_focus_changed)
             if QGuiApplication.platformName() == "xcb":
                 self._keys_filter = CommandKeysFilter(self, is_command_key)
-                app.installNativeEventFilter(self._keys_filter)
                 self.destroyed.connect(lambda: app.removeNativeEventFilter(self._keys_filter))
 
     def commit(self) -> bool:
@@ -67,7 +67,7 @@ class Composition(QObject):
         field, text = self._field, self.preedit
         if field is None or not text:
             return False
-        self.preedit = ""
+        self._set_preedit("")
         QGuiApplication.inputMethod().reset()  # the input method forgets it (IBus: Reset)
         event = QInputMethodEvent()
         event.setCommitString(text)
@@ -81,15 +81,28 @@ class Composition(QObject):
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if old is not None:
             old.removeEventFilter(self)
-        self.preedit, self._field = "", None
+        self._field = None
+        self._set_preedit("")
         if new is not None and new.window() is self.window:
             self._field = new
             new.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.InputMethod and watched is self._field:
-            self.preedit = event.preeditString()  # type: ignore[attr-defined]
+            self._set_preedit(event.preeditString())  # type: ignore[attr-defined]
         return False
+
+    def _set_preedit(self, text: str) -> None:
+        """Keep the preedit; the X11 key filter watches the keys only while there is one."""
+        self.preedit = text
+        app = QApplication.instance()
+        if self._keys_filter is None or self._filtering == bool(text) or not isinstance(app, QApplication):
+            return
+        self._filtering = bool(text)
+        if text:
+            app.installNativeEventFilter(self._keys_filter)
+        else:
+            app.removeNativeEventFilter(self._keys_filter)
 
 
 class CommandKeysFilter(QAbstractNativeEventFilter):
@@ -103,7 +116,7 @@ class CommandKeysFilter(QAbstractNativeEventFilter):
         self._x11: ctypes.CDLL | None = None
 
     def nativeEventFilter(self, event_type: QByteArray | bytes, message: int) -> tuple[bool, int]:
-        if not self.composition.preedit or bytes(event_type) != b"xcb_generic_event_t":
+        if bytes(event_type) != b"xcb_generic_event_t":
             return False, 0
         # xcb_key_press_event_t: response_type, detail (the keycode), …, state (16 bits at byte 28)
         head = ctypes.string_at(int(message), 30)
