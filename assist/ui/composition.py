@@ -68,7 +68,10 @@ class Composition(QObject):
         if field is None or not text:
             return False
         self._set_preedit("")
-        QGuiApplication.inputMethod().reset()  # the input method forgets it (IBus: Reset)
+        # Not QInputMethod.commit(): Qt's IBus plugin commits only a preedit its engine marks to be
+        # committed, and libpinyin's is marked to be cleared (seen: 清 vanished). So the text shown
+        # is sent as typed text here, and the input method told to start afresh (IBus: Reset).
+        QGuiApplication.inputMethod().reset()
         event = QInputMethodEvent()
         event.setCommitString(text)
         QCoreApplication.sendEvent(field, event)
