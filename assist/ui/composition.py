@@ -68,9 +68,9 @@ class Composition(QObject):
         if field is None or not text:
             return False
         self._set_preedit("")
-        # Not QInputMethod.commit(): Qt's IBus plugin commits only a preedit its engine marks to be
-        # committed, and libpinyin's is marked to be cleared (seen: 清 vanished). So the text shown
-        # is sent as typed text here, and the input method told to start afresh (IBus: Reset).
+        # Not QInputMethod.commit(): with libpinyin, Qt's IBus plugin committed nothing (seen: 清
+        # vanished). So the text shown is sent as typed text here, and the input method is told to
+        # start afresh (IBus: Reset).
         QGuiApplication.inputMethod().reset()
         event = QInputMethodEvent()
         event.setCommitString(text)
