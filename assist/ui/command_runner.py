@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QKeySequenceEdit, QWidget
 
 from assist.ui.commands import COMMANDS, Command, command
+from assist.ui.composition import Composition
 from assist.ui.keymap import Binding, effective
 from assist.ui.settings import Settings
 
@@ -44,6 +45,7 @@ class CommandRunner(QObject):
         app = QApplication.instance()
         if isinstance(app, QApplication):  # only the focused widget is watched: no cost for other events
             app.focusChanged.connect(self._on_focus_changed)
+        self.composition = Composition(window, lambda combined: combined in self._field_keys)
 
     def register(
         self,
@@ -65,6 +67,7 @@ class CommandRunner(QObject):
             return {"ok": False, "error": f"unknown command {command_id!r} (known: {known})"}
         if registered.enabled is not None and not registered.enabled():
             return {"ok": False, "error": f"{command_id} is not available now"}
+        self.composition.before_command(command_id)  # half-typed pinyin is kept, not lost
         reply = registered.handler(dict(arguments or {})) or {"ok": True}
         self.ran.emit(command_id)
         return reply

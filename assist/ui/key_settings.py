@@ -62,6 +62,7 @@ class KeySettings(QObject):
     def use_hotkey(self, hotkey: GlobalHotkey, on_pressed: Callable[[], object]) -> None:
         """Grab the global key from the settings; where that cannot work, say so once."""
         self.hotkey = hotkey
+        hotkey.activated.connect(self.runner.composition.commit)  # half-typed pinyin is kept first
         hotkey.activated.connect(on_pressed)
         self.hotkey_problem = hotkey.register(str(self.settings.get("hotkey/global"))) or ""
         if self.hotkey_problem and not self.settings.get("hotkey/warned"):
