@@ -41,6 +41,7 @@ def test_editing_sets_the_refused_text_aside_and_esc_brings_it_back(qtbot, sourc
     press(qtbot, window, "Esc", page.add_field)  # leave the edit
     assert page.add_field.text() == REFUSED and page.add_button.text() == "添加"
     assert len(window.navigator.situation.phrases) == 5
+    assert REFUSED not in window.status.toolTip()  # the hint about the edit goes with it
 
 
 def test_saving_the_edit_brings_the_text_set_aside_back(qtbot, source_window):

@@ -60,6 +60,7 @@ class PersonalPhrases(QObject):
             self.editing = ""
             self.page.set_editing(False)
             self._bring_back()
+            self.status.clear("edit")
 
     def _bring_back(self) -> None:
         """The edit is over: the text set aside when it began is in the add line again."""
@@ -107,12 +108,10 @@ class PersonalPhrases(QObject):
             self.set_aside = typed  # never lost: back in the line once the edit is saved or left
         self.editing = text
         line.start_edit(text)
-        hint = tr("修改后按 Enter 保存，Esc 取消", "Change it, then Enter saves it in its place; Esc leaves it")
+        hint = tr("修改后按 Enter 保存，Esc 取消", "Enter saves the change, Esc leaves it")
         if self.set_aside:
-            hint += tr(
-                f"；“{self.set_aside}”已暂存，之后放回", f"; “{self.set_aside}” is set aside and comes back after"
-            )
-        self.status.say(hint)
+            hint += tr(f"；“{self.set_aside}”已暂存，之后放回", f"; “{self.set_aside}” comes back after")
+        self.status.say(hint, cause="edit")
 
     def remove(self, text: str) -> None:
         situation = self.navigator.situation
