@@ -85,6 +85,34 @@ def test_the_start_of_the_phrase_already_written_is_not_written_twice():
     assert replace(CHECKER, "请你等着吧", first("请你等着吧"), HOLD).text == HOLD
 
 
+# Trial 3, item 3: two 替换 in a row left 请稍等，我帮您查一下。我帮您查一下。 A replacement never repeats the
+# phrase said right before or right after it: the sentences that already say it are merged into it.
+@pytest.mark.parametrize(
+    ("draft", "replaced"),
+    [
+        ("你等一会吧，请稍等，我帮您查一下。", HOLD),  # the second of the trial's two clicks
+        ("等一会，请稍等，我帮您查一下。好吗", HOLD + "好吗"),
+        ("等一会。请稍等，我帮您查一下。", HOLD),
+        ("请稍等，我帮您查一下。这个我不知道。", HOLD),  # said right before
+        ("好的，请稍等，我帮您查一下。你等一会吧", "好的，" + HOLD),
+        ("等一会，我查一下，您稍等", HOLD + "您稍等"),  # out of the phrase's order: the agent's own words
+        ("等一会，请稍等，我去系统里看看", HOLD + "我去系统里看看"),
+    ],
+)
+def test_a_replacement_never_repeats_the_phrase_said_right_before_or_after_it(draft, replaced):
+    assert replace(CHECKER, draft, first(draft), HOLD).text == replaced
+
+
+def test_two_replacements_in_either_order_leave_the_phrase_once():
+    draft = "你等一会吧，这个我不知道。"
+    for order in ((0, 1), (1, 0)):
+        text = draft
+        for which in order:
+            findings = CHECKER.check(text)
+            text = replace(CHECKER, text, findings[min(which, len(findings) - 1)], HOLD).text
+        assert text == HOLD, order
+
+
 # The blanks the agent typed around the sentence stay where they were (uifix 2: 'ok 你等一会吧。 thanks'
 # lost the space before 'thanks'). Marks after the wording go when the phrase brings its own; blanks do not.
 @pytest.mark.parametrize(

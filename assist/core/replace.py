@@ -5,7 +5,9 @@ and would dangle once the wording is gone (你等一会吧 → 你请稍等…�
 
 - to the left over the pronouns and adverbs attached to the wording (你 您 我 也 就 这个 …), and
   over the start of the phrase when the draft already says it (请您等一会 → 请稍等…, not 请请稍等);
-- to the right over the particles that end it (吧 啊 呀 嘛 呢 了 儿 …).
+- to the right over the particles that end it (吧 啊 呀 嘛 呢 了 儿 …), and over the short clauses
+  right after it that the phrase already says, in its order: **a phrase is never said twice**, so a
+  second 替换 beside the first (你等一会吧，请稍等，我帮您查一下。) leaves the phrase once.
 
 Punctuation is merged so that two sentence ends never follow each other. The rule: **the phrase's
 own end punctuation wins.** A phrase that ends in a mark (。？！，…) replaces the marks the draft
@@ -38,6 +40,7 @@ TRAILING_PARTICLES = FILLERS + "么儿了"  # 了 only at the end of a clause (n
 ENDING_MARKS = "。！？!?；;，,…、~～"  # marks that end a phrase or a clause
 _MARKS_AFTER = re.compile(f"[{re.escape(ENDING_MARKS)}.:：\u3000 \t]*")  # what may follow the wording
 _MARK = re.compile(f"[{PUNCTUATION}\\s]")  # punctuation as the checker reads it, and blanks
+CLAUSE_MARKS = "，,、 。！？!?；;"  # what parts the wording from a clause that may repeat the phrase
 SAID_AGAIN_LONGEST = 8  # characters of a clause after the wording that may repeat the phrase (2 at least)
 CHECKED_AROUND = 2_000  # characters either side of the replacement checked again, at most (a long line)
 
@@ -98,19 +101,21 @@ def _polite(text: str) -> str:
 
 
 def _said_again(draft: str, end: int, phrase: str) -> int:
-    """Past the short clause right after the wording when the phrase already says it
-    (等一会儿，我查一下 → 请稍等，我帮您查一下。, not …查一下。我查一下)."""
-    clause_start = end
-    while clause_start < len(draft) and draft[clause_start] in "，,、 ":
-        clause_start += 1
-    clause_end = clause_start
-    while clause_end < min(len(draft), clause_start + SAID_AGAIN_LONGEST + 1) and not _is_mark(draft[clause_end]):
-        clause_end += 1
-    clause = _polite(draft[clause_start:clause_end])
-    if not 2 <= len(clause) <= SAID_AGAIN_LONGEST:
-        return end
-    letters = iter(phrase)
-    return clause_end if all(letter in letters for letter in clause) else end
+    """Past the short clauses right after the wording that the phrase already says, in its order
+    (等一会儿，我查一下 → 请稍等，我帮您查一下。, not …查一下。我查一下; and a second 替换 beside an
+    earlier one: 你等一会吧，请稍等，我帮您查一下。 → the phrase once)."""
+    letters = iter(phrase)  # shared: each clause must come later in the phrase than the one before
+    while True:
+        clause_start = end
+        while clause_start < len(draft) and draft[clause_start] in CLAUSE_MARKS:
+            clause_start += 1
+        clause_end = clause_start
+        while clause_end < min(len(draft), clause_start + SAID_AGAIN_LONGEST + 1) and not _is_mark(draft[clause_end]):
+            clause_end += 1
+        clause = _polite(draft[clause_start:clause_end])
+        if not 2 <= len(clause) <= SAID_AGAIN_LONGEST or not all(letter in letters for letter in clause):
+            return end
+        end = clause_end
 
 
 def _span(draft: str, start: int, end: int, phrase: str) -> tuple[int, int]:

@@ -6,15 +6,13 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from assist.core import templates
-from assist.core.model import Phrasebook, Situation
+from assist.core.model import Situation
 
 
 def ticket_note(
-    book: Phrasebook, situation: Situation, subject: str, values: Mapping[str, str], now: datetime | None = None
-) -> str:
-    """The situation's note template filled in; a value not known yet shows as its label: 〔单位名称〕."""
+    situation: Situation, subject: str, values: Mapping[str, str], now: datetime | None = None
+) -> templates.Filled:
+    """The situation's note template filled in. A value not known yet is in `missing` (the note is not
+    to be copied then: the agent is asked for it, as for any phrase)."""
     stamp = (now or datetime.now()).strftime("%Y-%m-%d %H:%M")
-    labels = {name: f"〔{item.label}〕" for name, item in book.placeholders.items()}
-    return templates.fill(
-        situation.ticket_note or "{subject}", {**labels, **values, "subject": subject, "time": stamp}
-    ).text
+    return templates.fill(situation.ticket_note or "{subject}", {**values, "subject": subject, "time": stamp})

@@ -30,6 +30,7 @@ class TypedPhrase:
 
 class AddPhraseLine(QFrame):
     submitted = Signal(str)  # the text typed, to be vetted and saved
+    cancelled = Signal()  # Esc: the text was dropped (an edit is left)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,7 +42,7 @@ class AddPhraseLine(QFrame):
         self.field.setObjectName("addPhraseField")
         self.field.setPlaceholderText(tr("＋ 添加我的用语…", "＋ Add a phrase of my own…"))
         self.field.returnPressed.connect(lambda: self.submitted.emit(self.field.text()))
-        self.field.escaped.connect(self.clear)
+        self.field.escaped.connect(self._on_escaped)
         row.addWidget(self.field, 1)
         save = self.save = QToolButton()
         save.setObjectName("addPhraseButton")
@@ -58,6 +59,13 @@ class AddPhraseLine(QFrame):
         """The line edits an own phrase: its button saves rather than adds."""
         self.save.setText(tr("保存", "Save") if editing else tr("添加", "Add"))
 
+    def start_edit(self, text: str) -> None:
+        """Put an own phrase in the line to be changed; a note about the text before it goes."""
+        self._hide_note()
+        self.set_editing(True)
+        self.field.setText(text)
+        self.field.setFocus()
+
     def refuse(self, reason: str) -> None:
         """Say why the phrase was not added; the text stays in the field to be saved or corrected."""
         self.note.setText(reason)
@@ -72,6 +80,10 @@ class AddPhraseLine(QFrame):
         """The phrase was saved, or the agent dropped it."""
         self.field.clear()
         self._hide_note()
+
+    def _on_escaped(self) -> None:
+        self.clear()
+        self.cancelled.emit()
 
     def typed(self) -> TypedPhrase:
         return TypedPhrase(

@@ -43,13 +43,24 @@ class Copier(QObject):
         filled = templates.fill(template, values)
         if not filled.complete:
             self._pending = (template, card, phrase)
-            optional = [n for n in templates.optional_placeholders(template) if not values.get(n, "").strip()]
-            self.values_needed.emit(card, list(filled.missing), optional)
+            self.values_needed.emit(card, list(filled.missing), self._optional_to_ask(template, filled.missing))
             return False
         self._pending = None
         self._put_on_clipboard(filled.text)
         self.copied.emit(filled.text, card, phrase)
         return True
+
+    def _optional_to_ask(self, template: str, missing: tuple[str, ...]) -> list[str]:
+        """The empty values of optional parts worth asking for: only beside a missing value of their own
+        kind. A department picked without an extension has none, and its part simply drops; the
+        extension is asked for when the call's department is typed by hand."""
+        values = self.values()
+        kinds = {self.is_profile_value(name) for name in missing}
+        return [
+            name
+            for name in templates.optional_placeholders(template)
+            if not values.get(name, "").strip() and self.is_profile_value(name) in kinds
+        ]
 
     def copy_phrase(self, phrase: Phrase, card: int = -1) -> bool:
         return self.copy(phrase.text, card, phrase)

@@ -17,7 +17,7 @@ from assist.ui.navigator import Navigator, Page
 from assist.ui.page_view import PageView
 from assist.ui.settings import Settings
 from assist.ui.status_line import StatusLine
-from assist.ui.values_form import ValuesForm
+from assist.ui.values_form import ValuesForm, labels_of
 
 
 class Copying(QObject):
@@ -136,25 +136,14 @@ class Copying(QObject):
             return
         self.close_form()
         placeholders = self.navigator.book.placeholders
-        form = ValuesForm(
-            [*names, *optional],
-            placeholders,
-            self.copier.values(),
-            tr("保存并复制 Enter", "Save and copy Enter"),
-            tr("取消 Esc", "Cancel Esc"),
-            prompt=tr("填写后复制，并记住这些值。", "Fill in to copy; the values are remembered."),
-            optional=optional,
-        )
+        form = ValuesForm.to_copy(names, placeholders, self.copier.values(), optional)
         form.submitted.connect(self.copier.supply)
         form.cancelled.connect(self.close_form)
         page.cards[card].form_area.addWidget(form)
         self.values_form = form
         page.ensureWidgetVisible(form)
         form.focus_first_empty()
-        missing = tr("、", ", ").join(
-            book_words(placeholders[name].label, placeholders[name].label_en) if name in placeholders else name
-            for name in names
-        )
+        missing = labels_of(names, placeholders)
         self.status.say(tr(f"请先填写：{missing}", f"Fill in to copy: {missing}"), cause="form")
 
     def close_form(self) -> None:

@@ -96,6 +96,11 @@ class DraftPanel(QFrame):
         self._values: Mapping[str, str] = {}
         self.situation_in_view: Callable[[], str | None] = _no_situation  # ranks the phrases; set by the window
         self.choices: QMenu | None = None  # the menu of phrases for one finding, while it is open
+        # The findings list keeps its rows in place after 替换, so that the next click lands where it
+        # was aimed: the replaced row reads ✓ 已替换 (slot → its text and height) until the next edit.
+        self._rows: list[tuple[int, Finding]] = []  # the findings listed, with their row's place
+        self._replaced_rows: dict[int, tuple[str, int]] = {}
+        self._replacing = False
         for key in ("Alt+Return", "Alt+Enter"):
             choose = QShortcut(QKeySequence(key), self.editor, context=Qt.ShortcutContext.WidgetShortcut)
             choose.activated.connect(self.choose_at_cursor)
@@ -156,8 +161,13 @@ class DraftPanel(QFrame):
                 tr(f"未替换：替换后这句仍有禁语“{left}”", f"Not replaced: the sentence would still hold “{left}”")
             )
             return
+        self._keep_row_of(finding, result.inserted)
         cursor = self._selection(result.start, result.end, QtPositions(text))
-        cursor.insertText(result.inserted)
+        self._replacing = True
+        try:
+            cursor.insertText(result.inserted)
+        finally:
+            self._replacing = False
         self.editor.setTextCursor(cursor)  # typing goes on after the phrase
         self.editor.setFocus()  # and the cursor is where it is shown, whatever had the focus
         self._start_check()
@@ -188,7 +198,18 @@ class DraftPanel(QFrame):
         self.choices = menu
         return menu
 
+    def _keep_row_of(self, finding: Finding, inserted: str) -> None:
+        """The replaced finding's row stays where it was, as a ✓ 已替换 line of the same height."""
+        slot = next((slot for slot, listed in self._rows if listed == finding), None)
+        row = self.findings_area.itemAt(slot) if slot is not None else None
+        if slot is None or row is None or row.widget() is None:
+            return
+        done = tr("✓ 已替换：", "✓ Replaced: ") + f"<s>{escape(finding.match)}</s> → {escape(inserted)}"
+        self._replaced_rows[slot] = (done, row.widget().sizeHint().height())
+
     def _on_text_changed(self) -> None:
+        if not self._replacing:
+            self._replaced_rows.clear()  # the agent edits: the list is the findings again
         self._check = None  # a check of the text before this change is of no use
         self._next_slice.stop()
         self.check_timer.start()
@@ -242,12 +263,12 @@ class DraftPanel(QFrame):
             if item.widget():
                 item.widget().deleteLater()
         text = self.editor.toPlainText()
-        rows = [self._finding_row(finding, self.suggestions(finding, text)) for finding in self.findings[:MOST_LISTED]]
+        rows = self._list_rows(text)
         for row in rows:
             self.findings_area.addWidget(row)
-        height = sum(row.sizeHint().height() + self.findings_area.spacing() for row in rows)
+        height = sum(max(row.sizeHint().height(), row.minimumHeight()) + self.findings_area.spacing() for row in rows)
         self.findings_scroll.setFixedHeight(min(height, LIST_HEIGHT))
-        self.findings_scroll.setVisible(bool(self.findings))
+        self.findings_scroll.setVisible(bool(rows))
         count = len(self.findings)
         if not text.strip():
             self.summary.setText("")
@@ -265,6 +286,21 @@ class DraftPanel(QFrame):
             self.summary.setText(tr(f"{count} 处禁语", counted(count, "forbidden wording")))
         else:
             self.summary.setText(tr("✓ 没有禁语", "✓ No forbidden wording"))
+
+    def _list_rows(self, text: str) -> list[QWidget]:
+        """The listed findings in order, the rows replaced since the last edit kept in their places."""
+        listed = iter(self.findings[:MOST_LISTED])
+        slots = len(self.findings[:MOST_LISTED]) + len(self._replaced_rows)
+        slots = max(slots, max(self._replaced_rows, default=-1) + 1)
+        self._rows = []
+        rows: list[QWidget] = []
+        for slot in range(slots):
+            if slot in self._replaced_rows:
+                rows.append(_replaced_row(*self._replaced_rows[slot]))
+            elif (finding := next(listed, None)) is not None:
+                self._rows.append((len(rows), finding))
+                rows.append(self._finding_row(finding, self.suggestions(finding, text)))
+        return rows
 
     def _finding_row(self, finding: Finding, templates: list[str]) -> QWidget:
         row = QFrame()
@@ -293,3 +329,18 @@ class DraftPanel(QFrame):
             others.clicked.connect(lambda: self._choices(finding).popup(others.mapToGlobal(others.rect().bottomLeft())))
             layout.addWidget(others, 0, Qt.AlignmentFlag.AlignTop)
         return row
+
+
+def _replaced_row(text: str, height: int) -> QWidget:
+    """A finding replaced since the last edit: a quiet line where its row was, as tall as it was."""
+    row = QFrame()
+    row.setObjectName("draftFindingReplaced")
+    row.setMinimumHeight(height)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(6, 3, 4, 3)
+    label = QLabel(text)
+    label.setObjectName("draftFindingDone")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    layout.addWidget(label, 1)
+    return row

@@ -22,6 +22,7 @@ from assist.ui.i18n import tr
 from assist.ui.navigator import Navigator, Page
 from assist.ui.pages import SituationPage
 from assist.ui.status_line import StatusLine
+from assist.ui.values_form import ValuesForm, labels_of
 
 if TYPE_CHECKING:  # the directory (and YAML) load only when a misrouted call needs them
     from assist.core.directory import Department, DirectoryIndex, DirectoryResult
@@ -165,6 +166,38 @@ class HelperPanels(QObject):
     # -- complaints -----------------------------------------------------------------------------
 
     def copy_ticket_note(self, situation: Situation, subject: str) -> None:
-        note = ticket_note(self.navigator.book, situation, subject, self.copier.values())
-        self._put_on_clipboard(note)
-        self.status.say(tr(f"✓ 已复制工单备注：{note}", f"✓ Ticket note copied: {note}"))
+        """Copy the subject's note; when it needs a value not known yet, ask for it in the panel first."""
+        panel = self.page.helper
+        self.close_note_form()
+        note = ticket_note(situation, subject, self.copier.values())
+        if note.missing and isinstance(panel, ComplaintPanel):
+            self._ask_for_note(panel, situation, subject, list(note.missing))
+            return
+        self._put_on_clipboard(note.text)
+        self.status.say(tr(f"✓ 已复制工单备注：{note.text}", f"✓ Ticket note copied: {note.text}"))
+
+    def _ask_for_note(self, panel: ComplaintPanel, situation: Situation, subject: str, missing: list[str]) -> None:
+        placeholders = self.navigator.book.placeholders
+        form = ValuesForm.to_copy(missing, placeholders, self.copier.values())
+
+        def submitted(values: dict[str, str]) -> None:
+            self.copier.remember(values)
+            self.copy_ticket_note(situation, subject)
+            self.focus.settle()
+
+        form.submitted.connect(submitted)
+        form.cancelled.connect(self.close_note_form)
+        panel.form_area.addWidget(form)
+        panel.values_form = form
+        form.focus_first_empty()
+        names = labels_of(missing, placeholders)
+        self.status.say(tr(f"请先填写：{names}", f"Fill in to copy: {names}"), cause="form")
+
+    def close_note_form(self) -> None:
+        panel = self.page.helper
+        if isinstance(panel, ComplaintPanel) and panel.values_form is not None:
+            form, panel.values_form = panel.values_form, None
+            form.hide()
+            form.deleteLater()
+            self.status.clear("form")
+            self.focus.settle()

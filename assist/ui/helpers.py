@@ -186,3 +186,6 @@ class ComplaintPanel(QFrame):
             button.clicked.connect(lambda _=False, text=subject.text: copy_note(text))
             layout.addWidget(button)
             self.buttons.append(button)
+        self.form_area = QVBoxLayout()  # the values a note still needs are asked for here
+        layout.addLayout(self.form_area)
+        self.values_form: QWidget | None = None

@@ -122,6 +122,10 @@ class PageView(QObject):
     def recent_changed(self) -> None:
         if self.navigator.page is Page.SITUATIONS:
             self.recent_rows()
+            situations = len(self.navigator.book.situations)
+            if self.navigator.selected >= situations:  # a recent phrase copied again: it heads the list now
+                self.navigator.select(situations)
+            self.select(self.navigator.selected)  # the rows are new: show the selection on them
         else:
             self._recent_stale = True
 

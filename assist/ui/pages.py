@@ -151,6 +151,7 @@ class SituationPage(CardsPage):
     add_requested = Signal(str)  # the text of a phrase of the agent's own, to add here
     remove_requested = Signal(str)
     edit_requested = Signal(str)
+    add_cancelled = Signal()  # Esc in the add line
     favourite_toggled = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -238,6 +239,7 @@ class SituationPage(CardsPage):
         if personal:
             self.add_line = AddPhraseLine()
             self.add_line.submitted.connect(self.add_requested)
+            self.add_line.cancelled.connect(self.add_cancelled)
             self.body.addWidget(self.add_line)
         if situation.forbidden:
             self.section("禁语", "Never say · click copies what to say instead")

@@ -33,11 +33,13 @@ class PersonalPhrases(QObject):
         self.status = status
         self.undo_key = undo_key  # the key in force for the undo command, to say it
         self.editing = ""  # the own phrase being edited in the add line, if any
+        self.set_aside = ""  # what the add line held when an edit began: it comes back when the edit ends
         self.removed: tuple[int, PersonalPhrase, bool] | None = None  # the last removal: place, phrase, pinned
         page.add_requested.connect(self._on_add)
         page.remove_requested.connect(self.remove)
         page.favourite_toggled.connect(self.toggle_favourite)
         page.edit_requested.connect(self.edit)
+        page.add_cancelled.connect(self._on_cancelled)
 
     def favourites_of(self, situation_id: str) -> set[str]:
         if self.source is None:
@@ -50,6 +52,22 @@ class PersonalPhrases(QObject):
             self.page.refuse(reason)
         else:
             self.page.added()
+            self._bring_back()
+
+    def _on_cancelled(self) -> None:
+        """Esc in the add line: an edit is left, the phrase unchanged."""
+        if self.editing:
+            self.editing = ""
+            self.page.set_editing(False)
+            self._bring_back()
+            self.status.clear("edit")
+
+    def _bring_back(self) -> None:
+        """The edit is over: the text set aside when it began is in the add line again."""
+        field = self.page.add_field
+        if self.set_aside and not self.editing and field is not None:
+            field.setText(self.set_aside)
+            self.set_aside = ""
 
     def add(self, text: str) -> str:
         """Add an own phrase to the situation shown (or save the one edited); return why not, or ""."""
@@ -60,6 +78,7 @@ class PersonalPhrases(QObject):
         verdict = judge(situation, text, editing, Checker(self.navigator.book))
         if verdict.unchanged:
             self.editing = ""
+            self.page.set_editing(False)
             return ""
         if verdict.refusal is not None:
             return _refusal_text(verdict.refusal, verdict.detail, bool(editing))
@@ -81,14 +100,18 @@ class PersonalPhrases(QObject):
 
     def edit(self, text: str) -> None:
         """Put an own phrase in the add line to be changed; Enter saves it in its place."""
-        field = self.page.add_field
-        if field is None:
+        line = self.page.add_line
+        if line is None:
             return
+        typed = line.field.text()
+        if not self.editing and typed.strip() and typed != text:
+            self.set_aside = typed  # never lost: back in the line once the edit is saved or left
         self.editing = text
-        self.page.set_editing(True)
-        field.setText(text)
-        field.setFocus()
-        self.status.say(tr("修改后按 Enter 保存", "Change it, then Enter saves it in its place"))
+        line.start_edit(text)
+        hint = tr("修改后按 Enter 保存，Esc 取消", "Enter saves the change, Esc leaves it")
+        if self.set_aside:
+            hint += tr(f"；“{self.set_aside}”已暂存，之后放回", f"; “{self.set_aside}” comes back after")
+        self.status.say(hint, cause="edit")
 
     def remove(self, text: str) -> None:
         situation = self.navigator.situation

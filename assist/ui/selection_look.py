@@ -1,7 +1,7 @@
 """The selection looks active only while `Enter` copies it (the focus rule, assist/ui/focus.py).
 
 While the cursor is in a field that keeps Enter for itself (the draft, the profile, a values form),
-the selected card keeps its place but is drawn "away": a pale dashed frame. Leaving the field (Esc,
+the selected card (or recent phrase) keeps its place but is drawn "away": a pale dashed frame. Leaving the field (Esc,
 a click on the cards) gives it the full look again.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 from assist.ui.cards import Card, restyle
 
@@ -36,7 +36,7 @@ class SelectionLook(QObject):
     def _apply(self) -> None:
         away = not self.cards_have_keys()
         page = self.page()
-        for widget in page.findChildren(Card):
+        for widget in [*page.findChildren(Card), *page.findChildren(QToolButton, "recentPhrase")]:
             if bool(widget.property("away")) != away:
                 widget.setProperty("away", away)
                 restyle(widget)

@@ -19,6 +19,14 @@ def example_of(placeholder: Placeholder) -> str:
     return placeholder.example
 
 
+def labels_of(names: Sequence[str], placeholders: Mapping[str, Placeholder]) -> str:
+    """The fields' labels in a sentence: 本部门、工号 (Department, Agent number)."""
+    return tr("、", ", ").join(
+        book_words(placeholders[name].label, placeholders[name].label_en) if name in placeholders else name
+        for name in names
+    )
+
+
 class ValuesForm(QWidget):
     """One field per placeholder. Enter moves to the next empty field, or submits when all are filled."""
 
@@ -78,6 +86,25 @@ class ValuesForm(QWidget):
         buttons.addWidget(cancel)
         buttons.addWidget(submit)
         layout.addLayout(buttons)
+
+    @classmethod
+    def to_copy(
+        cls,
+        names: Sequence[str],
+        placeholders: Mapping[str, Placeholder],
+        values: Mapping[str, str],
+        optional: Collection[str] = (),
+    ) -> ValuesForm:
+        """The form shown in place when copying needs values: a card's, or a ticket note's."""
+        return cls(
+            [*names, *optional],
+            placeholders,
+            values,
+            tr("保存并复制 Enter", "Save and copy Enter"),
+            tr("取消 Esc", "Cancel Esc"),
+            prompt=tr("填写后复制，并记住这些值。", "Fill in to copy; the values are remembered."),
+            optional=optional,
+        )
 
     def focus_first_empty(self) -> None:
         empty = [field for field in self.fields.values() if not field.text().strip()]
