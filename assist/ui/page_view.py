@@ -80,9 +80,10 @@ class PageView(QObject):
                 personal=self.personal,
             )
             number = book.situations.index(situation) + 1
-            gloss = situation.title_en if glosses_shown() else ""
+            title = book_words(situation.title, situation.title_en)
+            gloss = situation.title_en if glosses_shown() and title != situation.title_en else ""
             self._set_title(
-                f"{number % 10 if number <= 10 else ''}  {book_words(situation.title, situation.title_en)}", gloss
+                f"{number % 10 if number <= 10 else ''}  {title}", gloss
             )
         elif page is Page.SEARCH:
             hits = [card.hit for card in navigator.cards if card.hit is not None]
@@ -92,7 +93,7 @@ class PageView(QObject):
             )
             self._set_title(
                 tr(f"搜索“{navigator.query}”", f"Search “{navigator.query}”"),
-                tr(f"{len(hits)} 条 · Enter 复制", f"{len(hits)} hits · Enter copies"),
+                tr(f"{len(hits)} 条 · Enter 复制", f"{len(hits)} hit{'' if len(hits) == 1 else 's'} · Enter copies"),
             )
         elif page is Page.GUIDANCE:
             self._set_title(tr("服务规范总则", "General guidance"))

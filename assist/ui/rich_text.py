@@ -21,7 +21,8 @@ def phrase_html(text: str, values: Mapping[str, str], placeholders: Mapping[str,
     parts: list[str] = []
     for segment in pieces:
         if segment.group != templates.REQUIRED and segment.group not in kept:
-            label = placeholders[segment.text].label if segment.text in placeholders else segment.text
+            placeholder = placeholders.get(segment.text)
+            label = book_words(placeholder.label, placeholder.label_en) if placeholder else segment.text
             shown = f"〔{label}〕" if segment.is_placeholder else segment.text
             parts.append(f'<span style="{LEFT_OUT_STYLE}">{escape(shown)}</span>')
         else:

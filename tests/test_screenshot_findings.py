@@ -1,0 +1,78 @@
+"""Defects seen in the retaken screenshots (scripts/screenshots --all), each from its steps in the window."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from tests.ui_fixtures import press
+
+PROFILE = {"organisation": "Acme", "department": "Office", "agent_number": "1024"}
+
+
+@pytest.fixture
+def english_window(open_window, default_book, settings):
+    """The English interface, the agent's details filled in."""
+
+    def open_(glosses: bool = False):
+        settings.set("appearance/language", "en")
+        settings.set("appearance/show_glosses", glosses)
+        settings.set("profile/dismissed", True)
+        settings.set_profile_values(PROFILE)
+        return open_window(default_book, settings)
+
+    return open_
+
+
+def plain(html: str) -> str:
+    return re.sub(r"<[^>]+>", "\n", html)
+
+
+def test_one_search_hit_is_called_a_hit(qtbot, english_window):
+    """en-*-search.png: Ctrl+F, `qsd` gave "1 hits · Enter copies"."""
+    window = english_window()
+    for key in ["Ctrl+F", "q", "s", "d"]:
+        press(qtbot, window, key)
+    # the pinyin index is read in the background: wait for the hit
+    qtbot.waitUntil(lambda: bool(re.search(r"\b[1-9]\d* hit", window.view.title.text())))
+    assert "1 hit · Enter copies" in plain(window.view.title.text())
+
+
+def test_an_english_title_is_not_glossed_with_itself(qtbot, english_window):
+    """english.png: with glosses on, `Alt+5` showed "The answer needs a lookup (hold)" twice."""
+    window = english_window(glosses=True)
+    press(qtbot, window, "Alt+5")
+    title = plain(window.view.title.text())
+    assert title.count("The answer needs a lookup (hold)") == 1, title
+
+
+def test_a_chinese_title_keeps_its_english_gloss(qtbot, open_window, default_book, settings):
+    settings.set("appearance/show_glosses", True)
+    settings.set("profile/dismissed", True)
+    window = open_window(default_book, settings)
+    press(qtbot, window, "Alt+5")
+    title = plain(window.view.title.text())
+    assert "对用户咨询的问题需要通过查询才能解答时" in title and "The answer needs a lookup (hold)" in title
+
+
+def test_a_left_out_part_is_named_in_the_interface_language(qtbot, english_window):
+    """en-*-directory.png: on situation 2, the struck-through optional part read 转〔分机号〕."""
+    window = english_window()
+    press(qtbot, window, "Alt+2")
+    shown = [label.text() for label in window.findChildren(QLabel, "phraseText") if label.isVisibleTo(window)]
+    assert any("〔Extension〕" in text for text in shown), shown
+    assert not any("分机号" in text for text in shown), shown
+
+
+def test_the_screenshot_script_retakes_every_png_the_readme_links():
+    """scripts/screenshots --list names exactly the screenshots README.md links."""
+    root = Path(__file__).resolve().parent.parent
+    linked = set(re.findall(r"resources/screenshots/([a-z0-9-]+)\.png", (root / "README.md").read_text()))
+    listed = subprocess.run(
+        [root / "scripts" / "screenshots", "--list"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert sorted(listed) == sorted(linked)
