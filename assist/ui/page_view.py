@@ -82,9 +82,7 @@ class PageView(QObject):
             number = book.situations.index(situation) + 1
             title = book_words(situation.title, situation.title_en)
             gloss = situation.title_en if glosses_shown() and title != situation.title_en else ""
-            self._set_title(
-                f"{number % 10 if number <= 10 else ''}  {title}", gloss
-            )
+            self._set_title(f"{number % 10 if number <= 10 else ''}  {title}", gloss)
         elif page is Page.SEARCH:
             hits = [card.hit for card in navigator.cards if card.hit is not None]
             titles = {s.id: book_words(s.title, s.title_en) for s in book.situations}
