@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from tests.ui_fixtures import press
+from tests.ui_fixtures import press, type_chinese
 
 PROFILE = {"organisation": "Acme", "department": "Office", "agent_number": "1024"}
 
@@ -26,6 +26,12 @@ def english_window(open_window, default_book, settings):
         return open_window(default_book, settings)
 
     return open_
+
+
+def pause_in_typing(panel) -> None:
+    """The agent stops typing: the draft's check runs (its timer fired by hand)."""
+    assert panel.check_timer.isActive()
+    panel.check_timer.timeout.emit()
 
 
 def plain(html: str) -> str:
@@ -76,3 +82,28 @@ def test_the_screenshot_script_retakes_every_png_the_readme_links():
         [root / "scripts" / "screenshots", "--list"], capture_output=True, text=True, check=True
     ).stdout.split()
     assert sorted(listed) == sorted(linked)
+
+
+def test_english_counts_say_one_or_many_not_s_in_brackets(qtbot, english_window):
+    """en-*-draft.png: the draft's summary read "2 forbidden wording(s)"."""
+    window = english_window()
+    press(qtbot, window, "Ctrl+D")
+    panel = window.draft_panel
+    type_chinese(panel.editor, "等一会！")
+    pause_in_typing(panel)
+    assert panel.summary.text() == "1 forbidden wording"
+    press(qtbot, window, "Ctrl+Return")
+    assert window.status.text() == "Copied, with 1 forbidden wording left"
+    type_chinese(panel.editor, "不清楚")
+    pause_in_typing(panel)
+    assert panel.summary.text() == "2 forbidden wordings"
+
+
+def test_the_silent_caller_counts_in_english_say_one_or_many(qtbot, english_window):
+    window = english_window()
+    press(qtbot, window, "Alt+3")
+    press(qtbot, window, "Ctrl+1")
+    panel = window.situation_page.helper
+    assert "Greeted 1 time" in panel.count.text() and "(s)" not in panel.count.text()
+    press(qtbot, window, "Ctrl+2")  # asked to call again after one greeting only
+    assert "greet 1 more time" in panel.verdict.text() and "(s)" not in panel.verdict.text()

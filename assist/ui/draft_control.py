@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QSplitter
 from assist.core.model import Phrasebook
 from assist.ui.copier import Copier
 from assist.ui.focus import FocusRule
-from assist.ui.i18n import tr
+from assist.ui.i18n import counted, tr
 from assist.ui.status_line import StatusLine
 
 if TYPE_CHECKING:  # built on first use: the checker is not needed to show the window
@@ -101,7 +101,7 @@ class DraftControl(QObject):
         count = len(self.built().findings)
         if count:
             self.status.say(
-                tr(f"已复制草稿，但仍有 {count} 处禁语", f"Copied, with {count} forbidden wording(s) left"),
+                tr(f"已复制草稿，但仍有 {count} 处禁语", f"Copied, with {counted(count, 'forbidden wording')} left"),
                 cause="draft",
             )
         else:

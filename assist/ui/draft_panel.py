@@ -35,7 +35,7 @@ from assist.core.replace import replace
 from assist.core.sliced_check import SlicedCheck
 from assist.core.suggestions import ranked
 from assist.ui.cards import make_label
-from assist.ui.i18n import tr
+from assist.ui.i18n import counted, tr
 from assist.ui.rich_text import phrase_html
 from assist.ui.text_positions import QtPositions
 
@@ -262,7 +262,7 @@ class DraftPanel(QFrame):
             listed = tr(f"{count} 处禁语，列出前 {MOST_LISTED} 处", f"{count} forbidden wordings, {MOST_LISTED} listed")
             self.summary.setText(listed)
         elif count:
-            self.summary.setText(tr(f"{count} 处禁语", f"{count} forbidden wording(s)"))
+            self.summary.setText(tr(f"{count} 处禁语", counted(count, "forbidden wording")))
         else:
             self.summary.setText(tr("✓ 没有禁语", "✓ No forbidden wording"))
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWi
 from assist.core.call import SilentCaller
 from assist.core.model import Situation
 from assist.ui.cards import make_label
-from assist.ui.i18n import book_words, tr
+from assist.ui.i18n import book_words, counted, tr
 from assist.ui.inline_edit import InlineEdit
 from assist.ui.wrap_button import WrapButton
 
@@ -60,7 +60,7 @@ class SilentCallerPanel(QFrame):
 
     def show_state(self, silent: SilentCaller) -> None:
         self.count.setText(
-            tr(f"已招呼 {silent.greetings} 次", f"Greeted {silent.greetings} time(s)")
+            tr(f"已招呼 {silent.greetings} 次", f"Greeted {counted(silent.greetings, 'time')}")
             + (tr(" · 已请用户换电话", " · asked to call again") if silent.asked_to_call_again else "")
         )
         if silent.may_hang_up:
@@ -68,7 +68,7 @@ class SilentCallerPanel(QFrame):
         elif silent.greetings_to_go:
             text = tr(
                 f"还不能挂机：至少还要招呼 {silent.greetings_to_go} 次",
-                f"Do not hang up: greet {silent.greetings_to_go} more time(s)",
+                f"Do not hang up: greet {counted(silent.greetings_to_go, 'more time')}",
             )
             state = "wait"
         else:

@@ -31,6 +31,11 @@ def tr(zh: str, en: str) -> str:
     return en if _current == "en" else zh
 
 
+def counted(count: int, noun: str) -> str:
+    """An English count with its noun: "1 hit", "2 hits" (the nouns the sidebar counts take -s)."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def book_words(zh: str, en: str) -> str:
     """A name the book gives in both languages (a title, a label): the English one when the
     interface is English and the book has it."""

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 from assist.core.model import Situation
 from assist.ui.copier import Copier
 from assist.ui.guidance_page import GuidancePage
-from assist.ui.i18n import book_words, glosses_shown, tr
+from assist.ui.i18n import book_words, counted, glosses_shown, tr
 from assist.ui.keymap import Binding
 from assist.ui.navigator import Navigator, Page
 from assist.ui.pages import CardsPage, KeysPage, SearchPage, SituationListPage, SituationPage
@@ -91,7 +91,7 @@ class PageView(QObject):
             )
             self._set_title(
                 tr(f"搜索“{navigator.query}”", f"Search “{navigator.query}”"),
-                tr(f"{len(hits)} 条 · Enter 复制", f"{len(hits)} hit{'' if len(hits) == 1 else 's'} · Enter copies"),
+                tr(f"{len(hits)} 条 · Enter 复制", f"{counted(len(hits), 'hit')} · Enter copies"),
             )
         elif page is Page.GUIDANCE:
             self._set_title(tr("服务规范总则", "General guidance"))
