@@ -7,8 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
+from assist.ui.theme import THEMES
 from tests.ui_fixtures import press, type_chinese
 
 PROFILE = {"organisation": "Acme", "department": "Office", "agent_number": "1024"}
@@ -107,3 +109,46 @@ def test_the_silent_caller_counts_in_english_say_one_or_many(qtbot, english_wind
     assert "Greeted 1 time" in panel.count.text() and "(s)" not in panel.count.text()
     press(qtbot, window, "Ctrl+2")  # asked to call again after one greeting only
     assert "greet 1 more time" in panel.verdict.text() and "(s)" not in panel.verdict.text()
+
+
+def filled_colours(window) -> list[str]:
+    """The colours of the agent's values filled into the phrases shown."""
+    labels = [label.text() for label in window.findChildren(QLabel, "phraseText") if label.isVisibleTo(window)]
+    return re.findall(r'<span style="color:(#[0-9a-fA-F]{6});">办公室</span>', "".join(labels))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_filled_value_is_readable_in_either_theme(qtbot, open_window, default_book, settings, theme):
+    """zh-dark-directory.png: on situation 2, 办公室 was dark blue (#1f5fbf) on the dark card, 2.6:1."""
+    settings.set("appearance/theme", theme)
+    settings.set("profile/dismissed", True)
+    settings.set_profile_values({"department": "办公室"})
+    window = open_window(default_book, settings)
+    window.appearance.apply()
+    press(qtbot, window, "Alt+2")
+    colours = filled_colours(window)
+    assert colours, "no filled value shown"
+    for card in (THEMES[theme]["surface"], THEMES[theme]["accentSoft"]):  # a card, the selected card
+        assert all(contrast(QColor(c), QColor(card)) >= 4.5 for c in colours), (colours, card)
+
+
+def test_a_filled_value_takes_the_new_theme_at_once(qtbot, open_window, default_book, settings):
+    settings.set("profile/dismissed", True)
+    settings.set_profile_values({"department": "办公室"})
+    window = open_window(default_book, settings)
+    window.appearance.apply()
+    press(qtbot, window, "Alt+2")
+    window.appearance.set_theme("dark")
+    qtbot.waitUntil(lambda: bool(filled_colours(window)))  # the page drawn again is shown
+    assert set(filled_colours(window)) == {THEMES["dark"]["link"]}
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    def luminance(colour: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
