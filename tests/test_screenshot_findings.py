@@ -152,3 +152,16 @@ def contrast(a: QColor, b: QColor) -> float:
 
     light, dark = sorted((luminance(a), luminance(b)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_guidance_flow_arrows_are_readable_in_the_dark_theme(qtbot, open_window, default_book, settings):
+    """zh-dark-guidance.png: F2, the call flow's arrows were dark blue (#1f5fbf) on the dark box."""
+    settings.set("appearance/theme", "dark")
+    settings.set("profile/dismissed", True)
+    window = open_window(default_book, settings)
+    window.appearance.apply()
+    press(qtbot, window, "F2")
+    labels = [label.text() for label in window.findChildren(QLabel, "guidance") if label.isVisibleTo(window)]
+    arrows = re.findall(r"<span style='color:(#[0-9a-fA-F]{6})'>→</span>", "".join(labels))
+    assert arrows, labels
+    assert all(contrast(QColor(c), QColor(THEMES["dark"]["surface"])) >= 4.5 for c in arrows), arrows
