@@ -40,6 +40,7 @@ class Appearance(QObject):
             return
         self.settings.set("appearance/theme", theme)
         self.apply()
+        self.redraw()  # the filled values in the phrases are coloured for the theme
 
     def set_reading_size(self, size: str) -> None:
         if self._locked("appearance/reading_size"):

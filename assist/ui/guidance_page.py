@@ -17,6 +17,7 @@ from assist.ui.cards import make_label
 from assist.ui.i18n import book_words, current, glosses_shown, tr
 from assist.ui.pages import ScrollPage
 from assist.ui.rich_text import phrase_html
+from assist.ui.theme import colour
 
 
 class GuidancePage(ScrollPage):
@@ -43,7 +44,9 @@ def section_box(section: GuidanceSection, values: Mapping[str, str], placeholder
     layout.setSpacing(2)
     if section.style is GuidanceStyle.FLOW:
         steps = [f"<b>{escape(_name(item))}</b>{_gloss_html(item.en)}" for item in section.items]
-        layout.addWidget(make_label(" <span style='color:#1f5fbf'>→</span> ".join(steps), "guidance", rich=True))
+        layout.addWidget(
+            make_label(f" <span style='color:{colour('link')}'>→</span> ".join(steps), "guidance", rich=True)
+        )
     elif section.style is GuidanceStyle.WORDS:  # words to say: phrase text
         words = " · ".join(escape(item.text) for item in section.items)
         layout.addWidget(make_label(f"<span style='font-size:large'>{words}</span>", "guidancePhrase", rich=True))

@@ -1,4 +1,5 @@
-"""Phrase text as rich text for labels: filled placeholders in blue, missing ones as a visible blank."""
+"""Phrase text as rich text for labels: filled placeholders in the theme's link colour, missing ones
+as a visible blank."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ from html import escape
 from assist.core import templates
 from assist.core.model import Placeholder
 from assist.ui.i18n import book_words
+from assist.ui.theme import colour
 
-FILLED_STYLE = "color:#1f5fbf;"
 MISSING_STYLE = "background-color:#ffe9a8;color:#7a4b00;"
 LEFT_OUT_STYLE = "color:#8c959f;text-decoration:line-through;"  # an optional part without its value
 
@@ -35,7 +36,7 @@ def _segment_html(
         return escape(segment.text)
     value = values.get(segment.text, "").strip()
     if value:
-        return f'<span style="{FILLED_STYLE}">{escape(value)}</span>'
+        return f'<span style="color:{colour("link")};">{escape(value)}</span>'
     return f'<span style="{MISSING_STYLE}">〔{escape(_label(segment.text, placeholders))}〕</span>'
 
 

@@ -95,6 +95,7 @@ DARK = {
 THEMES = {"light": LIGHT, "dark": DARK}
 READING_SIZES = {"compact": 0.9, "normal": 1.0, "large": 1.2, "larger": 1.4}
 _TOKEN = re.compile(r"@([A-Za-z]+)")
+_in_use = "light"  # the theme of the last stylesheet made: see colour()
 _FONT_SIZE = re.compile(r"font-size:\s*(\d+)px")
 
 
@@ -111,6 +112,8 @@ def resolve(theme: str) -> str:
 
 
 def stylesheet(theme: str = "light", reading_size: str = "normal") -> str:
+    global _in_use
+    _in_use = resolve(theme)
     try:
         template = (builtin.resources_folder() / "assist.qss").read_text(encoding="utf-8")
     except OSError:
@@ -119,6 +122,11 @@ def stylesheet(theme: str = "light", reading_size: str = "normal") -> str:
     scale = READING_SIZES.get(reading_size, 1.0)
     styled = _TOKEN.sub(lambda match: colours.get(match.group(1), match.group(0)), template)
     return _FONT_SIZE.sub(lambda match: f"font-size: {round(int(match.group(1)) * scale)}px", styled)
+
+
+def colour(token: str) -> str:
+    """A colour of the theme in use, for rich text that colours its words in HTML (the stylesheet cannot)."""
+    return THEMES[_in_use][token]
 
 
 def next_reading_size(current: str, step: int) -> str:
