@@ -5,6 +5,7 @@ Each test drives the real window by keys or clicks and was seen failing on the s
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QToolButton
 
 from assist.ui.theme import stylesheet
 from tests.helpers import zh
@@ -134,3 +135,69 @@ def test_the_top_card_does_not_move_when_the_selected_one_is_in_view(qtbot, call
     window.calls.timer.timeout.emit()
     settle()
     assert page.verticalScrollBar().value() == 0
+
+
+# -- 12: ☆ keeps the pinned card under the pointer ----------------------------------------------
+
+
+def star_of(card):
+    return next(button for button in card.findChildren(QToolButton) if button.objectName() == "favouriteButton")
+
+
+@pytest.mark.parametrize("scrolled", [False, True], ids=["at the top", "scrolled"])
+def test_12_the_card_whose_star_was_clicked_stays_under_the_pointer(qtbot, source_window, scrolled):
+    window = source_window
+    window.resize(400, 600)
+    press(qtbot, window, "Alt+5")
+    page = window.situation_page
+    settle()
+    if scrolled:
+        page.verticalScrollBar().setValue(40)
+        settle()
+    star = star_of(page.cards[2])  # ☆ of 谢谢您的耐心等待
+    before = star.mapToGlobal(QPoint(0, 0))
+    qtbot.mouseClick(star, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.pinned) == 1)  # ★ 常用 is inserted above it
+    settle()
+    assert star_of(page.cards[2]).text() == "★"
+    assert star_of(page.cards[2]).mapToGlobal(QPoint(0, 0)) == before
+    qtbot.mouseClick(star_of(page.cards[2]), Qt.MouseButton.LeftButton)  # unpinned: 常用 goes again
+    qtbot.waitUntil(lambda: not page.pinned)
+    settle()
+    assert star_of(page.cards[2]).mapToGlobal(QPoint(0, 0)) == before
+
+
+# -- 10: a new text size keeps in view what was at the top --------------------------------------
+
+
+@pytest.mark.parametrize("keys", [["Ctrl+="] * 3, ["Ctrl+-"]], ids=["larger", "smaller"])
+def test_10_changing_the_text_size_keeps_the_top_of_the_view(qtbot, call_window, keys):
+    """end: Alt+2, Ctrl+plus ×3: the department picker at the top of situation 2 went off the top."""
+    window = call_window
+    press(qtbot, window, "Alt+2")
+    page = window.situation_page
+    settle()
+    panel = page.helper
+    assert panel is not None and panel.isVisible()
+    for key in keys:
+        press(qtbot, window, key)
+        settle()
+    top = panel.mapTo(page.viewport(), QPoint(0, 0)).y()
+    assert 0 <= top < page.viewport().height() // 4, top
+
+
+@pytest.mark.parametrize("keys", [["Ctrl+="] * 3, ["Ctrl+-"]], ids=["larger", "smaller"])
+def test_10_a_scrolled_page_keeps_its_top_card_at_the_top_when_the_size_changes(qtbot, call_window, keys):
+    window = call_window
+    window.resize(400, 600)
+    press(qtbot, window, "Alt+5")
+    page = window.situation_page
+    settle()
+    card = page.cards[3]
+    page.verticalScrollBar().setValue(card.mapTo(page.widget(), QPoint(0, 0)).y() - 8)
+    settle()
+    before = card.mapTo(page.viewport(), QPoint(0, 0)).y()
+    for key in keys:
+        press(qtbot, window, key)
+        settle()
+    assert card.mapTo(page.viewport(), QPoint(0, 0)).y() == before

@@ -15,7 +15,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QApplication, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QWidget
+
+from assist.ui.scroll_anchor import settle_range
 
 
 class KeepInView(QObject):
@@ -49,21 +51,13 @@ class KeepInView(QObject):
         page = self.current()
         if not isinstance(page, QScrollArea) or not page.isAncestorOf(card) or not card.isVisible():
             return
-        _settle_range(page)
+        settle_range(page)
         viewport = page.viewport()
         top = card.mapTo(viewport, QPoint(0, 0)).y()
         cut = top + card.height() - viewport.height()
         if cut > 0:
             bar = page.verticalScrollBar()
             bar.setValue(bar.value() + min(cut, max(0, top)))  # a card taller than the page: its top
-
-
-def _settle_range(page: QScrollArea) -> None:
-    """Lay the page's content out and give it its scroll range now, not at the next turn of the loop."""
-    layout = page.widget().layout() if page.widget() is not None else None
-    if layout is not None:
-        layout.activate()
-    QApplication.sendPostedEvents(page.viewport(), QEvent.Type.LayoutRequest)
 
 
 def selected_widget(page: QWidget, index: int) -> QWidget | None:

@@ -15,6 +15,7 @@ from assist.ui.commands import COMMANDS
 from assist.ui.i18n import glosses_shown
 from assist.ui.keep_in_view import KeepInView
 from assist.ui.navigator import Page
+from assist.ui.scroll_anchor import hold_top
 from assist.ui.selection_look import SelectionLook
 
 
@@ -159,6 +160,7 @@ def connect_signals(window: Any) -> None:
     window.view.page_shown.connect(look.update)
     window.navigator.selection_changed.connect(look.update)
     window.keep_in_view = KeepInView(window.stack, lambda: window.navigator.selected, window)
+    window.appearance.hold_view = lambda: hold_top(window.stack.currentWidget())
     if window.source is not None:
         window.source.book_changed.connect(window.navigator.set_book)
         window.source.problems_found.connect(window.show_problems)
