@@ -201,3 +201,62 @@ def test_10_a_scrolled_page_keeps_its_top_card_at_the_top_when_the_size_changes(
         press(qtbot, window, key)
         settle()
     assert card.mapTo(page.viewport(), QPoint(0, 0)).y() == before
+
+
+# -- 9: the strip's text scales with the reading size, and the strip stays compact -----------------
+
+
+def overdue_strip_at(qtbot, qapp, window, clock, size: str):
+    qapp.setStyleSheet(stylesheet("light", size))
+    window.resize(400, 800)
+    press(qtbot, window, "Alt+5")
+    press(qtbot, window, "Ctrl+1")  # 请稍等: a call and its hold
+    clock.advance(31)
+    window.calls.timer.timeout.emit()  # "等待 0:31 · 请告知用户…" and the two offers
+    settle()
+    return window.call_strip
+
+
+def font_px(widget) -> int:
+    return widget.fontInfo().pixelSize()
+
+
+def test_9_the_strip_text_scales_like_the_rest_and_the_strip_stays_compact(qtbot, qapp, call_window, clock):
+    window = call_window
+    strip = overdue_strip_at(qtbot, qapp, window, clock, "normal")
+    parts = (strip.timer_label, strip.hold_label, strip.voices_label, strip.offer_buttons[0], window.status)
+    normal = [font_px(widget) for widget in parts]
+    strip = overdue_strip_at(qtbot, qapp, window, clock, "larger")
+    larger = [font_px(widget) for widget in parts]
+    ratio = larger[-1] / normal[-1]  # the status line scales with the reading size
+    assert ratio > 1.3
+    for widget, small, big in zip(parts, normal, larger, strict=True):
+        assert big / small == pytest.approx(ratio, abs=0.1), widget.objectName()
+    assert strip.isVisible() and strip.offer_buttons[0].isVisible()
+    assert strip.height() <= 800 // 4, strip.height()
+    assert window.stack.height() >= 800 // 2
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("size", ["normal", "larger"])
+def test_9_the_search_placeholder_is_not_cut(qtbot, qapp, open_window, default_book, settings, language, size):
+    settings.set("appearance/language", language)
+    settings.set("profile/dismissed", True)
+    window = open_window(default_book, settings)
+    qapp.setStyleSheet(stylesheet("light", size))
+    window.resize(400, 800)
+    settle()
+    box = window.search_box
+    room = box.style().subElementRect(box.style().SubElement.SE_LineEditContents, _option(box), box).width()
+    room -= sum(button.width() for button in box.findChildren(QToolButton))  # the ✕ that clears it
+    text = box.placeholderText()
+    assert box.fontMetrics().horizontalAdvance(text) <= room, text
+    assert text.endswith(("）", ")")) or (text.endswith("…") and text[:-1] in box.toolTip()), text
+
+
+def _option(box):
+    from PySide6.QtWidgets import QStyleOptionFrame
+
+    option = QStyleOptionFrame()
+    box.initStyleOption(option)
+    return option

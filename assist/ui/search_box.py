@@ -4,7 +4,8 @@ leaves the window's chords to the window (the global key puts the cursor here)."
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QStyle, QStyleOptionFrame, QToolButton
 
 from assist.ui.i18n import tr
 from assist.ui.inline_edit import InlineEdit
@@ -18,14 +19,32 @@ class SearchBox(InlineEdit):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("searchBox")
-        self.setPlaceholderText(
-            tr(
-                "搜索用语：中文、拼音、首字母、English（Ctrl+F 或 /）",
-                "Search: Chinese, pinyin, initials, English (Ctrl+F or /)",
-            )
+        self.hint = tr(
+            "搜索用语：中文、拼音、首字母、English（Ctrl+F 或 /）",
+            "Search: Chinese, pinyin, initials, English (Ctrl+F or /)",
         )
+        self.setPlaceholderText(self.hint)
         self.setClearButtonEnabled(True)
         self.composing = False
+
+    def _fit_hint(self) -> None:
+        """The hint shortened with … when the box is too narrow for it (a large reading size); whole as tooltip."""
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        room = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self).width()
+        room -= sum(button.width() for button in self.findChildren(QToolButton))  # the ✕ that clears it
+        shown = self.fontMetrics().elidedText(self.hint, Qt.TextElideMode.ElideRight, max(0, room))
+        self.setPlaceholderText(shown)
+        self.setToolTip(self.hint if shown != self.hint else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_hint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_hint()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self._is_window_chord(event):
