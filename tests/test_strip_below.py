@@ -260,3 +260,25 @@ def _option(box):
     option = QStyleOptionFrame()
     box.initStyleOption(option)
     return option
+
+
+def test_a_banner_and_the_live_transcript_come_under_the_cards_and_move_nothing(qtbot, call_window):
+    from assist.core.problems import Position, Problem
+
+    window = call_window
+    press(qtbot, window, "Alt+5")
+    cards = window.situation_page.cards
+    settle()
+    before, parts = [screen_rect(card) for card in cards[:2]], fixed_parts(window)
+    window.show_problems("用语库有问题", [Problem("book.yaml", Position(3, 1), "bad indentation")])
+    controller = window.live_controller()
+    line = {"command": "utterance", "speaker": "caller", "text": "你好", "final": True, "start": 1, "end": 2}
+    assert window.handle_command(line) == {"ok": True}
+    qtbot.waitUntil(controller.strip.isVisible, timeout=10_000)
+    settle()
+    assert window.banner.isVisible()
+    for shown in (window.banner, controller.strip):
+        assert screen_rect(shown).top() > screen_rect(window.stack).bottom()
+    assert [screen_rect(card) for card in cards[:2]] == before
+    rows = {name: (rect.top(), rect.height()) for name, rect in fixed_parts(window).items()}
+    assert rows == {name: (rect.top(), rect.height()) for name, rect in parts.items()}  # (⚠ joins the header row)
