@@ -23,17 +23,21 @@ class SearchBox(InlineEdit):
             "搜索用语：中文、拼音、首字母、English（Ctrl+F 或 /）",
             "Search: Chinese, pinyin, initials, English (Ctrl+F or /)",
         )
+        self.short_hint = tr("搜索用语（Ctrl+F 或 /）", "Search (Ctrl+F or /)")  # when the whole one does not fit
         self.setPlaceholderText(self.hint)
         self.setClearButtonEnabled(True)
         self.composing = False
 
     def _fit_hint(self) -> None:
-        """The hint shortened with … when the box is too narrow for it (a large reading size); whole as tooltip."""
+        """The short hint when the box is too narrow for the whole one (a large reading size), cut with …
+        only if even that does not fit; the whole hint is then the tooltip."""
         option = QStyleOptionFrame()
         self.initStyleOption(option)
         room = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self).width()
         room -= sum(button.width() for button in self.findChildren(QToolButton))  # the ✕ that clears it
-        shown = self.fontMetrics().elidedText(self.hint, Qt.TextElideMode.ElideRight, max(0, room))
+        metrics = self.fontMetrics()
+        fits = metrics.horizontalAdvance(self.hint) <= room
+        shown = self.hint if fits else metrics.elidedText(self.short_hint, Qt.TextElideMode.ElideRight, max(0, room))
         self.setPlaceholderText(shown)
         self.setToolTip(self.hint if shown != self.hint else "")
 
