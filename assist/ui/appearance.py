@@ -22,6 +22,8 @@ class Appearance(QObject):
         self.settings = settings
         self.status = status
         self.redraw = redraw  # draws the pages again (the glosses changed)
+        # Set by the window: notes what is at the top of the page shown, and returns what keeps it there.
+        self.hold_view: Callable[[], Callable[[], None]] = lambda: lambda: None
 
     def apply(self) -> None:
         """The stylesheet for the theme and reading size in the settings ("system" follows the desktop)."""
@@ -30,7 +32,9 @@ class Appearance(QObject):
         app = QApplication.instance()
         if app is not None:
             theme, size = self.settings.get("appearance/theme"), self.settings.get("appearance/reading_size")
+            keep_top = self.hold_view()  # a new size makes rows taller or shorter: the top row stays
             app.setStyleSheet(stylesheet(str(theme), str(size)))
+            keep_top()
 
     def _locked(self, key: str) -> bool:
         return refused_by_centre(self.settings, self.status, key)

@@ -46,7 +46,7 @@ class LiveController(QObject):
         self.window = window
         self.calls = window.calls
         self.strip = LiveStrip()
-        layout = window.layout()
+        layout = window.call_strip.parentWidget().layout()  # under the call strip, below the cards
         layout.insertWidget(layout.indexOf(window.call_strip) + 1, self.strip)
         self.rules: LiveRules | None = None
         self.live: LiveCall | None = None
@@ -189,10 +189,7 @@ class LiveController(QObject):
             navigator.open_situation(index)
         card = next((i for i, card in enumerate(navigator.cards) if card.forbidden == finding.entry), None)
         if card is not None:
-            navigator.select(card)
-            page = self.window.situation_page
-            if 0 <= card < len(page.cards):
-                self.window.steady_cards.show_whole(page.cards[card])  # whole, once the strip has its height
+            navigator.select(card)  # scrolled into view, kept whole as the strip grows (keep_in_view.py)
 
     def _agent_is_typing(self) -> bool:
         """True while the agent is in the middle of something in the sidebar (a search, the settings,

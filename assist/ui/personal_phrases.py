@@ -13,6 +13,7 @@ from assist.ui.i18n import tr
 from assist.ui.navigator import Navigator
 from assist.ui.pages import SituationPage
 from assist.ui.personal_file import NotSaved
+from assist.ui.scroll_anchor import ScrollAnchor
 from assist.ui.status_line import StatusLine
 
 
@@ -159,11 +160,16 @@ class PersonalPhrases(QObject):
         situation = self.navigator.situation
         if self.source is None or situation is None:
             return
+        # ★ 常用 comes or goes above the card: the card whose star was clicked stays under the pointer.
+        index = next((i for i, phrase in enumerate(situation.phrases) if phrase.text == text), -1)
+        anchor = ScrollAnchor(self.page, lambda: self.page.cards[index] if 0 <= index < len(self.page.cards) else None)
         try:
             on = self.source.toggle_favourite(situation.id, text)
         except NotSaved as refused:
             self.status.say(str(refused))
             return
+        anchor.restore()
+        anchor.restore_later()
         self.status.say((tr("★ 已设为常用：", "★ Pinned: ") if on else tr("☆ 已取消常用：", "☆ Unpinned: ")) + text)
 
 

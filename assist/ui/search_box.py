@@ -4,7 +4,8 @@ leaves the window's chords to the window (the global key puts the cursor here)."
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QStyle, QStyleOptionFrame, QToolButton
 
 from assist.ui.i18n import tr
 from assist.ui.inline_edit import InlineEdit
@@ -18,17 +19,39 @@ class SearchBox(InlineEdit):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("searchBox")
-        self.setPlaceholderText(
-            tr(
-                "搜索用语：中文、拼音、首字母、English（Ctrl+F 或 /）",
-                "Search: Chinese, pinyin, initials, English (Ctrl+F or /)",
-            )
+        self.hint = tr(
+            "搜索用语：中文、拼音、首字母、English（Ctrl+F 或 /）",
+            "Search: Chinese, pinyin, initials, English (Ctrl+F or /)",
         )
+        self.short_hint = tr("搜索用语（Ctrl+F 或 /）", "Search (Ctrl+F or /)")  # when the whole one does not fit
+        self.setPlaceholderText(self.hint)
         self.setClearButtonEnabled(True)
         self.composing = False
         self.copied = False  # Enter copied a hit; "/" then starts a new search
         self.textEdited.connect(lambda _text: setattr(self, "copied", False))
         self.textChanged.connect(lambda text: text or setattr(self, "copied", False))  # cleared: a new search
+
+    def _fit_hint(self) -> None:
+        """The short hint when the box is too narrow for the whole one (a large reading size), cut with …
+        only if even that does not fit; the whole hint is then the tooltip."""
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        room = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self).width()
+        room -= sum(button.width() for button in self.findChildren(QToolButton))  # the ✕ that clears it
+        metrics = self.fontMetrics()
+        fits = metrics.horizontalAdvance(self.hint) <= room
+        shown = self.hint if fits else metrics.elidedText(self.short_hint, Qt.TextElideMode.ElideRight, max(0, room))
+        self.setPlaceholderText(shown)
+        self.setToolTip(self.hint if shown != self.hint else "")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_hint()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_hint()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and self._is_window_chord(event):

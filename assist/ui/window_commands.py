@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from assist.ui.commands import COMMANDS
 from assist.ui.i18n import glosses_shown, tr
+from assist.ui.keep_in_view import KeepInView
 from assist.ui.navigator import Page
+from assist.ui.scroll_anchor import hold_top
 from assist.ui.selection_look import SelectionLook
-from assist.ui.steady_cards import SteadyCards
 
 
 def register_commands(window: Any) -> None:
@@ -161,8 +162,8 @@ def connect_signals(window: Any) -> None:
     look = window.selection_look = SelectionLook(window.stack.currentWidget, window.focus.cards_have_keys, window)
     window.view.page_shown.connect(look.update)
     window.navigator.selection_changed.connect(look.update)
-    window.steady_cards = SteadyCards(window.splitter, window.stack.currentWidget, window)
-    window.view.page_shown.connect(window.steady_cards.page_shown)
+    window.keep_in_view = KeepInView(window.stack, lambda: window.navigator.selected, window)
+    window.appearance.hold_view = lambda: hold_top(window.stack.currentWidget())
     if window.source is not None:
         window.source.book_changed.connect(window.navigator.set_book)
         window.source.problems_found.connect(window.show_problems)

@@ -1,5 +1,6 @@
-"""The sidebar window's layout, top to bottom: header, search, call strip, banners, profile prompt,
-page title, the page stack (and the draft below it), the status line. Only widgets: no behaviour."""
+"""The sidebar window's layout, top to bottom: header, search, profile prompt, page title, the page
+stack with the call strip, live transcript and banners under it (and the draft below them), the
+status line. Only widgets: no behaviour."""
 
 from __future__ import annotations
 
@@ -64,13 +65,6 @@ def build_layout(window: Any) -> None:
     window.search_box = SearchBox()
     search_layout.addWidget(window.search_box)
     layout.addWidget(search_row)
-    window.call_strip = CallStrip(window.calls, lambda phrase: window.copier.copy_phrase(phrase))
-    layout.addWidget(window.call_strip)
-    window.banner = ProblemBanner()
-    layout.addWidget(window.banner)
-    if window.source is not None:  # while the agent's own phrases file cannot be read
-        window.personal_banner = PersonalFileBanner(window.source.personal_file)
-        layout.addWidget(window.personal_banner)
     window.profile_bar = ProfileBar()
     layout.addWidget(window.profile_bar)
 
@@ -104,9 +98,23 @@ def build_layout(window: Any) -> None:
     }
     for page in window.pages.values():
         window.stack.addWidget(page)
+    # What comes and goes by itself sits under the cards: it takes room from the page's bottom and
+    # never moves a card, the page title or Back (keep_in_view.py keeps the selected card whole).
+    pages_pane = QWidget()
+    pane = QVBoxLayout(pages_pane)
+    pane.setContentsMargins(0, 0, 0, 0)
+    pane.setSpacing(0)
+    pane.addWidget(window.stack, 1)
+    window.call_strip = CallStrip(window.calls, lambda phrase: window.copier.copy_phrase(phrase))
+    pane.addWidget(window.call_strip)  # the live transcript goes under it (live_controller.py)
+    window.banner = ProblemBanner()
+    pane.addWidget(window.banner)
+    if window.source is not None:  # while the agent's own phrases file cannot be read
+        window.personal_banner = PersonalFileBanner(window.source.personal_file)
+        pane.addWidget(window.personal_banner)
     window.splitter = QSplitter(Qt.Orientation.Vertical)
     window.splitter.setChildrenCollapsible(False)
-    window.splitter.addWidget(window.stack)
+    window.splitter.addWidget(pages_pane)
     layout.addWidget(window.splitter, 1)
     window.status = StatusLine()
     layout.addWidget(window.status)
