@@ -204,7 +204,10 @@ class DraftPanel(QFrame):
         row = self.findings_area.itemAt(slot) if slot is not None else None
         if slot is None or row is None or row.widget() is None:
             return
-        done = tr("✓ 已替换：", "✓ Replaced: ") + f"<s>{escape(finding.match)}</s> → {escape(inserted)}"
+        done = (
+            tr("✓ 已替换：", "✓ Replaced: ")
+            + f'<span style="text-decoration: line-through;">{escape(finding.match)}</span> → {escape(inserted)}'
+        )
         self._replaced_rows[slot] = (done, row.widget().sizeHint().height())
 
     def _on_text_changed(self) -> None:
