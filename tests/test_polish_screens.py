@@ -10,13 +10,31 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
+from assist.ui.theme import stylesheet
 from tests.helpers import zh
-from tests.test_issue11_fit import LANGUAGES, SIZES, settle, sized_window  # noqa: F401 (a fixture)
+from tests.test_issue11_fit import LANGUAGES, SIZES, settle
 from tests.ui_fixtures import FakeClock, press
 
 INVISIBLE = " \u00a0\u2060"  # spaces and the word joiner: nothing to read on a line of their own
+
+
+@pytest.fixture
+def sized_window(open_window, default_book, settings):
+    """A sidebar in a language and a reading size, with the agent's details filled in."""
+
+    def open_(language: str, size: str, **options):
+        settings.set("appearance/language", language)
+        settings.set("appearance/reading_size", size)
+        settings.set("profile/dismissed", True)
+        settings.set_profile_values({"organisation": "Acme", "department": "Office", "agent_number": "1024"})
+        QApplication.instance().setStyleSheet(stylesheet("light", size))
+        window = open_window(default_book, settings, **options)
+        window.appearance.apply()
+        return window
+
+    return open_
 
 
 def wrapped_lines(text: str, font: QFont, width: int) -> list[str]:
@@ -203,9 +221,14 @@ def test_copying_a_card_by_key_closes_an_open_ticket_note_form(qtbot, call_windo
     qtbot.mouseClick(panel.buttons[1], Qt.MouseButton.LeftButton)  # 资料错误: needs 工号
     form = panel.values_form
     qtbot.waitUntil(lambda: form.isVisible() and form.fields["agent_number"].hasFocus())
+    qtbot.keyClicks(form.fields["agent_number"], "20")  # begun, then a card is needed at once
     press(qtbot, window, "Ctrl+1")
     qtbot.waitUntil(lambda: clipboard.text() == zh(window.navigator.cards[0].phrase.text))
     assert panel.values_form is None and not form.isVisible()
     assert "工号" not in window.status.toolTip() and "工号" not in window.status.text()
     press(qtbot, window, "Ctrl+2")  # the keys still copy: nothing waits on the form
     qtbot.waitUntil(lambda: window.status.text().startswith(zh("✓ 已复制")))
+    assert settings.profile()["agent_number"] == ""  # half a number is never remembered as the agent's
+    qtbot.mouseClick(panel.buttons[1], Qt.MouseButton.LeftButton)  # back to the note: what was typed is there
+    assert panel.values_form.fields["agent_number"].text() == "20"
+    assert clipboard.text() == zh(window.navigator.cards[1].phrase.text)  # and the note is not copied yet
