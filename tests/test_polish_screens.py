@@ -79,8 +79,12 @@ def test_the_live_offers_key_never_wraps_alone(qtbot, sized_window, language, sp
     qtbot.waitUntil(offer.isVisible)
     text = offer.text()
     assert "F4" in text
-    alone = [width for width in range(100, 401, 2) if readable(wrapped_lines(text, offer.font(), width)[-1]) == "F4"]
-    assert alone == [], f"{text!r}: F4 alone on the last line at {alone} px"
+    alone = []  # widths where F4 wraps alone, or with a lone character (下。) before it
+    for width in range(100, 401, 2):
+        last = readable(wrapped_lines(text, offer.font(), width)[-1])
+        if len(last.removesuffix("F4")) < 3:
+            alone.append(f"{width} px: {last}")
+    assert alone == [], f"{text!r}: F4 all but alone on the last line at {alone}"
 
 
 # -- 2. no one-character orphans in the "not forbidden" lines ---------------------------------------

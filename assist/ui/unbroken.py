@@ -14,9 +14,18 @@ NO_BREAK_SPACE = "\u00a0"
 LONGEST_WHOLE_ITEM = 10  # characters: a longer item may still break inside, or it could overflow its line
 
 
+LAST_WORDS = 3  # characters of Chinese kept with a key: never "户 F4" alone on a line
+
+
 def with_key(text: str, key: str) -> str:
-    """`text` and the key that acts on it, which never wraps onto a line of its own."""
-    return f"{text}{NO_BREAK_SPACE * 2}{key}" if key else text
+    """`text` and the key that acts on it, which never wraps onto a line of its own nor with a lone
+    Chinese character (English words do not break inside anyway)."""
+    if not key:
+        return text
+    head, tail = text[:-LAST_WORDS], text[-LAST_WORDS:]
+    if not tail.isascii() and " " not in tail:
+        tail = WORD_JOINER.join(tail)
+    return f"{head}{tail}{NO_BREAK_SPACE * 2}{key}"
 
 
 def whole(item: str) -> str:
