@@ -9,7 +9,7 @@ it reads whole again, or until the agent keeps it aside as `personal.yaml.damage
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -140,8 +140,12 @@ def vet(checker: Checker, text: str) -> None:
     """Refuse a phrase with forbidden wording, saying which and what to say instead."""
     findings = checker.check(text)
     if findings:
-        reasons = "；".join(f"“{f.match}”是禁语（{f.situation_title}），应说：{f.suggestion}" for f in findings)
-        raise RefusedPhrase(reasons)
+        raise RefusedPhrase(reasons(findings))
+
+
+def reasons(findings: Sequence[Finding]) -> str:
+    """Why a phrase is refused, in Chinese: which wording is forbidden and what to say instead."""
+    return "；".join(f"“{f.match}”是禁语（{f.situation_title}），应说：{f.suggestion}" for f in findings)
 
 
 @dataclass(frozen=True, slots=True)

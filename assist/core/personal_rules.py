@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from assist.core.checker import Checker
+from assist.core.checker import Checker, Finding
 from assist.core.model import Situation
-from assist.core.personal import RefusedPhrase, vet
+from assist.core.personal import reasons
 
 
 class Refusal(Enum):
@@ -19,11 +19,13 @@ class Refusal(Enum):
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """None of `refusal` means keep it; `unchanged` means an edit saved as it was (nothing to do)."""
+    """None of `refusal` means keep it; `unchanged` means an edit saved as it was (nothing to do).
+    `detail` says why in Chinese; `findings` are the forbidden wordings found, for other languages."""
 
     refusal: Refusal | None = None
     detail: str = ""
     unchanged: bool = False
+    findings: tuple[Finding, ...] = ()
 
 
 def judge(situation: Situation | None, text: str, editing: str, checker: Checker) -> Verdict:
@@ -37,8 +39,7 @@ def judge(situation: Situation | None, text: str, editing: str, checker: Checker
         return Verdict(unchanged=True)
     if any(phrase.text == text for phrase in situation.phrases):
         return Verdict(Refusal.DUPLICATE)
-    try:
-        vet(checker, text)
-    except RefusedPhrase as refused:
-        return Verdict(Refusal.FORBIDDEN, str(refused))
+    findings = tuple(checker.check(text))
+    if findings:
+        return Verdict(Refusal.FORBIDDEN, reasons(findings), findings=findings)
     return Verdict()

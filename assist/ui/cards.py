@@ -14,6 +14,7 @@ from assist.core.model import Forbidden, Phrase, Placeholder, Situation
 from assist.ui.i18n import book_words, glosses_shown, title_gloss, tr
 from assist.ui.phrase_row import PhraseRow
 from assist.ui.rich_text import phrase_html
+from assist.ui.unbroken import whole_items
 
 if TYPE_CHECKING:  # the search module (and rapidfuzz) loads after the window is up
     from assist.core.search import Hit
@@ -326,5 +327,5 @@ def fine_examples(unless: tuple[str, ...]) -> str:
     """A few of an entry's `unless` wordings, as an agent reads them: whole wordings only (not the
     patterns with … gaps), at most SHOWN_EXCEPTIONS, then 等 — a card, not the rule book."""
     whole = [wording for wording in unless if "…" not in wording]
-    shown = "、".join(whole[:SHOWN_EXCEPTIONS])
-    return shown + tr(" 等", " …") if len(whole) > SHOWN_EXCEPTIONS else shown
+    tail = tr("等", "…") if len(whole) > SHOWN_EXCEPTIONS else ""
+    return whole_items(whole[:SHOWN_EXCEPTIONS], "、", tail)  # never a lone 等 or half a wording on a line

@@ -57,6 +57,11 @@ class HelperPanels(QObject):
         self._directory_indexed.connect(self._on_indexed)
         calls.changed.connect(self._on_call_changed)
         copier.profile_changed.connect(self._on_values_changed)
+        # A card copied (or asking for its values) while a ticket note's form is open: the agent moved
+        # on, so the form goes, as a card's own form does; what was typed in it comes back with it.
+        self._note_typed: dict[str, str] = {}
+        copier.copied.connect(self._set_note_form_aside)
+        copier.values_needed.connect(self._set_note_form_aside)
 
     def panel_for(self, situation: Situation) -> QWidget | None:
         if situation.helper is Helper.SILENT_CALLER:
@@ -173,12 +178,13 @@ class HelperPanels(QObject):
         if note.missing and isinstance(panel, ComplaintPanel):
             self._ask_for_note(panel, situation, subject, list(note.missing))
             return
+        self._note_typed = {}
         self._put_on_clipboard(note.text)
         self.status.say(tr(f"✓ 已复制工单备注：{note.text}", f"✓ Ticket note copied: {note.text}"))
 
     def _ask_for_note(self, panel: ComplaintPanel, situation: Situation, subject: str, missing: list[str]) -> None:
         placeholders = self.navigator.book.placeholders
-        form = ValuesForm.to_copy(missing, placeholders, self.copier.values())
+        form = ValuesForm.to_copy(missing, placeholders, {**self.copier.values(), **self._note_typed})
 
         def submitted(values: dict[str, str]) -> None:
             self.copier.remember(values)
@@ -192,6 +198,15 @@ class HelperPanels(QObject):
         form.focus_first_empty()
         names = labels_of(missing, placeholders)
         self.status.say(tr(f"请先填写：{names}", f"Fill in to copy: {names}"), cause="form")
+
+    def _set_note_form_aside(self, *_: object) -> None:
+        """Close the note's form, keeping what was typed for the next time it opens (never remembered
+        as the agent's details: it may be half a number)."""
+        panel = self.page.helper
+        if isinstance(panel, ComplaintPanel) and panel.values_form is not None:
+            typed = {name: field.text() for name, field in panel.values_form.fields.items() if field.text().strip()}
+            self._note_typed = {**self._note_typed, **typed}
+            self.close_note_form()
 
     def close_note_form(self) -> None:
         panel = self.page.helper

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWi
 from assist.core.call import SilentCaller
 from assist.core.model import Situation
 from assist.ui.cards import make_label
+from assist.ui.fitted_hint import HintFitter
 from assist.ui.i18n import book_words, counted, tr
 from assist.ui.inline_edit import InlineEdit
 from assist.ui.wrap_button import WrapButton
@@ -101,7 +102,11 @@ class DirectoryPanel(QFrame):
         top = QHBoxLayout()
         self.field = InlineEdit()
         self.field.setObjectName("departmentPicker")
-        self.field.setPlaceholderText(tr("找部门：名称、业务或拼音（Ctrl+K）", "Find a department (Ctrl+K)"))
+        self.hint = HintFitter(
+            self.field,
+            tr("找部门：名称、业务或拼音（Ctrl+K）", "Find a department (Ctrl+K)"),
+            tr("找部门（Ctrl+K）", "Department (Ctrl+K)"),
+        )
         self.field.textChanged.connect(self._on_text)
         self.field.returnPressed.connect(self._on_return)
         self.field.escaped.connect(self.field.clear)

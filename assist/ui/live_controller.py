@@ -24,6 +24,7 @@ from assist.ui.helpers import DirectoryPanel
 from assist.ui.i18n import book_words, tr
 from assist.ui.live_strip import LiveStrip
 from assist.ui.navigator import Page
+from assist.ui.unbroken import with_key
 
 if TYPE_CHECKING:
     from assist.ui.main_window import SidebarWindow
@@ -126,9 +127,9 @@ class LiveController(QObject):
         self.offer = finding
         replacement = self._filled(finding.suggestion)
         self.strip.show_offer(
-            tr(
-                f"忌“{finding.match}” → 请说：{replacement}　{self._key()}",
-                f"Never “{finding.match}” → say: {replacement}  {self._key()}",
+            with_key(
+                tr(f"忌“{finding.match}” → 请说：{replacement}", f"Never “{finding.match}” → say: {replacement}"),
+                self._key(),
             ),
             "flag",
         )
@@ -151,7 +152,7 @@ class LiveController(QObject):
         zh, en = SUGGESTION_TEXT[suggestion.kind]
         self.offer = suggestion
         key = self._key()
-        text = tr(f"{zh} → {number} {situation.title}　{key}", f"{en} → {number} {situation.title_en}  {key}")
+        text = with_key(tr(f"{zh} → {number} {situation.title}", f"{en} → {number} {situation.title_en}"), key)
         self.strip.show_offer(text, "suggestion")
 
     def accept(self) -> None:

@@ -83,7 +83,7 @@ class SituationListPage(ScrollPage):
         """The numbered situations, and under them the phrases copied last, filled in by `fill`
         (a click or Enter copies again; Down reaches them after the last situation)."""
         self._reset_body()
-        self.section("场景", "Situations · Alt+1 … Alt+0")
+        self.section("场景 · Alt+1 … Alt+0", "Situations · Alt+1 … Alt+0")
         self.rows = []
         for index, situation in enumerate(book.situations):
             row = SituationRow(index + 1, situation)

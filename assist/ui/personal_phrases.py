@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
 from assist.core.personal import PersonalData, PersonalPhrase
-from assist.core.personal_rules import Refusal, judge
+from assist.core.personal_rules import Refusal, Verdict, judge
 from assist.ui.book_source import BookSource
 from assist.ui.i18n import tr
 from assist.ui.navigator import Navigator
@@ -15,6 +16,10 @@ from assist.ui.pages import SituationPage
 from assist.ui.personal_file import NotSaved
 from assist.ui.scroll_anchor import ScrollAnchor
 from assist.ui.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from assist.core.checker import Finding
+    from assist.core.model import Phrasebook
 
 
 class PersonalPhrases(QObject):
@@ -82,7 +87,7 @@ class PersonalPhrases(QObject):
             self.page.set_editing(False)
             return ""
         if verdict.refusal is not None:
-            return _refusal_text(verdict.refusal, verdict.detail, bool(editing))
+            return _refusal_text(verdict, bool(editing), self.navigator.book)
         text = text.strip()
         try:
             if editing:
@@ -173,13 +178,25 @@ class PersonalPhrases(QObject):
         self.status.say((tr("★ 已设为常用：", "★ Pinned: ") if on else tr("☆ 已取消常用：", "☆ Unpinned: ")) + text)
 
 
-def _refusal_text(refusal: Refusal, detail: str, editing: bool) -> str:
+def _refusal_text(verdict: Verdict, editing: bool, book: Phrasebook) -> str:
+    refusal = verdict.refusal
     if refusal is Refusal.EMPTY:
         return tr("请先输入用语", "Type the phrase first")
     if refusal is Refusal.NO_SITUATION:
         return tr("没有打开场景", "No situation is open")
     if refusal is Refusal.DUPLICATE:
         return tr("此场景已有这句用语", "This situation has this phrase already")
+    detail = tr(verdict.detail, _reasons_en(verdict.findings, book))
     if editing:
         return tr(f"不能保存：{detail}", f"Not saved, it holds forbidden wording: {detail}")
     return tr(f"不能添加：{detail}", f"Refused, it holds forbidden wording: {detail}")
+
+
+def _reasons_en(findings: tuple[Finding, ...], book: Phrasebook) -> str:
+    """Why, in English: only the wordings themselves stay Chinese, in quotes."""
+    reasons = []
+    for finding in findings:
+        situation = book.situation(finding.situation)
+        title = situation.title_en or situation.title if situation else finding.situation_title
+        reasons.append(f"“{finding.match}” ({title}); say “{finding.suggestion}”")
+    return "; ".join(reasons)

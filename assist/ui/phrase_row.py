@@ -1,11 +1,12 @@
 """A row of a label with a key badge before it and buttons after it: a copyable phrase, the header.
 When the label would get less room than it needs beside them (a large reading size, a narrow
 sidebar), the badge and the buttons move to a row of their own above it. A phrase needs
-MIN_LINE_CHARACTERS per line."""
+MIN_LINE_CHARACTERS per line. Buttons that come and go (the header's ⚠) never change that choice:
+the label gives up room to them instead, so the row keeps its height with or without them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
@@ -22,9 +23,12 @@ class PhraseRow(QWidget):
         buttons: list[QWidget],
         needed: Callable[[], int] | None = None,
         parent: QWidget | None = None,
+        passing: Collection[QWidget] = (),
     ) -> None:
-        """`needed()`: the width the text wants (default: MIN_LINE_CHARACTERS Chinese characters)."""
+        """`needed()`: the width the text wants (default: MIN_LINE_CHARACTERS Chinese characters);
+        `passing`: those of `buttons` that show only now and then (not counted in the choice)."""
         super().__init__(parent)
+        self.passing = tuple(passing)
         self.key, self.text = key, text
         self.needed = needed or (lambda: MIN_LINE_CHARACTERS * self.text.fontMetrics().horizontalAdvance("中"))
         self.side = QWidget()
@@ -57,8 +61,13 @@ class PhraseRow(QWidget):
 
     def _needs_own_row(self, width: int) -> bool:
         spacing = 2 * self.grid.horizontalSpacing()
-        room = width - self.key.sizeHint().width() - self.side.sizeHint().width() - spacing
+        side = self.side.sizeHint().width()
+        side -= sum(button.sizeHint().width() + self.side.layout().spacing() for button in self._shown_passing())
+        room = width - self.key.sizeHint().width() - side - spacing
         return room < self.needed()
+
+    def _shown_passing(self) -> list[QWidget]:
+        return [button for button in self.passing if not button.isHidden()]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QStyle, QStyleOptionFrame, QToolButton
 
+from assist.ui.fitted_hint import fit_hint
 from assist.ui.i18n import tr
 from assist.ui.inline_edit import InlineEdit
 
@@ -34,15 +34,7 @@ class SearchBox(InlineEdit):
     def _fit_hint(self) -> None:
         """The short hint when the box is too narrow for the whole one (a large reading size), cut with …
         only if even that does not fit; the whole hint is then the tooltip."""
-        option = QStyleOptionFrame()
-        self.initStyleOption(option)
-        room = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self).width()
-        room -= sum(button.width() for button in self.findChildren(QToolButton))  # the ✕ that clears it
-        metrics = self.fontMetrics()
-        fits = metrics.horizontalAdvance(self.hint) <= room
-        shown = self.hint if fits else metrics.elidedText(self.short_hint, Qt.TextElideMode.ElideRight, max(0, room))
-        self.setPlaceholderText(shown)
-        self.setToolTip(self.hint if shown != self.hint else "")
+        fit_hint(self, self.hint, self.short_hint)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

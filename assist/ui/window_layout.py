@@ -51,7 +51,9 @@ def build_layout(window: Any) -> None:
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         window._header_buttons[name] = button
     label = window.book_label
-    row = PhraseRow(QLabel(), label, list(window._header_buttons.values()), needed=label.full_width)
+    buttons = window._header_buttons
+    passing = [buttons["problemsButton"]]  # ⚠ comes and goes: the name gives it room, the header keeps its height
+    row = PhraseRow(QLabel(), label, list(buttons.values()), needed=label.full_width, passing=passing)
     header_row.addWidget(row)
     window.problems_button = window._header_buttons["problemsButton"]
     window.problems_button.hide()
