@@ -150,7 +150,7 @@ def test_a_complaint_is_suggested_and_opened_only_by_the_key(qtbot, live, clock,
     press(qtbot, window, "Alt+5")  # the agent is reading the hold situation
     feed(window, clock, recorded("complaint")[:3])
     offer = window.live.strip.offer
-    assert offer.property("kind") == "suggestion" and "投诉" in offer.text() and "10" in offer.text()
+    assert offer.property("kind") == "suggestion" and "投诉" in offer.text() and "→ 0 " in offer.text()
     assert window.navigator.situation.id == "hold"  # never switched on its own
     press(qtbot, window, "F4")
     assert window.navigator.situation.id == "complaint" and not window.live.strip.offer_row.isVisible()

@@ -20,6 +20,7 @@ from assist.core import templates
 from assist.core.checker import Finding
 from assist.core.live import Heard, Kind, LiveCall, LiveRules, Suggestion, directory_words, parse_heard
 from assist.core.model import Phrasebook
+from assist.core.numbering import key_digit
 from assist.ui.helpers import DirectoryPanel
 from assist.ui.i18n import book_words, tr
 from assist.ui.live_strip import LiveStrip
@@ -148,11 +149,12 @@ class LiveController(QObject):
         situation = navigator.book.situation(suggestion.situation)
         if situation is None:
             return
-        number = navigator.book.situations.index(situation) + 1
+        digit = key_digit(navigator.book.situations.index(situation) + 1)  # as the page title numbers it
+        number = f"{digit} " if digit else ""
         zh, en = SUGGESTION_TEXT[suggestion.kind]
         self.offer = suggestion
         key = self._key()
-        text = with_key(tr(f"{zh} → {number} {situation.title}", f"{en} → {number} {situation.title_en}"), key)
+        text = with_key(tr(f"{zh} → {number}{situation.title}", f"{en} → {number}{situation.title_en}"), key)
         self.strip.show_offer(text, "suggestion")
 
     def accept(self) -> None:

@@ -109,7 +109,7 @@ class SidebarWindow(QWidget):
             self,
         )
         self.personal = PersonalPhrases(
-            source, self.navigator, self.situation_page, self.status, lambda: self._first_key("undo"), self
+            source, self.navigator, self.situation_page, self.status, self.runner.keys_of, self.copying.filled, self
         )
         self.appearance = Appearance(self, settings, self.status, self.view.redraw)
         self.keys = KeySettings(self.runner, self.status, self)
@@ -169,10 +169,6 @@ class SidebarWindow(QWidget):
     def _is_profile_value(self, name: str) -> bool:
         placeholder = self.navigator.book.placeholders.get(name)
         return placeholder is None or placeholder.profile
-
-    def _first_key(self, command_id: str) -> str:
-        keys = self.runner.keys_of(command_id)
-        return keys[0] if keys else ""
 
     # -- what the window itself does -------------------------------------------------------------
 

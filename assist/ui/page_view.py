@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
 from assist.core.model import Situation
+from assist.core.numbering import key_digit
 from assist.ui.copier import Copier
 from assist.ui.guidance_page import GuidancePage
 from assist.ui.i18n import book_words, counted, title_gloss, tr
@@ -79,11 +80,9 @@ class PageView(QObject):
                 favourites=self.favourites_of(situation),
                 personal=self.personal,
             )
-            number = book.situations.index(situation) + 1
+            number = key_digit(book.situations.index(situation) + 1)
             gloss = title_gloss(situation.title, situation.title_en)
-            self._set_title(
-                f"{number % 10 if number <= 10 else ''}  {book_words(situation.title, situation.title_en)}", gloss
-            )
+            self._set_title(f"{number}  {book_words(situation.title, situation.title_en)}", gloss)
         elif page is Page.SEARCH:
             hits = [card.hit for card in navigator.cards if card.hit is not None]
             titles = {s.id: book_words(s.title, s.title_en) for s in book.situations}

@@ -29,7 +29,8 @@ class PersonalPhrases(QObject):
         navigator: Navigator,
         page: SituationPage,
         status: StatusLine,
-        undo_key: Callable[[], str],
+        keys_of: Callable[[str], tuple[str, ...]],
+        shown: Callable[[str], str],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -37,7 +38,8 @@ class PersonalPhrases(QObject):
         self.navigator = navigator
         self.page = page
         self.status = status
-        self.undo_key = undo_key  # the key in force for the undo command, to say it
+        self.keys_of = keys_of  # the keys in force for a command, to say the undo key
+        self.shown = shown  # a phrase as its card shows it: values filled, missing ones 〔labelled〕
         self.editing = ""  # the own phrase being edited in the add line, if any
         self.set_aside = ""  # what the add line held when an edit began: it comes back when the edit ends
         self.removed: tuple[int, PersonalPhrase, bool] | None = None  # the last removal: place, phrase, pinned
@@ -134,9 +136,9 @@ class PersonalPhrases(QObject):
             self.status.say(str(refused))
             return
         self.removed = removed
-        key = self.undo_key()
+        key = next(iter(self.keys_of("undo")), "")
         self.status.say(
-            tr(f"已删除我的用语：{text} · {key} 撤销", f"Removed: {text} · {key} undoes it"),
+            tr(f"已删除我的用语：{self.shown(text)} · {key} 撤销", f"Removed: {self.shown(text)} · {key} undoes it"),
             cause="undo",
             lifetime_ms=30_000,
         )
@@ -159,7 +161,7 @@ class PersonalPhrases(QObject):
             self.status.say(str(refused))
             return
         self.removed = None
-        self.status.say(tr(f"✓ 已恢复：{phrase.text}", f"✓ Restored: {phrase.text}"))
+        self.status.say(tr(f"✓ 已恢复：{self.shown(phrase.text)}", f"✓ Restored: {self.shown(phrase.text)}"))
 
     def toggle_favourite(self, text: str) -> None:
         situation = self.navigator.situation
@@ -175,7 +177,8 @@ class PersonalPhrases(QObject):
             return
         anchor.restore()
         anchor.restore_later()
-        self.status.say((tr("★ 已设为常用：", "★ Pinned: ") if on else tr("☆ 已取消常用：", "☆ Unpinned: ")) + text)
+        said = tr("★ 已设为常用：", "★ Pinned: ") if on else tr("☆ 已取消常用：", "☆ Unpinned: ")
+        self.status.say(said + self.shown(text))
 
 
 def _refusal_text(verdict: Verdict, editing: bool, book: Phrasebook) -> str:
