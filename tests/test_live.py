@@ -102,3 +102,12 @@ def test_the_directory_word_is_the_longest_in_the_latest_utterance_naming_one():
     directory = check_directory_file(default_directory()).directory
     assert directory_words(directory, ["我要办社保", "公积金怎么提取"]) == "公积金"
     assert directory_words(directory, ["你好"]) == "" and directory_words(None, ["公积金"]) == ""
+
+
+def test_the_end_of_a_call_drops_the_words_still_partial_and_keeps_the_final_ones(rules):
+    call = LiveCall()
+    call.take(Heard("agent", "您好，请问有什么可以帮您？", True), 0, rules)
+    call.take(Heard("caller", "我想", False), 1, rules)
+    call.take(Heard("agent", "我帮您查", False), 2, rules)
+    call.end()
+    assert call.ended and [line.text for line in call.lines] == ["您好，请问有什么可以帮您？"]

@@ -231,6 +231,13 @@ class LiveCall:
             self._partial[heard.speaker] = index
         return line
 
+    def end(self) -> None:
+        """The call is over: words still partial will never be finished, so they go."""
+        self.ended = True
+        partial = set(self._partial.values())
+        self._partial = {}
+        self.lines = [line for index, line in enumerate(self.lines) if index not in partial]
+
     @property
     def caller_spoke(self) -> bool:
         return self.caller_heard_at is not None

@@ -235,7 +235,8 @@ class LiveController(QObject):
         live, rules = self.live, self.rules
         if live is None or live.ended:
             return
-        live.ended = True
+        live.end()
+        self.strip.show_lines(live.lines)
         if rules is not None and live.transcript().utterances:
             self.strip.show_result(live.check(rules))
 
