@@ -51,11 +51,17 @@ def shown_text(line: Line, limit: int = LONGEST_LINE) -> str:
 
 
 def split_message(message: str) -> str:
-    """A qa message in the interface's language: 中文 (English) → the one part."""
-    chinese, _, english = message.rpartition(" (")
-    if not chinese:
+    """A qa message in the interface's language: 中文 (English) → the one part. The English part is
+    the last parenthesis, matched from the end, so it may hold parentheses of its own."""
+    if not message.endswith(")"):
         return message
-    return tr(chinese, english.rstrip(")"))
+    depth = 0
+    for index in range(len(message) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(message[index], 0)
+        if depth == 0:
+            chinese, english = message[:index].rstrip(), message[index + 1 : -1]
+            return tr(chinese, english) if chinese else message
+    return message
 
 
 class LiveStrip(QFrame):

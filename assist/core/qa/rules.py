@@ -46,6 +46,7 @@ class Inspector:
         self.settings = book.qa
         self.similarity = float(book.qa.similarity)
         self.checker = Checker(book)
+        self.titles_en = {situation.id: situation.title_en or situation.title for situation in book.situations}
         phrases = [phrase for situation in book.situations for phrase in situation.phrases if not phrase.personal]
         greeting_situation = book.situation("greeting")
         greetings = [phrase for phrase in phrases if phrase.voice is Voice.GREETING]
@@ -132,7 +133,8 @@ class Inspector:
         for hit in self.checker.check("\n".join(texts)):
             index = bisect.bisect_right(offsets, hit.start) - 1
             start, end = hit.start - offsets[index], min(hit.end - offsets[index], len(texts[index]))
-            message = _MESSAGES["forbidden"].format(match=hit.match, title=hit.situation_title)
+            title_en = self.titles_en.get(hit.situation, hit.situation_title)
+            message = _MESSAGES["forbidden"].format(match=hit.match, title=hit.situation_title, title_en=title_en)
             suggestion = _labelled(hit.suggestion, self.labels)
             findings.append(_at(agent[index], "forbidden", message, suggestion, start, end))
         return findings
@@ -262,7 +264,10 @@ class Inspector:
         ]
         if not missing:
             return []
-        message = _MESSAGES["three-voices"].format(missing="、".join(missing))
+        names = [name.split(" ") for name in missing]  # "招呼声 greeting": its Chinese and English names
+        message = _MESSAGES["three-voices"].format(
+            missing_zh="、".join(zh for zh, _ in names), missing_en=", ".join(en for _, en in names)
+        )
         return [QaFinding("three-voices", 0, None, "", message, " / ".join(voices[name][1] for name in missing))]
 
     def complaint_response(self, transcript: Transcript) -> list[QaFinding] | None:
@@ -323,7 +328,7 @@ _MESSAGES = {
     "greeting": "立即接听和招呼：首句应为标准问候语 (the first words are not the standard greeting)",
     "organisation": "问候时报出单位名称 (the greeting does not name the organisation)",
     "late-greeting": "立即接听和招呼 (the greeting came {seconds:.0f} s into the call; the limit is {limit:.0f} s)",
-    "forbidden": "忌：“{match}”（{title}） (forbidden wording)",
+    "forbidden": "忌：“{match}”（{title}） (forbidden wording “{match}” ({title_en}))",
     "anything-else": "向用户解释清楚一个问题后，不应马上挂机，而应询问：“请问还有什么可以帮您？” "
     "(the agent did not ask whether there is anything else before closing)",
     "closing": "服务结束后不应立即挂机，应致谢 (the call does not end with the standard closing)",
@@ -334,7 +339,7 @@ _MESSAGES = {
     "(the caller waited {seconds:.0f} s on hold without hearing from the agent; the limit is {limit:.0f} s)",
     "silent-greetings": "忌：沉默收线或招呼用户不足两次收线 (the agent greeted the silent caller {greetings} time(s))",
     "silent-call-again": "用户不出声：请用户换一部电话再打来 (the agent did not ask the caller to call again)",
-    "three-voices": "服务说好“三声” (not heard: {missing})",
+    "three-voices": "服务说好“三声”，未听到：{missing_zh} (not heard: {missing_en})",
     "complaint": "当用户提出建议和批评时：虚心回礼，表示感谢或歉意 "
     "(the caller complained; the agent neither thanked nor apologised in the norm's words)",
 }
