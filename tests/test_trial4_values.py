@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from tests.test_live_sidebar import recorded, send
 from tests.ui_fixtures import press
@@ -124,3 +126,55 @@ def test_7_the_chinese_findings_stay_chinese(qtbot, call_window_factory):
     result = re.sub(r"<[^>]+>", "", window.live.strip.result.text())
     assert "忌：“等一会”" in result and "招呼声" in result, result
     assert not re.search(r"[A-Za-z]{3,}", result.replace("QA", "")), result
+
+
+# -- 3: a department picked while the card's form is open fills the form ----------------------
+
+
+def open_misrouted_form(qtbot, window):
+    """Alt+2, Ctrl+1: the misrouted phrase asks, in its card, for the department and its number."""
+    press(qtbot, window, "Alt+2")
+    press(qtbot, window, "Ctrl+1")
+    form = window.copying.values_form
+    assert form is not None and {"target_department", "target_phone"} <= set(form.fields)
+    assert not form.fields["target_department"].text()
+    return form
+
+
+def test_3_a_department_picked_with_the_form_open_fills_it_and_enter_copies(qtbot, call_window, clipboard):
+    from tests.test_call_directory import IMMIGRATION, pick
+
+    window = call_window
+    form = open_misrouted_form(qtbot, window)
+    pick(qtbot, window, "crj")  # 出入境管理局, 0871-61234511, no extension
+    assert window.copying.values_form is form  # the form stays, the cursor where it was left
+    assert form.fields["target_department"].text() == "出入境管理局"
+    assert form.fields["target_phone"].text() == "0871-61234511"
+    assert "应转部门" not in window.status.toolTip()  # nothing is asked for any more
+    assert "target_extension" not in form.fields  # this department has none: that part drops
+    form.fields["target_phone"].setFocus()
+    qtbot.keyClick(form.fields["target_phone"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: clipboard.text().endswith(IMMIGRATION))
+    assert window.copying.values_form is None
+
+
+def test_3_save_and_copy_with_the_picked_values_copies(qtbot, call_window, clipboard):
+    from tests.test_call_directory import IMMIGRATION, pick
+
+    window = call_window
+    form = open_misrouted_form(qtbot, window)
+    pick(qtbot, window, "crj")
+    qtbot.mouseClick(form.findChild(QPushButton, "submitButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: clipboard.text().endswith(IMMIGRATION))
+
+
+def test_3_a_field_still_empty_is_said_when_saving(qtbot, call_window, clipboard):
+    window = call_window
+    form = open_misrouted_form(qtbot, window)
+    window.status.clear("form")
+    form.fields["target_department"].setText("档案馆")
+    qtbot.mouseClick(form.findChild(QPushButton, "submitButton"), Qt.MouseButton.LeftButton)
+    assert window.copying.values_form is form and clipboard.text() == "(nothing copied yet)"
+    said = window.status.toolTip()
+    assert "请先填写" in said and "应转部门电话" in said, said
+    assert form.fields["target_phone"].hasFocus()

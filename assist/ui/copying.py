@@ -43,9 +43,11 @@ class Copying(QObject):
         self.status = status
         self.focus = focus
         self.values_form: ValuesForm | None = None
+        self._form_values: dict[str, str] = {}  # the values when the form opened or last followed them
         self.situation_of: Callable[[Phrase], Situation | None] = lambda phrase: None
         copier.copied.connect(self._on_copied)
         copier.values_needed.connect(self._on_values_needed)
+        copier.profile_changed.connect(self._on_values_changed)
         view.page_shown.connect(self._on_page_shown)
 
     # -- by key and by click ------------------------------------------------------------------
@@ -137,14 +139,36 @@ class Copying(QObject):
         self.close_form()
         placeholders = self.navigator.book.placeholders
         form = ValuesForm.to_copy(names, placeholders, self.copier.values(), optional)
-        form.submitted.connect(self.copier.supply)
+        form.submitted.connect(self._on_submitted)
         form.cancelled.connect(self.close_form)
+        form.incomplete.connect(self._ask_for)
         page.cards[card].form_area.addWidget(form)
         self.values_form = form
+        self._form_values = self.copier.values()
         page.ensureWidgetVisible(form)
         form.focus_first_empty()
-        missing = labels_of(names, placeholders)
+        self._ask_for(names)
+
+    def _on_submitted(self, values: dict[str, str]) -> None:
+        self._form_values = {**self._form_values, **values}  # the form's own values: nothing to follow
+        self.copier.supply(values)
+
+    def _ask_for(self, names: list[str]) -> None:
+        missing = labels_of(names, self.navigator.book.placeholders)
         self.status.say(tr(f"请先填写：{missing}", f"Fill in to copy: {missing}"), cause="form")
+
+    def _on_values_changed(self) -> None:
+        """A department picked (or the profile edited) while the form is open: the form follows."""
+        form = self.values_form
+        if form is None:
+            return
+        before, self._form_values = self._form_values, self.copier.values()
+        form.refill(before, self._form_values)
+        missing = form.empty_required()
+        if missing:
+            self._ask_for(missing)
+        else:
+            self.status.clear("form")
 
     def close_form(self) -> None:
         if self.values_form is not None:

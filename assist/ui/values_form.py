@@ -32,6 +32,7 @@ class ValuesForm(QWidget):
 
     submitted = Signal(dict)
     cancelled = Signal()
+    incomplete = Signal(list)  # saving was asked while these required fields are empty
 
     def __init__(
         self,
@@ -56,7 +57,7 @@ class ValuesForm(QWidget):
             hint.setObjectName("formPrompt")
             hint.setWordWrap(True)
             layout.addWidget(hint)
-        form = QFormLayout()
+        form = self._rows = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         self.fields: dict[str, InlineEdit] = {}
         for name in names:
@@ -128,13 +129,28 @@ class ValuesForm(QWidget):
         later_empty = [field for field in fields[current + 1 :] if not field.text().strip()]
         if later_empty:
             later_empty[0].setFocus()
-        elif self._ready():
-            self.submitted.emit(self.values())
         else:
-            self.focus_first_empty()
+            self._on_submit()
 
     def _on_submit(self) -> None:
         if self._ready():
             self.submitted.emit(self.values())
         else:
             self.focus_first_empty()
+            self.incomplete.emit(self.empty_required())
+
+    def empty_required(self) -> list[str]:
+        return [name for name, value in self.values().items() if not value and name not in self._optional]
+
+    def refill(self, before: Mapping[str, str], now: Mapping[str, str]) -> None:
+        """Values changed elsewhere (a department picked): the fields of those that changed show them."""
+        for name, field in self.fields.items():
+            if now.get(name, "") != before.get(name, ""):
+                field.setText(now.get(name, ""))
+        if not self.empty_required():  # all there: an optional part still empty simply drops
+            for name in [name for name, value in self.values().items() if not value and name in self._optional]:
+                row = self._rows.takeRow(self.fields.pop(name))  # deleted later: it may hold a key event
+                for item in (row.labelItem, row.fieldItem):
+                    if item is not None and item.widget() is not None:
+                        item.widget().hide()
+                        item.widget().deleteLater()
