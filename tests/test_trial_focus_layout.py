@@ -214,3 +214,21 @@ def test_5_the_card_brought_forward_is_scrolled_fully_into_view(qtbot, call_wind
     card = page.cards[navigator.selected]
     assert card.forbidden is not None and card.forbidden.text == "等一会！"
     assert inside_viewport(page, card), (card.mapTo(page.viewport(), QPoint(0, 0)), page.viewport().rect())
+
+
+def test_a_window_destroyed_with_the_cursor_in_a_field_raises_nothing(qtbot, default_book, settings):
+    """Qt moves the focus away one last time while it destroys the window: the selection look must
+    not ask the half-destroyed window where its cursor is (a traceback at every quit)."""
+    import shiboken6
+
+    from assist.ui.main_window import SidebarWindow
+
+    window = SidebarWindow(default_book, settings)  # not qtbot's: it would close it again afterwards
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    press(qtbot, window, "Ctrl+D")
+    qtbot.waitUntil(lambda: window.draft_panel is not None and window.draft_panel.editor.hasFocus())
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window))

@@ -30,7 +30,10 @@ class SelectionLook(QObject):
 
     def update(self, *_: object) -> None:
         """Draw the page's selection as the keys are now; later too, after a page is rebuilt."""
-        self._apply()
+        try:
+            self._apply()
+        except RuntimeError:  # the window is being destroyed: Qt moves its focus away one last time
+            return
         self._later.start()
 
     def _apply(self) -> None:
