@@ -30,6 +30,12 @@ class KeepInView(QObject):
         self._settle.setSingleShot(True)
         self._settle.setInterval(0)
         self._settle.timeout.connect(self._after_resize)
+        self._viewports: dict[QObject, QWidget] = {}
+        # Watched from the first turn of the event loop: the first call to viewport() costs ~15 ms
+        # of PySide6 set-up, which need not delay the window's first paint.
+        QTimer.singleShot(0, self, lambda: self._watch(stack))
+
+    def _watch(self, stack: QStackedWidget) -> None:
         pages = [stack.widget(index) for index in range(stack.count())]
         self._viewports = {page.viewport(): page for page in pages if isinstance(page, QScrollArea)}
         for viewport in self._viewports:
