@@ -34,7 +34,8 @@ def live_at(qtbot, open_window, default_book, settings, clock):
         settings.set("appearance/language", language)
         settings.set("appearance/reading_size", size)
         settings.set("profile/dismissed", True)
-        settings.set_profile_values({"organisation": "某市政务服务中心", "department": "办公室", "agent_number": "1024"})
+        profile = {"organisation": "某市政务服务中心", "department": "办公室", "agent_number": "1024"}
+        settings.set_profile_values(profile)
         QApplication.instance().setStyleSheet(stylesheet("light", size))
         directory = check_directory_file(default_directory())
         window = open_window(default_book, settings, clock=clock, directory=directory)
@@ -76,8 +77,12 @@ def test_a_cut_transcript_shows_a_scroll_bar(qtbot, live_at, clock, language):
     press(qtbot, window, "Alt+5")
     feed(window, clock, recorded("forbidden"))
     press(qtbot, window, "Ctrl+E")
+    press(qtbot, window, "Ctrl+D")
     settle()
-    strip = window.live.strip
-    shown = strip.visibleRegion().boundingRect().height()
-    if shown < strip.height():  # the transcript does not fit in its share: the agent can see it goes on
-        assert window.findChild(QWidget, "belowCards").verticalScrollBar().isVisible()
+    below = window.findChild(QWidget, "belowCards")
+    assert below.widget().height() > below.viewport().height()  # the transcript does not fit its share
+    assert below.verticalScrollBar().isVisible()  # and the agent sees it goes on
+    below.verticalScrollBar().setValue(below.verticalScrollBar().maximum())
+    result = window.live.strip.result
+    bottom = result.mapTo(below.viewport(), QPoint(0, result.height())).y()
+    assert bottom <= below.viewport().height() + 1  # its last line can be scrolled to
