@@ -23,17 +23,19 @@ def test_4_the_star_keeps_its_card_under_the_pointer_on_a_short_page(qtbot, sour
     settle()
     assert page.verticalScrollBar().maximum() == 0  # everything fits: nothing to scroll
     star = star_of(page.cards[0])
-    before = star.mapToGlobal(QPoint(0, 0))
+    pointer = star.mapToGlobal(star.rect().center())
+    top = star.mapToGlobal(QPoint(0, 0)).y()
     qtbot.mouseClick(star, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(page.pinned) == 1)  # ★ 常用 is inserted above it
     settle()
-    assert star_of(page.cards[0]).text() == "★"
-    assert star_of(page.cards[0]).mapToGlobal(QPoint(0, 0)) == before
-    assert QApplication.widgetAt(before + QPoint(2, 2)) is star_of(page.cards[0])  # a second click unpins
-    qtbot.mouseClick(star_of(page.cards[0]), Qt.MouseButton.LeftButton)
+    star = star_of(page.cards[0])
+    assert star.text() == "★"
+    assert abs(star.mapToGlobal(QPoint(0, 0)).y() - top) <= 1, (star.mapToGlobal(QPoint(0, 0)).y(), top)
+    assert QApplication.widgetAt(pointer) is star  # the second click unpins, as the agent meant
+    qtbot.mouseClick(star, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.pinned)
     settle()
-    assert star_of(page.cards[0]).mapToGlobal(QPoint(0, 0)) == before
+    assert abs(star_of(page.cards[0]).mapToGlobal(QPoint(0, 0)).y() - top) <= 1
 
 
 def test_5_the_values_form_opening_in_a_card_that_fits_scrolls_nothing(qtbot, open_window, default_book, settings):
