@@ -66,6 +66,9 @@ def test_the_cards_keep_most_of_the_window_with_a_transcript_and_the_draft(qtbot
     settle()
     assert window.live.strip.result.isVisible()
     assert below_the_cards(window) <= BOTTOM_SHARE * window.height() + 1, (below_the_cards(window), window.height())
+    draft = window.draft_panel
+    least = draft.layout().totalMinimumHeightForWidth(draft.width())  # its heading wraps at a large size
+    assert draft.height() >= max(least, draft.minimumSizeHint().height()), (draft.height(), least)
     page = window.stack.currentWidget()
     card = page.cards[page.selected] if hasattr(page, "selected") else page.cards[0]
     assert page.viewport().height() >= min(card.height(), 0.4 * window.height())

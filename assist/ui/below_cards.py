@@ -2,7 +2,7 @@
 
 It grows with what it shows, but it and the draft together take at most BOTTOM_SHARE of the window's
 height, so the selected card stays readable; what does not fit scrolls inside, behind a visible
-scroll bar. With the draft open each gets half of that share (the draft more when the area is empty).
+scroll bar. With the draft open, the draft gets the room it needs first (the area at least a quarter).
 """
 
 from __future__ import annotations
@@ -67,14 +67,19 @@ class BelowCards(QScrollArea):
         return QSize(0, self._shown_height())
 
     def share_room(self) -> None:
-        """Cap this area, and the draft beside it, to their share of the window's height."""
+        """Cap this area, and the draft beside it, to their share of the window's height; the draft
+        keeps at least the height it needs to show its heading, field and verdict."""
         budget = int(BOTTOM_SHARE * self.window().height())
         draft = self._draft()
-        draft_open = draft is not None and draft.isVisibleTo(self.window())
-        self.cap = budget // 2 if draft_open else budget
-        if draft is not None:
-            room = budget - self._shown_height() - self.splitter.handleWidth()  # the handle is below the cards too
-            draft.setMaximumHeight(max(room, 0) if draft_open else 16_777_215)
+        if draft is None or not draft.isVisibleTo(self.window()):
+            self.cap = budget
+            if draft is not None:
+                draft.setMaximumHeight(16_777_215)
+        else:
+            handle = self.splitter.handleWidth()  # below the cards too
+            needed = _least_height(draft)
+            self.cap = max(budget - needed - handle, budget // 4)
+            draft.setMaximumHeight(max(budget - self._shown_height() - handle, needed))
         self.updateGeometry()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -90,3 +95,11 @@ class BelowCards(QScrollArea):
         elif watched is not self and watched is self._draft() and kind in (QEvent.Type.Show, QEvent.Type.Hide):
             self.share_room()
         return super().eventFilter(watched, event)
+
+
+def _least_height(widget: QWidget) -> int:
+    """The height `widget` needs at its width: wrapped labels counted, fields at their smallest."""
+    layout = widget.layout()
+    if layout is not None and layout.hasHeightForWidth():
+        return max(layout.totalMinimumHeightForWidth(widget.width()), widget.minimumSizeHint().height())
+    return widget.minimumSizeHint().height()
