@@ -153,3 +153,37 @@ def test_the_key_sheet_says_which_keys_are_alternatives(qtbot, sized_window, lan
     shown = [label.text() for label in window.keys_page.findChildren(QLabel, "keyCell")]
     assert all(keys in shown for keys in either), shown
     assert not any(" / " in keys for keys in shown), shown
+
+
+def show_a_department_hit(qtbot, window) -> None:
+    """The trial's steps: Alt+2, Ctrl+K, type `gjj`, until the picker shows its hit rows."""
+    press(qtbot, window, "Alt+2")
+    panel = window.situation_page.helper
+    qtbot.waitUntil(panel.field.isEnabled, timeout=30_000)  # the directory is read in the background
+    press(qtbot, window, "Ctrl+K")
+    qtbot.waitUntil(panel.field.hasFocus)
+    qtbot.keyClicks(panel.field, "gjj")
+    qtbot.waitUntil(lambda: panel.index.has_pinyin and bool(panel.buttons), timeout=30_000)
+
+
+def ask_about_a_new_call(qtbot, window) -> None:
+    """The trial's steps: Alt+5, Ctrl+1, Ctrl+N: the question whether to end the call in progress."""
+    for key in ("Alt+5", "Ctrl+1", "Ctrl+N"):
+        press(qtbot, window, key)
+    qtbot.waitUntil(window.findChild(QWidget, "newCallPrompt").isVisible)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("state", [show_a_department_hit, ask_about_a_new_call])
+def test_transient_rows_fit_the_default_width(qtbot, sized_window, language, size, state):
+    """Trial 4, item 1: the picker's hit rows and the new-call question never widen the page."""
+    from assist.core.directory import default_directory
+    from assist.core.directory_file import check_directory_file
+
+    directory = check_directory_file(default_directory())
+    window = sized_window(language, size, clock=FakeClock(), directory=directory)
+    state(qtbot, window)
+    settle()
+    assert window.width() == 400
+    assert overflowing(window) == []

@@ -13,6 +13,7 @@ from assist.ui.call_controller import CallController
 from assist.ui.copier import Copier
 from assist.ui.focus import FocusRule
 from assist.ui.i18n import book_words, tr
+from assist.ui.keep_in_view import reveal
 from assist.ui.navigator import Navigator, Page
 from assist.ui.page_view import PageView
 from assist.ui.settings import Settings
@@ -145,7 +146,7 @@ class Copying(QObject):
         page.cards[card].form_area.addWidget(form)
         self.values_form = form
         self._form_values = self.copier.values()
-        page.ensureWidgetVisible(form)
+        reveal(page, form)
         form.focus_first_empty()
         self._ask_for(names)
 

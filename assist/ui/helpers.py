@@ -154,7 +154,7 @@ class DirectoryPanel(QFrame):
             label = f"{department.name}  {department.phone}" + (
                 tr(f" 转 {department.extension}", f" ext. {department.extension}") if department.extension else ""
             )
-            button = _button(label, "departmentHit")
+            button = _button(label, "departmentHit", wrap=True)
             button.clicked.connect(lambda _=False, department=department: self._pick(department))
             self.results.addWidget(button)
             self.buttons.append(button)

@@ -70,3 +70,16 @@ def selected_widget(page: QWidget, index: int) -> QWidget | None:
     """The card (or situation row, or recent phrase) at `index` of the selection on `page`, if any."""
     items = [*getattr(page, "rows", []), *getattr(page, "recent", [])] or list(getattr(page, "cards", []))
     return items[index] if 0 <= index < len(items) else None
+
+
+def reveal(page: QScrollArea, widget: QWidget) -> None:
+    """Scroll only as far as needed to show `widget` whole, once laid out: nothing when it fits already
+    (scrolling before the layout, or with ensureWidgetVisible's margin, moved a card that fitted)."""
+    settle_range(page)
+    viewport, bar = page.viewport(), page.verticalScrollBar()
+    top = widget.mapTo(viewport, QPoint(0, 0)).y()
+    cut = top + widget.height() - viewport.height()
+    if top < 0:
+        bar.setValue(bar.value() + top)
+    elif cut > 0:
+        bar.setValue(bar.value() + min(cut, top))  # a widget taller than the view: its top

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from assist.core.call import Call
 from assist.ui.i18n import tr
@@ -24,12 +24,16 @@ class NewCallPrompt(QFrame):
         self.setObjectName("newCallPrompt")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.call: Call | None = None  # the call the question is about
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)  # the question above its answers: at a large reading size one row is too wide
         layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
         self.text_label = QLabel()
         self.text_label.setObjectName("newCallQuestion")
         self.text_label.setWordWrap(True)
-        layout.addWidget(self.text_label, 1)
+        layout.addWidget(self.text_label)
+        answers = QHBoxLayout()
+        answers.addStretch(1)
+        layout.addLayout(answers)
         for text, name, slot in (
             (tr("新通话 Enter", "New call Enter"), "newCallYes", self._confirm),
             (tr("继续本通话 Esc", "Keep it Esc"), "newCallNo", self._keep),
@@ -39,7 +43,7 @@ class NewCallPrompt(QFrame):
             button.setText(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            answers.addWidget(button)
         self.hide()
 
     def ask(self, call: Call, elapsed: str) -> None:

@@ -33,7 +33,7 @@ class ScrollAnchor:
         bar = self.page.verticalScrollBar()
         wanted = bar.value() + _y_in_view(self.page, anchor) - self._at
         if wanted > bar.maximum():
-            _room_below(self.page, wanted - bar.maximum())
+            _room_below(self.page, wanted)
         bar.setValue(max(0, wanted))
 
     def restore_later(self) -> None:
@@ -58,9 +58,17 @@ def _y_in_view(page: QScrollArea, widget: QWidget) -> int:
     return widget.mapTo(page.viewport(), QPoint(0, 0)).y()
 
 
-def _room_below(page: QScrollArea, extra: int) -> None:
-    """Empty room under the last row, so the page can scroll `extra` pixels further (until redrawn)."""
-    layout = page.widget().layout()
+def _room_below(page: QScrollArea, wanted: int) -> None:
+    """Empty room under the last row, so the page can scroll down to `wanted` (until redrawn); a page
+    shorter than its view first needs the room to fill the view."""
+    body = page.widget()
+    layout = body.layout()
+    content = (
+        layout.totalHeightForWidth(body.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    )
+    extra = page.viewport().height() + wanted - content
+    if extra <= 0:
+        return
     margins = layout.contentsMargins()
     margins.setBottom(margins.bottom() + extra)
     layout.setContentsMargins(margins)

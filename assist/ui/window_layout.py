@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from assist.ui.banner import ProblemBanner
+from assist.ui.below_cards import BelowCards
 from assist.ui.call_strip import CallStrip
 from assist.ui.cards import ElidedLabel
 from assist.ui.guidance_page import GuidancePage
@@ -107,16 +108,19 @@ def build_layout(window: Any) -> None:
     pane.setContentsMargins(0, 0, 0, 0)
     pane.setSpacing(0)
     pane.addWidget(window.stack, 1)
+    below = BelowCards()  # capped, with the draft, to a share of the window's height; scrolls inside
     window.call_strip = CallStrip(window.calls, lambda phrase: window.copier.copy_phrase(phrase))
-    pane.addWidget(window.call_strip)  # the live transcript goes under it (live_controller.py)
+    below.add(window.call_strip)  # the live transcript goes under it (live_controller.py)
     window.banner = ProblemBanner()
-    pane.addWidget(window.banner)
+    below.add(window.banner)
     if window.source is not None:  # while the agent's own phrases file cannot be read
         window.personal_banner = PersonalFileBanner(window.source.personal_file)
-        pane.addWidget(window.personal_banner)
+        below.add(window.personal_banner)
+    pane.addWidget(below)
     window.splitter = QSplitter(Qt.Orientation.Vertical)
     window.splitter.setChildrenCollapsible(False)
     window.splitter.addWidget(pages_pane)
     layout.addWidget(window.splitter, 1)
+    below.keep_room_in(window.splitter)
     window.status = StatusLine()
     layout.addWidget(window.status)
