@@ -4,7 +4,8 @@ does not push the rows below it down; at the largest reading size the labels gro
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QFontInfo
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from tests.ui_fixtures import press
 
@@ -32,3 +33,30 @@ def test_9a_a_refused_key_note_moves_no_row(qtbot, window, settings):
     top_of_note = note.mapTo(page.widget(), QPoint(0, 0)).y()
     bottom_of_field = edit.mapTo(page.widget(), QPoint(0, edit.height())).y()
     assert 0 <= top_of_note - bottom_of_field <= 4, "the note shows right under the field"
+
+
+def label_sizes(qtbot, open_window, book, settings, size: str) -> dict[str, int]:
+    """The font pixel size of every label with words on the settings page, at a reading size."""
+    settings.set("appearance/reading_size", size)
+    window = open_window(book, settings)
+    window.appearance.apply()
+    press(qtbot, window, "Ctrl+,")
+    QApplication.processEvents()
+    sizes = {
+        label.text(): QFontInfo(label.font()).pixelSize()
+        for label in window.settings_page.findChildren(QLabel)
+        if label.text().strip() and not label.isHidden()
+    }
+    window.close()
+    return sizes
+
+
+def test_9b_at_the_largest_reading_size_the_settings_labels_grow_with_the_fields(
+    qtbot, open_window, default_book, settings
+):
+    normal = label_sizes(qtbot, open_window, default_book, settings, "normal")
+    larger = label_sizes(qtbot, open_window, default_book, settings, "larger")
+    stayed = {text: (normal[text], larger[text]) for text in normal if larger.get(text, 0) < normal[text] * 1.3}
+    assert stayed == {}, "labels that did not grow with the reading size (normal, larger px)"
+    for text in ("单位名称", "等待超过", "主题"):
+        assert text in normal

@@ -136,7 +136,8 @@ class SettingsPage(ScrollPage):
         self.threshold.setValue(seconds)
         self.threshold.valueChanged.connect(self.hold_threshold_changed)
         row.addWidget(self.threshold)
-        row.addWidget(QLabel(tr("提醒告知用户", "remind me to tell the caller")), 1)
+        remind = make_label(tr("提醒告知用户", "remind me to tell the caller"), "")  # wraps at large sizes
+        row.addWidget(remind, 1)
         self.body.addLayout(row)
         self.body.addWidget(make_label(tr("每过这么久再提醒一次。", "Then again each time this long passes."), "gloss"))
 
