@@ -34,3 +34,16 @@ def test_9c_the_pickers_hits_do_not_push_the_cards_down(qtbot, call_window, clip
     hit.click()
     qtbot.waitUntil(lambda: name in panel.chosen.text())
     assert not hit.isVisible() or not panel.buttons
+
+
+def test_9c_the_floating_hits_leave_with_their_page(qtbot, call_window):
+    window = call_window
+    press(qtbot, window, "Alt+2")
+    panel = window.situation_page.helper
+    press(qtbot, window, "Ctrl+K")
+    qtbot.waitUntil(panel.field.hasFocus)
+    qtbot.keyClicks(panel.field, "gjj")
+    qtbot.waitUntil(lambda: bool(panel.buttons) and panel.buttons[0].isVisible(), timeout=30_000)
+    hit = panel.buttons[0]
+    press(qtbot, window, "Alt+5")  # another situation: its page has no picker
+    qtbot.waitUntil(lambda: not hit.isVisible())

@@ -60,3 +60,15 @@ def test_9b_at_the_largest_reading_size_the_settings_labels_grow_with_the_fields
     assert stayed == {}, "labels that did not grow with the reading size (normal, larger px)"
     for text in ("单位名称", "等待超过", "主题"):
         assert text in normal
+
+
+def test_9a_the_note_goes_when_the_field_is_left(qtbot, window):
+    press(qtbot, window, "Ctrl+,")
+    page = window.settings_page
+    edit = page.key_edits["toggle_draft"]
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus)
+    qtbot.keyClick(edit, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(page.key_message.isVisible)
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)  # leaves the field: the status line keeps the message
+    qtbot.waitUntil(lambda: not page.key_message.isVisible())
