@@ -13,6 +13,7 @@ from assist.core.call import SilentCaller
 from assist.core.model import Situation
 from assist.ui.cards import make_label
 from assist.ui.fitted_hint import HintFitter
+from assist.ui.floating_list import FloatingList
 from assist.ui.i18n import book_words, counted, tr
 from assist.ui.inline_edit import InlineEdit
 from assist.ui.wrap_button import WrapButton
@@ -119,9 +120,7 @@ class DirectoryPanel(QFrame):
         manual.clicked.connect(self.type_values)
         top.addWidget(manual)
         layout.addLayout(top)
-        self.results = QVBoxLayout()
-        self.results.setSpacing(2)
-        layout.addLayout(self.results)
+        self.results = FloatingList(self, self.field)  # over the cards below: typing moves no card
         self.chosen = make_label("", "departmentChosen")
         layout.addWidget(self.chosen)
         if problem:
@@ -146,8 +145,7 @@ class DirectoryPanel(QFrame):
             self.chosen.setText("")
 
     def _on_text(self, text: str) -> None:
-        for button in self.buttons:
-            button.deleteLater()
+        self.results.clear()
         self.buttons = []
         self._shown = self.index.query(text, 6) if self.index is not None and text.strip() else []
         for department in self._shown:
@@ -156,7 +154,7 @@ class DirectoryPanel(QFrame):
             )
             button = _button(label, "departmentHit", wrap=True)
             button.clicked.connect(lambda _=False, department=department: self._pick(department))
-            self.results.addWidget(button)
+            self.results.add(button)
             self.buttons.append(button)
 
     def _on_return(self) -> None:

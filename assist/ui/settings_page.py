@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from assist.core.model import Placeholder
 from assist.ui.cards import make_label
+from assist.ui.field_note import FieldNote
 from assist.ui.i18n import tr
 from assist.ui.inline_edit import InlineEdit
 from assist.ui.key_field import KeyField
@@ -49,7 +50,7 @@ class SettingsPage(ScrollPage):
         self.form: ValuesForm | None = None
         self.threshold: QSpinBox | None = None
         self.key_edits: dict[str, KeyField] = {}
-        self.key_message: QLabel | None = None
+        self.key_message: FieldNote | None = None
         self.key_grid = QGridLayout()
         self.source_field: InlineEdit | None = None
         self.rebind: Callable[[str, str], str | None] = lambda action, key: None
@@ -135,7 +136,8 @@ class SettingsPage(ScrollPage):
         self.threshold.setValue(seconds)
         self.threshold.valueChanged.connect(self.hold_threshold_changed)
         row.addWidget(self.threshold)
-        row.addWidget(QLabel(tr("提醒告知用户", "remind me to tell the caller")), 1)
+        remind = make_label(tr("提醒告知用户", "remind me to tell the caller"), "")  # wraps at large sizes
+        row.addWidget(remind, 1)
         self.body.addLayout(row)
         self.body.addWidget(make_label(tr("每过这么久再提醒一次。", "Then again each time this long passes."), "gloss"))
 
@@ -255,7 +257,7 @@ class SettingsPage(ScrollPage):
         self.key_grid = QGridLayout()
         self.key_edits = {}
         for index, entry in enumerate(entry for entry in bindings if len(entry.keys) <= 2):
-            row = 2 * index  # the odd row under each field holds its refusal, when there is one
+            row = index
             self.key_grid.addWidget(make_label(tr(entry.description, entry.description_en), "keyDescription"), row, 0)
             edit = KeyField(entry.keys[0])
             edit.setObjectName(f"key_{entry.action}")
@@ -263,8 +265,7 @@ class SettingsPage(ScrollPage):
             self.key_grid.addWidget(edit, row, 1)
             self.key_edits[entry.action] = edit
         self.body.addLayout(self.key_grid)
-        self.key_message = make_label("", "refusal")
-        self.key_message.hide()
+        self.key_message = FieldNote(self.widget())
         reset = QPushButton(tr("恢复默认快捷键", "Reset to the defaults"))
         reset.setObjectName("resetKeys")
         reset.clicked.connect(self.keys_reset)
@@ -281,15 +282,12 @@ class SettingsPage(ScrollPage):
             self._say_under(edit, refusal or "")
 
     def _say_under(self, edit: KeyField, refusal: str) -> None:
-        """The refusal shows right under the field the agent pressed the key in, where they look."""
-        message = self.key_message
-        message.setText(refusal)
-        message.setVisible(bool(refusal))
+        """The refusal floats right under the field the agent pressed the key in, where they look,
+        over the rows below (which stay where they are)."""
+        grid = self.key_grid.geometry()
+        self.key_message.show_under(edit, refusal, grid.left(), grid.width())
         if refusal:
-            self.key_grid.removeWidget(message)
-            row = self.key_grid.getItemPosition(self.key_grid.indexOf(edit))[0]
-            self.key_grid.addWidget(message, row + 1, 0, 1, 2)
-            QTimer.singleShot(0, lambda: self.ensureWidgetVisible(message))  # once laid out
+            QTimer.singleShot(0, lambda: self.ensureWidgetVisible(self.key_message))
 
     def _combo(self, choices: tuple[tuple[str, str], ...], current: str, signal: Signal) -> QComboBox:
         combo = QComboBox()

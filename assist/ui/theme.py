@@ -52,6 +52,8 @@ LIGHT = {
     "input": "#ffffff",
     "onAccent": "#ffffff",
     "accentButton": "#1f6feb",  # under white text
+    "focus": "#0550ae",  # the keyboard focus ring: at least 3:1 against every background it is drawn on
+    "focusOnAccent": "#1f2328",  # the ring on a filled accent button
 }
 DARK = {
     "surface": "#1f2328",
@@ -91,6 +93,8 @@ DARK = {
     "input": "#0d1117",
     "onAccent": "#ffffff",
     "accentButton": "#1f6feb",
+    "focus": "#79c0ff",
+    "focusOnAccent": "#ffffff",
 }
 THEMES = {"light": LIGHT, "dark": DARK}
 READING_SIZES = {"compact": 0.9, "normal": 1.0, "large": 1.2, "larger": 1.4}
@@ -120,6 +124,9 @@ def stylesheet(theme: str = "light", reading_size: str = "normal") -> str:
         return ""  # an unstyled sidebar still works
     colours = THEMES.get(resolve(theme), LIGHT)
     scale = READING_SIZES.get(reading_size, 1.0)
+    # The drawn images (e.g. a combo's ▾) are files beside the stylesheet, one per theme.
+    folder = builtin.resources_folder().as_posix()
+    template = template.replace("@resources", folder).replace("@themeName", resolve(theme))
     styled = _TOKEN.sub(lambda match: colours.get(match.group(1), match.group(0)), template)
     return _FONT_SIZE.sub(lambda match: f"font-size: {round(int(match.group(1)) * scale)}px", styled)
 
