@@ -65,6 +65,12 @@ class FloatingList(QFrame):
         self.raise_()
         self.show()
 
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
+            self._place()  # its buttons took the page's font (polished once shown): their height changed
+        return handled
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.owner:
             if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show):
