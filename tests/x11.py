@@ -41,7 +41,9 @@ def display() -> Iterator[str]:
         pytest.fail(f"CI must run the X11 tests, but these are missing: {', '.join(MISSING)} (run scripts/setup)")
     read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        # -noreset: by default the server resets when its last client leaves (the readiness probe
+        # below), and a sidebar connecting during that reset was refused ("could not connect").
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp", "-noreset"],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
