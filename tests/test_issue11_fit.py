@@ -10,7 +10,6 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontInfo, QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
-from assist.ui.theme import stylesheet
 from tests.ui_fixtures import FakeClock, press
 
 SIZES = ["compact", "normal", "large", "larger"]
@@ -27,24 +26,6 @@ PAGES = {
     "draft": ["Alt+5", "Ctrl+D"],
     "call": ["Ctrl+N", *["Alt+Right"] * 5, "Ctrl+H"],  # every step done but the last: the longest flow
 }
-
-
-@pytest.fixture
-def sized_window(open_window, default_book, settings):
-    """A sidebar in a language and a reading size, with the agent's details filled in."""
-
-    def open_(language: str, size: str, first_start: bool = False, **options):
-        settings.set("appearance/language", language)
-        settings.set("appearance/reading_size", size)
-        if not first_start:  # else: the profile bar asks for the agent's details
-            settings.set("profile/dismissed", True)
-            settings.set_profile_values({"organisation": "Acme", "department": "Office", "agent_number": "1024"})
-        QApplication.instance().setStyleSheet(stylesheet("light", size))
-        window = open_window(default_book, settings, **options)
-        window.appearance.apply()
-        return window
-
-    return open_
 
 
 def settle() -> None:

@@ -10,31 +10,13 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
-from assist.ui.theme import stylesheet
 from tests.helpers import zh
 from tests.test_issue11_fit import LANGUAGES, SIZES, settle
 from tests.ui_fixtures import FakeClock, press
 
 INVISIBLE = " \u00a0\u2060"  # spaces and the word joiner: nothing to read on a line of their own
-
-
-@pytest.fixture
-def sized_window(open_window, default_book, settings):
-    """A sidebar in a language and a reading size, with the agent's details filled in."""
-
-    def open_(language: str, size: str, **options):
-        settings.set("appearance/language", language)
-        settings.set("appearance/reading_size", size)
-        settings.set("profile/dismissed", True)
-        settings.set_profile_values({"organisation": "Acme", "department": "Office", "agent_number": "1024"})
-        QApplication.instance().setStyleSheet(stylesheet("light", size))
-        window = open_window(default_book, settings, **options)
-        window.appearance.apply()
-        return window
-
-    return open_
 
 
 def wrapped_lines(text: str, font: QFont, width: int) -> list[str]:

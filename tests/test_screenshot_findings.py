@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
 from assist.ui.theme import THEMES
-from tests.ui_fixtures import press, type_chinese
+from tests.ui_fixtures import press
 
 PROFILE = {"organisation": "Acme", "department": "Office", "agent_number": "1024"}
 
@@ -40,33 +40,6 @@ def plain(html: str) -> str:
     return re.sub(r"<[^>]+>", "\n", html)
 
 
-def test_one_search_hit_is_called_a_hit(qtbot, english_window):
-    """en-*-search.png: Ctrl+F, `qsd` gave "1 hits · Enter copies"."""
-    window = english_window()
-    for key in ["Ctrl+F", "q", "s", "d"]:
-        press(qtbot, window, key)
-    # the pinyin index is read in the background: wait for the hit
-    qtbot.waitUntil(lambda: bool(re.search(r"\b[1-9]\d* hit", window.view.title.text())))
-    assert "1 hit · Enter copies" in plain(window.view.title.text())
-
-
-def test_an_english_title_is_not_glossed_with_itself(qtbot, english_window):
-    """english.png: with glosses on, `Alt+5` showed "The answer needs a lookup (hold)" twice."""
-    window = english_window(glosses=True)
-    press(qtbot, window, "Alt+5")
-    title = plain(window.view.title.text())
-    assert title.count("The answer needs a lookup (hold)") == 1, title
-
-
-def test_a_chinese_title_keeps_its_english_gloss(qtbot, open_window, default_book, settings):
-    settings.set("appearance/show_glosses", True)
-    settings.set("profile/dismissed", True)
-    window = open_window(default_book, settings)
-    press(qtbot, window, "Alt+5")
-    title = plain(window.view.title.text())
-    assert "对用户咨询的问题需要通过查询才能解答时" in title and "The answer needs a lookup (hold)" in title
-
-
 def test_a_left_out_part_is_named_in_the_interface_language(qtbot, english_window):
     """en-*-directory.png: on situation 2, the struck-through optional part read 转〔分机号〕."""
     window = english_window()
@@ -84,31 +57,6 @@ def test_the_screenshot_script_retakes_every_png_the_readme_links():
         [root / "scripts" / "screenshots", "--list"], capture_output=True, text=True, check=True
     ).stdout.split()
     assert sorted(listed) == sorted(linked)
-
-
-def test_english_counts_say_one_or_many_not_s_in_brackets(qtbot, english_window):
-    """en-*-draft.png: the draft's summary read "2 forbidden wording(s)"."""
-    window = english_window()
-    press(qtbot, window, "Ctrl+D")
-    panel = window.draft_panel
-    type_chinese(panel.editor, "等一会！")
-    pause_in_typing(panel)
-    assert panel.summary.text() == "1 forbidden wording"
-    press(qtbot, window, "Ctrl+Return")
-    assert window.status.text() == "Copied, with 1 forbidden wording left"
-    type_chinese(panel.editor, "不清楚")
-    pause_in_typing(panel)
-    assert panel.summary.text() == "2 forbidden wordings"
-
-
-def test_the_silent_caller_counts_in_english_say_one_or_many(qtbot, english_window):
-    window = english_window()
-    press(qtbot, window, "Alt+3")
-    press(qtbot, window, "Ctrl+1")
-    panel = window.situation_page.helper
-    assert "Greeted 1 time" in panel.count.text() and "(s)" not in panel.count.text()
-    press(qtbot, window, "Ctrl+2")  # asked to call again after one greeting only
-    assert "greet 1 more time" in panel.verdict.text() and "(s)" not in panel.verdict.text()
 
 
 def filled_colours(window) -> list[str]:

@@ -43,6 +43,24 @@ def open_window(qtbot, qapp, clipboard):
 
 
 @pytest.fixture
+def sized_window(open_window, default_book, settings):
+    """A sidebar in a language and a reading size, with the agent's details filled in."""
+
+    def open_(language: str, size: str, first_start: bool = False, **options):
+        settings.set("appearance/language", language)
+        settings.set("appearance/reading_size", size)
+        if not first_start:  # else: the profile bar asks for the agent's details
+            settings.set("profile/dismissed", True)
+            settings.set_profile_values({"organisation": "Acme", "department": "Office", "agent_number": "1024"})
+        QApplication.instance().setStyleSheet(stylesheet("light", size))
+        window = open_window(default_book, settings, **options)
+        window.appearance.apply()
+        return window
+
+    return open_
+
+
+@pytest.fixture
 def window(open_window, default_book, settings) -> SidebarWindow:
     return open_window(default_book, settings)
 
