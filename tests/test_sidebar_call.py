@@ -73,6 +73,8 @@ def test_hold_timer_threshold_repeat_check_in_and_resume(qtbot, call_window, clo
     with qtbot.waitSignal(window.calls.hold_reminder) as second:
         tick(window, clock, 30)  # and again at each further interval
     assert second.args == [2]
+    # The offers are laid out (they sit in the scrolled area under the cards) before the agent can click
+    qtbot.waitUntil(lambda: strip.offer_buttons[0].height() > 0)
     qtbot.mouseClick(strip.offer_buttons[0], Qt.MouseButton.LeftButton)  # 对不起，让您久等了: still looking
     qtbot.waitUntil(lambda: clipboard.text() == zh("对不起,让您久等了"))
     assert window.calls.call.hold is not None and strip.property("state") == "active"
