@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QKeySequenceEdit, QWidget
 
 from assist.ui.commands import COMMANDS, Command, command
@@ -115,12 +115,18 @@ class CommandRunner(QObject):
     def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if old is not None:
             old.removeEventFilter(self)
-        if new is not None and new.window() is self.window:
+        ours = new is not None and new.window() is self.window
+        if ours:
             new.installEventFilter(self)
+        self.composition.focus_moved(new if ours else None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A command's Ctrl/Alt/F-key in a text field runs the command instead of editing the text;
-        an Alt chord that nothing took types nothing."""
+        an Alt chord that nothing took types nothing. What an input method is composing there is
+        noted for the composition rule."""
+        if isinstance(event, QInputMethodEvent):
+            self.composition.saw(event)
+            return False
         if event.type() not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not isinstance(event, QKeyEvent):
             return False
         if not isinstance(watched, QWidget) or watched.window() is not self.window:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -56,11 +56,9 @@ class Composition(QObject):
         self._keys_filter: CommandKeysFilter | None = None  # X11: installed only while composing
         self._filtering = False
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._on_focus_changed)
-            if QGuiApplication.platformName() == "xcb":
-                self._keys_filter = CommandKeysFilter(self, is_command_key)
-                self.destroyed.connect(lambda: app.removeNativeEventFilter(self._keys_filter))
+        if isinstance(app, QApplication) and QGuiApplication.platformName() == "xcb":
+            self._keys_filter = CommandKeysFilter(self, is_command_key)
+            self.destroyed.connect(lambda: app.removeNativeEventFilter(self._keys_filter))
 
     def commit(self) -> bool:
         """Put the composition into its field as typed text and end it; False when there was none."""
@@ -81,19 +79,14 @@ class Composition(QObject):
         if command_id not in LEAVES_COMPOSITION:
             self.commit()
 
-    def _on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if old is not None:
-            old.removeEventFilter(self)
-        self._field = None
+    def focus_moved(self, field: QWidget | None) -> None:
+        """The window's focused widget changed (None: it is in no widget of this window)."""
+        self._field = field
         self._set_preedit("")
-        if new is not None and new.window() is self.window:
-            self._field = new
-            new.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.InputMethod and watched is self._field:
-            self._set_preedit(event.preeditString())  # type: ignore[attr-defined]
-        return False
+    def saw(self, event: QInputMethodEvent) -> None:
+        """An input-method event reached the focused field (the command runner watches it)."""
+        self._set_preedit(event.preeditString())
 
     def _set_preedit(self, text: str) -> None:
         """Keep the preedit; the X11 key filter watches the keys only while there is one."""
